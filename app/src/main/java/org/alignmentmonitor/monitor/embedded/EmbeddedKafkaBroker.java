@@ -2,7 +2,6 @@ package org.alignmentmonitor.monitor.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
+import org.alignmentmonitor.monitor.runtime.Ports;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -44,8 +44,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Path logDir = dataDir.resolve("kafka-logs");
             Files.createDirectories(logDir);
-            int brokerPort = port > 0 ? port : freePort();
-            int controllerPort = freePort();
+            int brokerPort = port > 0 ? port : Ports.free();
+            int controllerPort = Ports.free();
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
             KafkaConfig config = KafkaConfig.fromProps(props);
             format(logDir, clusterId(dataDir));
@@ -114,13 +114,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String id = Uuid.randomUuid().toString();
         Files.writeString(file, id, StandardCharsets.UTF_8);
         return id;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     public String bootstrapServers() {

@@ -1,0 +1,78 @@
+package org.alignmentmonitor.monitor.api;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API of one monitor instance: statistics, liveness and readiness. */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts the API on {@code host:port} (port 0 picks one).
+     *
+     * @param self this instance's advertised host and port, or null when it runs alone
+     */
+    public static ApiServer start(MonitorStreamsApp monitor, String host, int port, HostInfo self) {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        StatsApi stats = new StatsApi(monitor.streams(), self, json);
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/health", ctx -> {
+                boolean healthy = monitor.isHealthy();
+                ctx.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                        .json(Map.of("status", healthy ? "UP" : "DOWN", "streams", monitor.streams().state().name()));
+            });
+            config.routes.get("/ready", ctx -> {
+                boolean ready = monitor.isRunning();
+                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                        .json(Map.of("ready", ready, "streams", monitor.streams().state().name()));
+            });
+            config.routes.get("/api/v1/versions", stats::versions);
+            config.routes.get("/api/v1/rates", stats::rates);
+            config.routes.exception(BadRequestException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+            config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "statistics are not queryable yet: " + e.getMessage())));
+            config.routes.exception(PeerClient.PeerUnavailableException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Request {} failed", ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error; see the server log"));
+            });
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> ctx.json(Map.of("error", "no such endpoint: " + ctx.path())));
+        }).start();
+        LOG.info("HTTP API on http://{}:{}", host, app.port());
+        return new ApiServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

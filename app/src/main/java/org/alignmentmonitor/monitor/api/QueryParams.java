@@ -1,0 +1,58 @@
+package org.alignmentmonitor.monitor.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import io.javalin.http.Context;
+
+/** Validation of query parameters, with messages that say what was expected. */
+final class QueryParams {
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._:/@+-]{1,200}");
+
+    private QueryParams() {
+    }
+
+    static String requiredName(Context ctx, String param) {
+        String value = ctx.queryParam(param);
+        if (value == null || value.isEmpty()) {
+            throw new BadRequestException("query parameter '" + param + "' is required");
+        }
+        if (!NAME.matcher(value).matches()) {
+            throw new BadRequestException("query parameter '" + param + "' must be 1-200 letters, digits or . _ : / @ + -");
+        }
+        return value;
+    }
+
+    /** An instant as ISO-8601 (2026-11-01T00:00:00Z) or epoch milliseconds; {@code fallback} when absent. */
+    static long instant(Context ctx, String param, long fallback) {
+        String value = ctx.queryParam(param);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        if (value.length() > 40) {
+            throw new BadRequestException("query parameter '" + param + "' is too long");
+        }
+        try {
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(value);
+            }
+            return Instant.parse(value).toEpochMilli();
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new BadRequestException("query parameter '" + param + "' must be an ISO-8601 instant (2026-11-01T00:00:00Z) or epoch milliseconds, got '" + value + "'");
+        }
+    }
+
+    static boolean flag(Context ctx, String param) {
+        String value = ctx.queryParam(param);
+        if (value == null) {
+            return false;
+        }
+        return switch (value) {
+            case "true", "1", "" -> true;
+            case "false", "0" -> false;
+            default -> throw new BadRequestException("query parameter '" + param + "' must be true or false");
+        };
+    }
+}

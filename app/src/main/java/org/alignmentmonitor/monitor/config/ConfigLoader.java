@@ -1,0 +1,175 @@
+package org.alignmentmonitor.monitor.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.alignmentmonitor.streams.topology.TopicNames;
+
+/**
+ * Reads a monitor configuration: built-in and command defaults, then a properties file, then environment variables, then
+ * explicit overrides (command-line options). An environment variable {@code AM_SASL_JAAS_CONFIG}
+ * sets {@code sasl.jaas.config}: strip the prefix, lower-case, '_' becomes '.', '__' becomes '_'.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_PREFIX = "AM_";
+
+    private ConfigLoader() {
+    }
+
+    /** Layers, later wins: {@code defaults} (a command's own), the file, the environment, {@code overrides}. */
+    public static MonitorConfig load(Map<String, String> defaults, Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> all = new TreeMap<>(defaults);
+        if (file != null) {
+            all.putAll(readFile(file));
+        }
+        all.putAll(fromEnv(env));
+        all.putAll(overrides);
+        return fromMap(all);
+    }
+
+    static Map<String, String> readFile(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new HashMap<>();
+        props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k).trim()));
+        return out;
+    }
+
+    static Map<String, String> fromEnv(Map<String, String> env) {
+        Map<String, String> out = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT)
+                        .replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
+    static MonitorConfig fromMap(Map<String, String> all) {
+        Map<String, String> monitor = new HashMap<>();
+        Map<String, String> registry = new HashMap<>();
+        Map<String, String> kafka = new HashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith("monitor.")) {
+                monitor.put(k, v);
+            } else if (k.startsWith("schema.registry.") || k.startsWith("basic.auth.") || k.startsWith("bearer.auth.")) {
+                registry.put(k, v);
+            } else {
+                kafka.put(k, v);
+            }
+        });
+        Settings s = new Settings(monitor);
+        MonitorConfig config = new MonitorConfig(
+                Path.of(s.string("monitor.data.dir", "data")),
+                s.string("monitor.application.id", "alignment-monitor"),
+                new TopicNames(
+                        s.string("monitor.topics.interactions", "interactions"),
+                        s.string("monitor.topics.verdicts", "verdicts"),
+                        s.string("monitor.topics.rates", "rates")),
+                s.integer("monitor.topics.partitions", 3),
+                (short) s.integer("monitor.topics.replication", 1),
+                s.string("monitor.http.host", "127.0.0.1"),
+                s.integer("monitor.http.port", 8080),
+                s.string("monitor.advertised.host", null),
+                s.integer("monitor.streams.threads", 1),
+                s.duration("monitor.streams.commit.interval", Duration.ofSeconds(1)),
+                s.duration("monitor.dedup.horizon", Duration.ofDays(7)),
+                s.duration("monitor.flush.interval", Duration.ofSeconds(1)),
+                kafka, registry);
+        s.rejectUnknown();
+        return config;
+    }
+
+    /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */
+    private static final class Settings {
+        private final Map<String, String> values;
+        private final Map<String, Boolean> used = new HashMap<>();
+
+        Settings(Map<String, String> values) {
+            this.values = values;
+        }
+
+        String string(String key, String fallback) {
+            used.put(key, true);
+            String v = values.get(key);
+            return v == null || v.isBlank() ? fallback : v;
+        }
+
+        int integer(String key, int fallback) {
+            String v = string(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+            }
+        }
+
+        /** ISO-8601 (PT5S, P7D) or a number with a unit suffix: 500ms, 5s, 10m, 2h, 7d. */
+        Duration duration(String key, Duration fallback) {
+            String v = string(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return parseDuration(v);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " must be a duration like 500ms, 5s, 10m, 2h, 7d or PT5S, got '" + v + "'");
+            }
+        }
+
+        void rejectUnknown() {
+            for (String key : values.keySet()) {
+                if (!used.containsKey(key)) {
+                    throw new IllegalArgumentException("unknown setting '" + key + "'");
+                }
+            }
+        }
+    }
+
+    public static Duration parseDuration(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("p")) {
+            return Duration.parse(v.trim().toUpperCase(Locale.ROOT));
+        }
+        int unitStart = 0;
+        while (unitStart < s.length() && Character.isDigit(s.charAt(unitStart))) {
+            unitStart++;
+        }
+        if (unitStart == 0) {
+            throw new IllegalArgumentException("no number in duration '" + v + "'");
+        }
+        long n = Long.parseLong(s.substring(0, unitStart));
+        Duration d = switch (s.substring(unitStart)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("unknown unit in duration '" + v + "'");
+        };
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("duration must be positive: '" + v + "'");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,169 @@
+package org.alignmentmonitor.monitor.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
+import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
+import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
+import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
+import org.alignmentmonitor.streams.app.MonitorSerdes;
+import org.alignmentmonitor.streams.app.StreamsSettings;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.topology.TopologySettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running monitor instance: the embedded broker and registry when no cluster is configured,
+ * the topics, the Streams application and the HTTP API. Closed in reverse order of start.
+ */
+public final class MonitorRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+
+    private final MonitorConfig config;
+    private final EmbeddedKafkaBroker broker;
+    private final EmbeddedSchemaRegistry embeddedRegistry;
+    private final Map<String, Object> clientConfig;
+    private final SchemaRegistryClient registry;
+    private final MonitorTopics topics;
+    private final Admin admin;
+    private MonitorStreamsApp streamsApp;
+    private ApiServer api;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
+                           Map<String, Object> clientConfig, SchemaRegistryClient registry, Admin admin) {
+        this.config = config;
+        this.broker = broker;
+        this.embeddedRegistry = embeddedRegistry;
+        this.clientConfig = clientConfig;
+        this.registry = registry;
+        this.topics = MonitorSerdes.topics(config.topics(), registry);
+        this.admin = admin;
+    }
+
+    /** Starts Kafka (embedded unless configured), the registry and the topics; not yet the Streams app. */
+    public static MonitorRuntime connect(MonitorConfig config) {
+        EmbeddedKafkaBroker broker = null;
+        EmbeddedSchemaRegistry embeddedRegistry = null;
+        MonitorConfig effective = config;
+        if (config.bootstrapServers().isEmpty()) {
+            broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), 0);
+            Map<String, String> kafka = new HashMap<>(config.kafka());
+            kafka.put("bootstrap.servers", broker.bootstrapServers());
+            effective = effective.withKafka(kafka);
+        }
+        Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
+        if (!effective.registry().containsKey("schema.registry.url")) {
+            if (broker == null) {
+                throw new IllegalArgumentException("schema.registry.url is required when bootstrap.servers is set");
+            }
+            embeddedRegistry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+            Map<String, String> registry = new HashMap<>(effective.registry());
+            registry.put("schema.registry.url", embeddedRegistry.url());
+            effective = effective.withRegistry(registry);
+        }
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(effective.registry()));
+        Admin admin = Admin.create(clientConfig);
+        TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
+                effective.partitions(), effective.replication()));
+        return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
+    }
+
+    /** Starts the Streams application and the HTTP API on top of {@link #connect}. */
+    public MonitorRuntime startProcessing(ClassifierSuite classifiers) throws InterruptedException {
+        String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
+        TopologySettings topology = new TopologySettings(config.dedupHorizon(), Duration.ofMinutes(1), config.flushInterval(), classifiers);
+        // The API port must be known before Streams starts, since it is advertised for interactive queries.
+        StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
+                config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
+                null, withoutBootstrap(config.kafka()));
+        int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
+        HostInfo self = new HostInfo(advertised, port);
+        streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
+        api = ApiServer.start(streamsApp, config.httpHost(), port, self);
+        streamsApp.awaitRunning(Duration.ofMinutes(2));
+        return this;
+    }
+
+    private static Map<String, String> withoutBootstrap(Map<String, String> kafka) {
+        Map<String, String> copy = new HashMap<>(kafka);
+        copy.remove("bootstrap.servers");
+        return copy;
+    }
+
+    public MonitorConfig config() {
+        return config;
+    }
+
+    /** Kafka client settings (bootstrap and security) for producers and consumers of this instance. */
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
+    }
+
+    public SchemaRegistryClient registry() {
+        return registry;
+    }
+
+    public MonitorTopics topics() {
+        return topics;
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    public MonitorStreamsApp streamsApp() {
+        return streamsApp;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    /** Waits until records up to {@code targets} are reflected in the statistics. */
+    public CatchUp catchUp() {
+        return new CatchUp(admin, clientConfig, config.applicationId(), Names.bucketDeltasTopic(config.applicationId()),
+                streamsApp.stores()::localPendingPartials, config.commitInterval());
+    }
+
+    /** Idempotent: Ctrl-C and a self-stopping command may both close. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeQuietly(api);
+        closeQuietly(streamsApp);
+        closeQuietly(admin);
+        closeQuietly(embeddedRegistry);
+        closeQuietly(broker);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Error while closing {}", closeable.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.alignmentmonitor.monitor.runtime;
+
+import java.time.Duration;
+
+import org.alignmentmonitor.streams.app.StreamsProperties;
+import org.alignmentmonitor.streams.app.StreamsSettings;
+import org.alignmentmonitor.streams.query.StatsStores;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.MonitorTopology;
+import org.alignmentmonitor.streams.topology.TopologySettings;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the monitor topology in a Kafka Streams client; the same code for the embedded default and a real cluster. */
+public final class MonitorStreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorStreamsApp.class);
+
+    private final KafkaStreams streams;
+    private final StreamsSettings settings;
+    private final StatsStores stores;
+
+    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings) {
+        this.streams = streams;
+        this.settings = settings;
+        this.stores = new StatsStores(streams);
+    }
+
+    public static Topology topology(MonitorTopics topics, TopologySettings topologySettings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        MonitorTopology.define(builder, topics, topologySettings);
+        return builder.build();
+    }
+
+    public static MonitorStreamsApp start(StreamsSettings settings, MonitorTopics topics, TopologySettings topologySettings) {
+        Topology topology = topology(topics, topologySettings);
+        LOG.debug("Topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(settings));
+        // A thread that dies on an unexpected error is replaced: exactly-once makes the retry safe.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+        streams.start();
+        return new MonitorStreamsApp(streams, settings);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public StatsStores stores() {
+        return stores;
+    }
+
+    public StreamsSettings settings() {
+        return settings;
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Alive unless the client has failed or stopped; rebalancing counts as alive. */
+    public boolean isHealthy() {
+        return streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED;
+    }
+
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams not running after " + timeout + " (state " + streams.state() + ")");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

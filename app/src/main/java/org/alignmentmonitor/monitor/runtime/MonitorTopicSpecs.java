@@ -1,0 +1,38 @@
+package org.alignmentmonitor.monitor.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.alignmentmonitor.monitor.runtime.TopicProvisioner.TopicSpec;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
+import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.topology.TopicNames;
+
+/** The topics the monitor needs, with the settings that make replays and restarts safe. */
+public final class MonitorTopicSpecs {
+
+    private static final String RETENTION_30_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
+
+    private MonitorTopicSpecs() {
+    }
+
+    public static List<TopicSpec> of(TopicNames names, String applicationId, int partitions, short replication) {
+        Map<String, String> data = Map.of("retention.ms", RETENTION_30_DAYS);
+        // Dead letters are evidence: keep them until someone deletes them.
+        Map<String, String> deadLetters = Map.of("retention.ms", "-1");
+        List<TopicSpec> specs = new ArrayList<>();
+        specs.add(new TopicSpec(names.interactions(), partitions, replication, data));
+        specs.add(new TopicSpec(names.verdicts(), partitions, replication, data));
+        specs.add(new TopicSpec(names.rates(), partitions, replication, data));
+        for (String source : deadLetterSources(names, applicationId)) {
+            specs.add(new TopicSpec(DeadLetterTopics.of(source), 1, replication, deadLetters));
+        }
+        return specs;
+    }
+
+    /** Every topic whose bad records can end in a dead-letter topic: the inputs, the internal one, the outputs. */
+    public static List<String> deadLetterSources(TopicNames names, String applicationId) {
+        return List.of(names.interactions(), names.verdicts(), names.rates(), Names.bucketDeltasTopic(applicationId));
+    }
+}

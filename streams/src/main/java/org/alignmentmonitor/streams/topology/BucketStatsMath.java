@@ -1,0 +1,98 @@
+package org.alignmentmonitor.streams.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.ScoreStatus;
+import org.alignmentmonitor.avro.Verdict;
+
+/**
+ * Adding verdicts to bucket statistics and merging buckets. Every field is a sum, a min or a max,
+ * so merging is exact, associative and commutative: a window is the merge of its buckets.
+ */
+public final class BucketStatsMath {
+
+    private BucketStatsMath() {
+    }
+
+    public static BucketStats empty(BucketKey key, long bucketMillis) {
+        return BucketStats.newBuilder()
+                .setModel(key.model())
+                .setVersion(key.version())
+                .setBucketStart(Instant.ofEpochMilli(key.bucketStart()))
+                .setBucketMillis(bucketMillis)
+                .setInteractions(0)
+                .setFlagged(0)
+                .setScoreSum(0)
+                .setScoreSumSquares(0)
+                .setFlaggedByCategory(new HashMap<>())
+                .setFlaggedByClassifier(new HashMap<>())
+                .setClassifierConfigVersions(new ArrayList<>())
+                .setMinEventTime(Instant.ofEpochMilli(Long.MAX_VALUE / 2))
+                .setMaxEventTime(Instant.ofEpochMilli(0))
+                .build();
+    }
+
+    /** Adds one verdict to {@code stats} in place and returns it. */
+    public static BucketStats add(BucketStats stats, Verdict verdict) {
+        stats.setInteractions(stats.getInteractions() + 1);
+        double score = verdict.getScore();
+        stats.setScoreSum(stats.getScoreSum() + score);
+        stats.setScoreSumSquares(stats.getScoreSumSquares() + score * score);
+        if (verdict.getFlagged()) {
+            stats.setFlagged(stats.getFlagged() + 1);
+        }
+        for (ClassifierResult result : verdict.getResults()) {
+            if (result.getStatus() == ScoreStatus.SCORED && result.getFlagged()) {
+                stats.getFlaggedByClassifier().merge(result.getClassifierId(), 1L, Long::sum);
+                for (String category : result.getCategories()) {
+                    stats.getFlaggedByCategory().merge(category, 1L, Long::sum);
+                }
+            }
+        }
+        addVersion(stats.getClassifierConfigVersions(), verdict.getClassifierConfigVersion());
+        long eventTime = verdict.getEventTime().toEpochMilli();
+        if (eventTime < stats.getMinEventTime().toEpochMilli()) {
+            stats.setMinEventTime(verdict.getEventTime());
+        }
+        if (eventTime > stats.getMaxEventTime().toEpochMilli()) {
+            stats.setMaxEventTime(verdict.getEventTime());
+        }
+        return stats;
+    }
+
+    /** Merges {@code other} into {@code into} in place and returns {@code into}. */
+    public static BucketStats mergeInto(BucketStats into, BucketStats other) {
+        into.setInteractions(into.getInteractions() + other.getInteractions());
+        into.setFlagged(into.getFlagged() + other.getFlagged());
+        into.setScoreSum(into.getScoreSum() + other.getScoreSum());
+        into.setScoreSumSquares(into.getScoreSumSquares() + other.getScoreSumSquares());
+        mergeCounts(into.getFlaggedByCategory(), other.getFlaggedByCategory());
+        mergeCounts(into.getFlaggedByClassifier(), other.getFlaggedByClassifier());
+        for (String version : other.getClassifierConfigVersions()) {
+            addVersion(into.getClassifierConfigVersions(), version);
+        }
+        if (other.getMinEventTime().isBefore(into.getMinEventTime())) {
+            into.setMinEventTime(other.getMinEventTime());
+        }
+        if (other.getMaxEventTime().isAfter(into.getMaxEventTime())) {
+            into.setMaxEventTime(other.getMaxEventTime());
+        }
+        return into;
+    }
+
+    private static void mergeCounts(Map<String, Long> into, Map<String, Long> other) {
+        other.forEach((k, v) -> into.merge(k, v, Long::sum));
+    }
+
+    private static void addVersion(List<String> versions, String version) {
+        if (version != null && !version.isEmpty() && !versions.contains(version)) {
+            versions.add(version);
+        }
+    }
+}

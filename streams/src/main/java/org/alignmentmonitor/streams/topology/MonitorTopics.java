@@ -1,0 +1,14 @@
+package org.alignmentmonitor.streams.topology;
+
+import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.Verdict;
+import org.apache.kafka.common.serialization.Serde;
+
+/** The topics and serdes a topology needs; built apart from the topology so tests and apps choose the wire format. */
+public record MonitorTopics(
+        Topic<String, Interaction> interactions,
+        Topic<String, Verdict> verdicts,
+        Topic<String, BucketStats> rates,
+        Serde<BucketStats> bucketStatsSerde) {
+}
