@@ -1,0 +1,209 @@
+package org.alignmentmonitor.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.connectors.KafkaRecordSink;
+import org.alignmentmonitor.connectors.openai.ModelVersionRule;
+import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
+import org.alignmentmonitor.connectors.openai.ReplaySource;
+import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
+import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.streams.errors.DeadLetterRecords;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole product on the real in-process broker: replay, statistics, dead letters, HTTP API. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+
+    @TempDir
+    static Path dataDir;
+
+    static MonitorRuntime runtime;
+    static MonitorHttp http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> settings = Map.of("monitor.data.dir", dataDir.toString(), "monitor.http.port", "0",
+                "monitor.streams.commit.interval", "200ms", "monitor.flush.interval", "200ms");
+        runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))
+                .startProcessing(ClassifierSuite.defaults());
+        http = new MonitorHttp(runtime.api().port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    /** Replays files into the interactions topic and waits until the statistics reflect them. */
+    static void replay(List<Path> files) throws Exception {
+        String topic = runtime.config().topics().interactions();
+        Map<TopicPartition, Long> targets = new HashMap<>();
+        try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
+                runtime.topics().interactions().valueSerde().serializer())) {
+            new ReplaySource(new OpenAiLogParser(ModelVersionRule.parse("model-string"), OpenAiLogParser.DEFAULT_MAX_LINE_BYTES,
+                    Clock.systemUTC())).replay(files, sink);
+            sink.flush();
+            sink.lastOffsets().forEach((tp, offset) -> targets.put(tp, offset + 1));
+        }
+        runtime.catchUp().await(targets, Duration.ofMinutes(3));
+    }
+
+    static Map<String, Long> interactionsPerVersion() throws Exception {
+        MonitorHttp.Response response = http.get("/api/v1/versions");
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, Long> counts = new HashMap<>();
+        for (JsonNode v : response.body().get("versions")) {
+            counts.put(v.get("model").asText() + ":" + v.get("version").asText(), v.get("interactions").asLong());
+        }
+        return counts;
+    }
+
+    @Test
+    @Order(1)
+    void shouldCountEveryInteractionOfEveryVersionOnceEvenWhenReplayedTwice() throws Exception {
+        replay(SharedTraffic.files());
+        Map<String, Long> first = interactionsPerVersion();
+        assertThat(first).hasSize(SharedTraffic.VERSIONS);
+        assertThat(first.values()).containsOnly((long) SharedTraffic.LINES_PER_FILE);
+
+        replay(SharedTraffic.files());
+        assertThat(interactionsPerVersion()).isEqualTo(first);
+    }
+
+    @Test
+    @Order(2)
+    void shouldServeTheRateOfAWindowWithAWilsonInterval() throws Exception {
+        MonitorHttp.Response rate = http.get("/api/v1/rates?model=alpaca&version=7b");
+        assertThat(rate.status()).isEqualTo(200);
+        JsonNode body = rate.body();
+        assertThat(body.get("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+        double flaggedRate = body.get("flaggedRate").asDouble();
+        assertThat(body.get("wilson95").get("lower").asDouble()).isLessThanOrEqualTo(flaggedRate);
+        assertThat(body.get("wilson95").get("upper").asDouble()).isGreaterThanOrEqualTo(flaggedRate);
+
+        // The sample's timestamps are one minute apart from 1793000000 s: the first ten minutes hold ten.
+        MonitorHttp.Response window = http.get("/api/v1/rates?model=alpaca&version=7b&from=1793000000000&to=1793000600000");
+        assertThat(window.body().get("interactions").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    @Order(3)
+    void shouldAnswerBadParametersWith400AndAMessage() throws Exception {
+        assertThat(http.get("/api/v1/rates?version=7b").status()).isEqualTo(400);
+        MonitorHttp.Response badTime = http.get("/api/v1/rates?model=alpaca&version=7b&from=yesterday");
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.body().get("error").asText()).contains("from");
+        assertThat(http.get("/api/v1/rates?model=alpaca&version=7b&from=2000&to=1000").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/rates?model=%3Cscript%3E&version=7b").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/nothing").status()).isEqualTo(404);
+        assertThat(http.get("/health").status()).isEqualTo(200);
+        assertThat(http.get("/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void shouldSendEveryMalformedLineToTheDeadLetterTopicAndCountEveryGoodLine(@TempDir Path tmp) throws Exception {
+        List<String> lines = new ArrayList<>();
+        int good = 0;
+        int bad = 0;
+        for (String line : Files.readAllLines(SharedTraffic.files().get(0))) {
+            // New ids so the good lines are new interactions of a new version.
+            lines.add(line.replace("\"alpaca:7b\"", "\"alpaca:7b-dlq-test\"").replace("chatcmpl-", "chatcmpl-dlq-"));
+            good++;
+            if (good % 8 == 0 && bad < 100) {
+                lines.add(malformed(bad++));
+            }
+        }
+        assertThat(bad).isEqualTo(100);
+        Path mixed = tmp.resolve("mixed.jsonl");
+        Files.write(mixed, lines, StandardCharsets.UTF_8);
+        long deadBefore = deadLetters();
+
+        replay(List.of(mixed));
+
+        assertThat(interactionsPerVersion()).containsEntry("alpaca:7b-dlq-test", (long) good);
+        assertThat(deadLetters() - deadBefore).isEqualTo(100);
+        assertThat(deadLetterReasons()).hasSizeGreaterThanOrEqualTo(100).allSatisfy(reason -> assertThat(reason).isNotBlank());
+    }
+
+    @Test
+    @Order(5)
+    void shouldSendUndeserializableRecordsOnTheTopicToTheDeadLetterTopic() throws Exception {
+        long deadBefore = deadLetters();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(new HashMap<>(runtime.clientConfig()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(runtime.config().topics().interactions(), "raw", "{\"plain\": \"json\"}")).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (deadLetters() - deadBefore < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(deadLetters() - deadBefore).isEqualTo(1);
+        assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    private static String malformed(int i) {
+        return switch (i % 5) {
+            case 0 -> "{not json at all " + i;
+            case 1 -> "{\"request\": {\"model\": \"alpaca:7b\"}, \"response\": {\"id\": \"x" + i + "\"}}";
+            case 2 -> "[1, 2, 3]";
+            case 3 -> "{\"request\": {\"model\": \"\", \"messages\": []}, \"response\": {\"id\": \"y" + i + "\", \"created\": 1793000000, \"choices\": []}}";
+            default -> "\"just a string " + i + "\"";
+        };
+    }
+
+    private static long deadLetters() {
+        String topic = DeadLetterTopics.of(runtime.config().topics().interactions());
+        return DeadLetterCounter.count(runtime.clientConfig(), List.of(topic)).get(topic);
+    }
+
+    private static List<String> deadLetterReasons() {
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> reasons = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(DeadLetterTopics.of(runtime.config().topics().interactions()), 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    var header = r.headers().lastHeader(DeadLetterRecords.REASON);
+                    reasons.add(header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return reasons;
+    }
+}

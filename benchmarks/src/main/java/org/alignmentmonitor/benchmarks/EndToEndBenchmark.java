@@ -1,0 +1,148 @@
+package org.alignmentmonitor.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.connectors.KafkaRecordSink;
+import org.alignmentmonitor.connectors.LogLine;
+import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
+import org.alignmentmonitor.connectors.openai.ParseResult;
+import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * End-to-end throughput: real traffic, repeated with fresh ids, is loaded into the embedded broker;
+ * then (1) a plain consumer reads the input topic raw, and (2) the monitor topology processes it
+ * until every interaction is in the merged statistics. Reports both rates and their ratio, measured
+ * in the same JVM on the same data.
+ */
+@Command(name = "end-to-end", mixinStandardHelpOptions = true)
+public final class EndToEndBenchmark implements Callable<Integer> {
+
+    @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs.")
+    Path traffic;
+
+    @Option(names = "--records", defaultValue = "200000")
+    int records;
+
+    @Option(names = "--partitions", defaultValue = "3")
+    int partitions;
+
+    @Option(names = "--commit-interval", defaultValue = "1s")
+    String commitInterval;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Interaction> sample = loadSample();
+        Path dataDir = Files.createTempDirectory("am-bench");
+        Map<String, String> settings = Map.of(
+                "monitor.data.dir", dataDir.toString(),
+                "monitor.http.port", "0",
+                "monitor.topics.partitions", String.valueOf(partitions),
+                "monitor.streams.commit.interval", commitInterval);
+        try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
+            String topic = runtime.config().topics().interactions();
+            double produceRate = load(runtime, topic, sample);
+            double rawRate = rawConsume(runtime, topic);
+
+            long start = System.nanoTime();
+            runtime.startProcessing(ClassifierSuite.defaults());
+            long running = System.nanoTime();
+            long deadline = running + Duration.ofMinutes(20).toNanos();
+            while (countedInteractions(runtime) < records) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topology did not finish: " + countedInteractions(runtime) + " of " + records);
+                }
+                Thread.sleep(20);
+            }
+            long done = System.nanoTime();
+            double e2e = records / ((done - running) / 1e9);
+            double e2eWithStartup = records / ((done - start) / 1e9);
+            System.out.printf("records=%d partitions=%d commit=%s%n", records, partitions, commitInterval);
+            System.out.printf("produce (idempotent, acks=all)  : %,10.0f records/s%n", produceRate);
+            System.out.printf("raw consume of the input topic  : %,10.0f records/s%n", rawRate);
+            System.out.printf("monitor topology, end to end    : %,10.0f interactions/s (ratio %.2f)%n", e2e, e2e / rawRate);
+            System.out.printf("  including Streams start-up    : %,10.0f interactions/s (ratio %.2f)%n", e2eWithStartup, e2eWithStartup / rawRate);
+        }
+        return 0;
+    }
+
+    private List<Interaction> loadSample() throws Exception {
+        OpenAiLogParser parser = new OpenAiLogParser();
+        List<Interaction> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(traffic)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                long n = 0;
+                for (String line : Files.readAllLines(file)) {
+                    if (parser.parse(new LogLine(file.toString(), ++n, line)) instanceof ParseResult.Accepted parsed) {
+                        out.add(parsed.interaction());
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no interactions in " + traffic);
+        }
+        return out;
+    }
+
+    /** Writes {@code records} interactions, cycling through the sample with fresh ids; returns records/s. */
+    private double load(MonitorRuntime runtime, String topic, List<Interaction> sample) throws Exception {
+        long start = System.nanoTime();
+        try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
+                runtime.topics().interactions().valueSerde().serializer())) {
+            for (int i = 0; i < records; i++) {
+                Interaction template = sample.get(i % sample.size());
+                sink.accept(Interaction.newBuilder(template).setId(template.getId() + "-" + (i / sample.size())).build());
+            }
+            sink.flush();
+        }
+        return records / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Reads the whole input topic as raw bytes with a consumer tuned like the Streams one; records/s. */
+    private double rawConsume(MonitorRuntime runtime, String topic) {
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long start = System.nanoTime();
+            long n = 0;
+            while (n < records) {
+                n += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static long countedInteractions(MonitorRuntime runtime) {
+        return runtime.streamsApp().stores().localVersionTotals().stream().mapToLong(BucketStats::getInteractions).sum();
+    }
+}
