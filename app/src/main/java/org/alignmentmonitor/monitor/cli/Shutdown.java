@@ -24,7 +24,11 @@ final class Shutdown {
         }, "monitor-shutdown"));
     }
 
-    /** Blocks until the JVM is asked to stop. */
+    static boolean exiting() {
+        return EXITING.getCount() == 0;
+    }
+
+    /** Blocks until the JVM is asked to stop and the resources are closed. */
     static void awaitExit() throws InterruptedException {
         EXITING.await();
         CLOSED.await();

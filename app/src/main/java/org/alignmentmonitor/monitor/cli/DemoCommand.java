@@ -1,0 +1,86 @@
+package org.alignmentmonitor.monitor.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.connectors.KafkaRecordSink;
+import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
+import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
+import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficRunner;
+import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole product on one machine: embedded broker and registry, synthetic traffic from several
+ * model versions (one regresses after 90 s), the topology, the API and a live table.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole product on the embedded broker with synthetic traffic and prints live per-version rates.",
+                "Ctrl-C stops it cleanly; --duration stops it by itself."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    RuntimeOptions options;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 90s, 10m); default: run until Ctrl-C.")
+    String duration;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "200", description = "Synthetic interactions per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic traffic (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--print-every", paramLabel = "DURATION", defaultValue = "5s", description = "Table refresh period (default: ${DEFAULT-VALUE}).")
+    String printEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration runFor = duration == null ? null : ConfigLoader.parseDuration(duration);
+        Duration period = ConfigLoader.parseDuration(printEvery);
+        if (!(rate > 0 && rate <= 100_000)) {
+            throw new IllegalArgumentException("--rate must be in (0, 100000], got " + rate);
+        }
+        PrintStream out = System.out;
+        out.println("alignment-monitor demo: starting the embedded Kafka broker, schema registry and topology...");
+        MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 8080)).startProcessing(ClassifierSuite.defaults());
+        String topic = runtime.config().topics().interactions();
+        KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
+                runtime.topics().interactions().valueSerde().serializer());
+        SyntheticTrafficRunner traffic = new SyntheticTrafficRunner(
+                new SyntheticTrafficGenerator(SyntheticConfig.defaults(), seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
+        OnceCloser closer = new OnceCloser(traffic::stop, sink, runtime);
+        Shutdown.onExit(closer);
+        traffic.start();
+        out.printf("API: http://%s:%d/api/v1/versions   data: %s   (Ctrl-C to stop)%n",
+                runtime.config().httpHost(), runtime.api().port(), runtime.dataDir().toAbsolutePath());
+        out.println("The synthetic assistant:v3 regresses 90 s after the start.");
+
+        LiveTable table = new LiveTable(runtime.streamsApp().stores());
+        long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+        while (!Shutdown.exiting() && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(period.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            if (!Shutdown.exiting()) {
+                out.printf("%n%s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+                out.print(table.render(System.currentTimeMillis()));
+            }
+        }
+        if (!Shutdown.exiting()) {
+            closer.close();
+            out.println("demo stopped.");
+        } else {
+            Shutdown.awaitExit();
+        }
+        return 0;
+    }
+}
