@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
-import org.alignmentmonitor.connectors.KafkaRecordSink;
-import org.alignmentmonitor.connectors.openai.ModelVersionRule;
-import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
-import org.alignmentmonitor.connectors.openai.ReplaySource;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
-import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
@@ -47,6 +42,7 @@ class PipelineIT {
     static Path dataDir;
 
     static MonitorRuntime runtime;
+    static PipelineDriver pipeline;
     static MonitorHttp http;
 
     @BeforeAll
@@ -55,7 +51,8 @@ class PipelineIT {
                 "monitor.streams.commit.interval", "200ms", "monitor.flush.interval", "200ms");
         runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))
                 .startProcessing(ClassifierSuite.defaults());
-        http = new MonitorHttp(runtime.api().port());
+        pipeline = new PipelineDriver(runtime);
+        http = pipeline.http;
     }
 
     @AfterAll
@@ -65,40 +62,16 @@ class PipelineIT {
         }
     }
 
-    /** Replays files into the interactions topic and waits until the statistics reflect them. */
-    static void replay(List<Path> files) throws Exception {
-        String topic = runtime.config().topics().interactions();
-        Map<TopicPartition, Long> targets = new HashMap<>();
-        try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
-                runtime.topics().interactions().valueSerde().serializer())) {
-            new ReplaySource(new OpenAiLogParser(ModelVersionRule.parse("model-string"), OpenAiLogParser.DEFAULT_MAX_LINE_BYTES,
-                    Clock.systemUTC())).replay(files, sink);
-            sink.flush();
-            sink.lastOffsets().forEach((tp, offset) -> targets.put(tp, offset + 1));
-        }
-        runtime.catchUp().await(targets, Duration.ofMinutes(3));
-    }
-
-    static Map<String, Long> interactionsPerVersion() throws Exception {
-        MonitorHttp.Response response = http.get("/api/v1/versions");
-        assertThat(response.status()).isEqualTo(200);
-        Map<String, Long> counts = new HashMap<>();
-        for (JsonNode v : response.body().get("versions")) {
-            counts.put(v.get("model").asText() + ":" + v.get("version").asText(), v.get("interactions").asLong());
-        }
-        return counts;
-    }
-
     @Test
     @Order(1)
     void shouldCountEveryInteractionOfEveryVersionOnceEvenWhenReplayedTwice() throws Exception {
-        replay(SharedTraffic.files());
-        Map<String, Long> first = interactionsPerVersion();
+        pipeline.replay(SharedTraffic.files());
+        Map<String, Long> first = pipeline.interactionsPerVersion();
         assertThat(first).hasSize(SharedTraffic.VERSIONS);
         assertThat(first.values()).containsOnly((long) SharedTraffic.LINES_PER_FILE);
 
-        replay(SharedTraffic.files());
-        assertThat(interactionsPerVersion()).isEqualTo(first);
+        pipeline.replay(SharedTraffic.files());
+        assertThat(pipeline.interactionsPerVersion()).isEqualTo(first);
     }
 
     @Test
@@ -148,28 +121,28 @@ class PipelineIT {
         assertThat(bad).isEqualTo(100);
         Path mixed = tmp.resolve("mixed.jsonl");
         Files.write(mixed, lines, StandardCharsets.UTF_8);
-        long deadBefore = deadLetters();
+        long deadBefore = pipeline.deadLetters();
 
-        replay(List.of(mixed));
+        pipeline.replay(List.of(mixed));
 
-        assertThat(interactionsPerVersion()).containsEntry("alpaca:7b-dlq-test", (long) good);
-        assertThat(deadLetters() - deadBefore).isEqualTo(100);
+        assertThat(pipeline.interactionsPerVersion()).containsEntry("alpaca:7b-dlq-test", (long) good);
+        assertThat(pipeline.deadLetters() - deadBefore).isEqualTo(100);
         assertThat(deadLetterReasons()).hasSizeGreaterThanOrEqualTo(100).allSatisfy(reason -> assertThat(reason).isNotBlank());
     }
 
     @Test
     @Order(5)
     void shouldSendUndeserializableRecordsOnTheTopicToTheDeadLetterTopic() throws Exception {
-        long deadBefore = deadLetters();
+        long deadBefore = pipeline.deadLetters();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(new HashMap<>(runtime.clientConfig()),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(runtime.config().topics().interactions(), "raw", "{\"plain\": \"json\"}")).get();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (deadLetters() - deadBefore < 1 && System.nanoTime() < deadline) {
+        while (pipeline.deadLetters() - deadBefore < 1 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(deadLetters() - deadBefore).isEqualTo(1);
+        assertThat(pipeline.deadLetters() - deadBefore).isEqualTo(1);
         assertThat(http.get("/health").status()).isEqualTo(200);
     }
 
@@ -181,11 +154,6 @@ class PipelineIT {
             case 3 -> "{\"request\": {\"model\": \"\", \"messages\": []}, \"response\": {\"id\": \"y" + i + "\", \"created\": 1793000000, \"choices\": []}}";
             default -> "\"just a string " + i + "\"";
         };
-    }
-
-    private static long deadLetters() {
-        String topic = DeadLetterTopics.of(runtime.config().topics().interactions());
-        return DeadLetterCounter.count(runtime.clientConfig(), List.of(topic)).get(topic);
     }
 
     private static List<String> deadLetterReasons() {

@@ -1,0 +1,63 @@
+package org.alignmentmonitor.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.connectors.KafkaRecordSink;
+import org.alignmentmonitor.connectors.openai.ModelVersionRule;
+import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
+import org.alignmentmonitor.connectors.openai.ReplaySource;
+import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
+import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
+import org.apache.kafka.common.TopicPartition;
+
+/** Drives a running monitor as its users do: log files in, HTTP out. */
+final class PipelineDriver {
+
+    final MonitorRuntime runtime;
+    final MonitorHttp http;
+
+    PipelineDriver(MonitorRuntime runtime) {
+        this.runtime = runtime;
+        this.http = new MonitorHttp(runtime.api().port());
+    }
+
+    /** Replays files into the interactions topic and waits until the statistics reflect them. */
+    void replay(List<Path> files) throws Exception {
+        String topic = runtime.config().topics().interactions();
+        Map<TopicPartition, Long> targets = new HashMap<>();
+        try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
+                runtime.topics().interactions().valueSerde().serializer())) {
+            new ReplaySource(new OpenAiLogParser(ModelVersionRule.parse("model-string"), OpenAiLogParser.DEFAULT_MAX_LINE_BYTES,
+                    Clock.systemUTC())).replay(files, sink);
+            sink.flush();
+            sink.lastOffsets().forEach((tp, offset) -> targets.put(tp, offset + 1));
+        }
+        runtime.catchUp().await(targets, Duration.ofMinutes(3));
+    }
+
+    /** "model:version" -> interactions, from {@code GET /api/v1/versions}. */
+    Map<String, Long> interactionsPerVersion() throws Exception {
+        MonitorHttp.Response response = http.get("/api/v1/versions");
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, Long> counts = new HashMap<>();
+        for (JsonNode v : response.body().get("versions")) {
+            counts.put(v.get("model").asText() + ":" + v.get("version").asText(), v.get("interactions").asLong());
+        }
+        return counts;
+    }
+
+    /** Committed records in the interactions dead-letter topic. */
+    long deadLetters() {
+        String topic = DeadLetterTopics.of(runtime.config().topics().interactions());
+        return DeadLetterCounter.count(runtime.clientConfig(), List.of(topic)).get(topic);
+    }
+}
