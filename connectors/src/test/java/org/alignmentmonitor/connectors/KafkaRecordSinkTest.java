@@ -2,6 +2,7 @@ package org.alignmentmonitor.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,8 +58,8 @@ class KafkaRecordSinkTest {
             sink.flush();
 
             assertThat(producer.history()).extracting(ProducerRecord::topic, ProducerRecord::key)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("interactions", "a"),
-                            org.assertj.core.groups.Tuple.tuple("interactions", "b"));
+                    .containsExactly(tuple("interactions", "a"),
+                            tuple("interactions", "b"));
             assertThat(new String(producer.history().get(1).value(), StandardCharsets.UTF_8)).isEqualTo("wire:b");
             assertThat(sink.lastOffsets()).isEqualTo(Map.of(new TopicPartition("interactions", 0), 1L));
         }

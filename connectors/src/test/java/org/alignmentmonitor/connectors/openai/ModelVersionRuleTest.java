@@ -3,6 +3,7 @@ package org.alignmentmonitor.connectors.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class ModelVersionRuleTest {
     @Test
     void parserAppliesTheConfiguredRule() {
         OpenAiLogParser parser = new OpenAiLogParser(ModelVersionRule.parse("metadata:checkpoint"), 1 << 20,
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
 
         ParseResult result = parser.parse(LogRecords.line(r -> LogRecords.metadata(r).put("checkpoint", "step-900")));
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.alignmentmonitor.avro.Interaction;
@@ -61,7 +62,7 @@ class OpenAiLogParserTest {
         assertThat(interaction.getTrainingProcessId()).isNull();
         assertThat(interaction.getTaskId()).isNull();
         assertThat(interaction.getSelfAssessment()).isNull();
-        assertThat(interaction.getMetadata()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        assertThat(interaction.getMetadata()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "deployment", "eu-prod", "dataset", "helpful_base", "source", "logs/a.jsonl:12"));
     }
 

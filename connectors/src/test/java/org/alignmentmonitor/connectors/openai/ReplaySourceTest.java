@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -58,7 +59,7 @@ class ReplaySourceTest {
         Files.writeString(dir.resolve("big.jsonl"), "{\"pad\": \"" + "x".repeat(100_000) + "\"}\n" + LogRecords.line(r -> { }).text());
 
         ReplayStats stats = new ReplaySource(new OpenAiLogParser(ModelVersionRule.defaultRule(), 1000,
-                java.time.Clock.systemUTC())).replay(List.of(dir), sink);
+                Clock.systemUTC())).replay(List.of(dir), sink);
 
         assertThat(stats).isEqualTo(new ReplayStats(2, 1, 1));
         assertThat(rejected).containsExactly(dir.resolve("big.jsonl") + ":1: line larger than 1000 bytes");
