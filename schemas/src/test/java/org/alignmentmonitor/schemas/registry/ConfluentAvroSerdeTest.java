@@ -223,7 +223,7 @@ class ConfluentAvroSerdeTest {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 2_000; i++) {
                         Interaction record = interaction("t" + thread + "-" + i);
-                        record.setConversation(List.of(new Message("user", "x".repeat(i % 300))));
+                        record.setConversation(List.of(Message.newBuilder().setRole("user").setContent("x".repeat(i % 300)).build()));
                         if (!serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, record)).equals(record)) {
                             return false;
                         }

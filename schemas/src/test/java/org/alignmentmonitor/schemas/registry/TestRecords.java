@@ -20,7 +20,7 @@ final class TestRecords {
                 .setEventTime(Instant.parse("2026-11-01T12:00:00.123Z"))
                 .setModel("llama-2-chat")
                 .setVersion("13b")
-                .setConversation(List.of(new Message("user", "How do I bake bread?")))
+                .setConversation(List.of(Message.newBuilder().setRole("user").setContent("How do I bake bread?").build()))
                 .setCompletion("Mix flour, water, salt and yeast.")
                 .setSelfAssessment(0.25)
                 .setMetadata(Map.of("dataset", "smoke"))
