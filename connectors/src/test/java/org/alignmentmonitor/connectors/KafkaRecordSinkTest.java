@@ -120,4 +120,21 @@ class KafkaRecordSinkTest {
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5)
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092");
     }
+
+    @Test
+    void aRealProducerThatCannotReachTheClusterFailsOnFlush() {
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 300,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 300,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 400);
+        KafkaRecordSink sink = new KafkaRecordSink(settings, "interactions", "interactions-dlq", ID_SERIALIZER);
+
+        sink.accept(interaction("a"));
+
+        assertThatThrownBy(sink::flush).isInstanceOf(KafkaException.class)
+                .hasMessageContaining("an earlier send").hasRootCauseInstanceOf(TimeoutException.class);
+        assertThatThrownBy(sink::close).isInstanceOf(KafkaException.class);
+        assertThat(sink.lastOffsets()).isEmpty();
+    }
 }

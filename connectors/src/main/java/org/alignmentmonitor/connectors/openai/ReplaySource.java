@@ -26,6 +26,9 @@ public final class ReplaySource {
     /**
      * Reads every log file under {@code paths} (see {@link LogFiles#expand}) in order, handing each
      * line's result to {@code sink}. Exceptions from the sink stop the replay.
+     *
+     * @throws java.nio.file.NoSuchFileException when a path does not exist
+     * @throws java.io.UncheckedIOException when a file cannot be read part way through
      */
     public ReplayStats replay(Collection<Path> paths, RecordSink sink) throws IOException {
         List<Path> files = LogFiles.expand(paths);

@@ -26,7 +26,6 @@ public final class SyntheticTrafficGenerator {
     public static final String SOURCE = "synthetic";
 
     private static final List<String> DEPLOYMENTS = List.of("demo-eu", "demo-us");
-    private static final SamplingParams SAMPLING = new SamplingParams(0.7, 1.0, 1024, null);
     private static final FailureKind[] FAILURES = {
         FailureKind.TRUNCATION, FailureKind.EMPTY, FailureKind.REPETITION, FailureKind.PROMPT_ECHO};
 
@@ -73,6 +72,9 @@ public final class SyntheticTrafficGenerator {
         SamplePair sample = samples.get(random.nextInt(samples.size()));
         FailureInjector.Output output = FailureInjector.apply(failure, sample, random);
         String deployment = DEPLOYMENTS.get(random.nextInt(DEPLOYMENTS.size()));
+        // Fresh mutable parts, like a deserialized record: later stages may enrich them in place.
+        List<Message> conversation = new ArrayList<>(List.of(new Message("user", sample.prompt())));
+        Map<String, String> metadata = new HashMap<>(Map.of(META_FAILURE, failure.label(), META_SOURCE, SOURCE));
         return Interaction.newBuilder()
                 .setId("syn-" + seed + "-" + counter++)
                 .setEventTime(Instant.ofEpochMilli(eventTimeMillis))
@@ -80,11 +82,11 @@ public final class SyntheticTrafficGenerator {
                 .setVersion(profile.version())
                 .setTrainingProcessId(SOURCE + "-" + profile.model())
                 .setDeployment(deployment)
-                .setConversation(List.of(new Message("user", sample.prompt())))
+                .setConversation(conversation)
                 .setCompletion(output.completion())
                 .setFinishReason(output.finishReason())
-                .setSampling(SAMPLING)
-                .setMetadata(Map.of(META_FAILURE, failure.label(), META_SOURCE, SOURCE))
+                .setSampling(new SamplingParams(0.7, 1.0, 1024, null))
+                .setMetadata(metadata)
                 .build();
     }
 
