@@ -1,0 +1,159 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import org.alignmentmonitor.classifiers.Tokens;
+
+/**
+ * The strongest repetition in a token sequence, found by two linear scans over n-gram hashes:
+ *
+ * <ul>
+ *   <li><b>loops</b>: a block of p tokens repeated back to back. While a loop lasts, each n-gram was
+ *       last seen exactly p tokens earlier, so a run of equal "distance to last occurrence" measures
+ *       both the period and the number of copies. Lists with shared prefixes ("Step 1: ...") break the
+ *       run at every item, because the n-grams spanning the differing words are new.</li>
+ *   <li><b>dominance</b>: most of the text is sentences made of long n-grams that recur at least
+ *       three times, in or out of order.</li>
+ * </ul>
+ *
+ * @param score  how degenerate, in [0,1]
+ * @param start  char offset of the repeated passage
+ * @param end    char offset just past it
+ * @param reason short explanation for reviewers
+ */
+record Repeat(double score, int start, int end, String reason) {
+
+    private static final int LOOP_N = 4;
+    /**
+     * A loop is 3 copies of a passage with at least 16 repeated tokens, or 5 copies of at least 8
+     * words in all: a sentence said three times or "Good luck!" said five times is degenerate, while
+     * "no, no, no, no", nested closing tags, ASCII art and refrains quoted in prose repeat a single
+     * word a few times on purpose. A loop must contain a letter: "0 0 0 0 0" in a matrix is data.
+     */
+    private static final int MIN_LOOP_COPIES = 3;
+    private static final int MIN_LOOP_REPEATED_TOKENS = 16;
+    private static final int MIN_SHORT_LOOP_COPIES = 5;
+    private static final int MIN_SHORT_LOOP_TOKENS = 8;
+
+    private static final int DOMINANT_N = 8;
+    private static final int MIN_DOMINANT_OCCURRENCES = 3;
+    private static final int MIN_DOMINANT_TOKENS = 60;
+    /** Share of a sentence that must be repeated material for the sentence to count as a repeat. */
+    private static final double REPEATED_SENTENCE_SHARE = 0.9;
+    private static final double MIN_DOMINANT_COVERAGE = 0.5;
+
+    /** The strongest repetition in {@code tokens} of {@code text}, or null when there is none worth reporting. */
+    static Repeat strongest(CharSequence text, Tokens tokens) {
+        return stronger(strongestLoop(text, tokens), dominantPassage(tokens));
+    }
+
+    private static Repeat strongestLoop(CharSequence text, Tokens tokens) {
+        long[] grams = tokens.ngramHashes(LOOP_N);
+        LongIntMap lastSeen = new LongIntMap(grams.length);
+        Repeat best = null;
+        int period = 0;
+        int runStart = 0;
+        int runLength = 0;
+        for (int i = 0; i < grams.length; i++) {
+            int previous = lastSeen.put(grams[i], i, -1);
+            int distance = previous < 0 ? 0 : i - previous;
+            if (distance != 0 && distance == period) {
+                runLength++;
+            } else {
+                best = stronger(best, loop(text, tokens, period, runStart, runLength));
+                period = distance;
+                runStart = i;
+                runLength = distance == 0 ? 0 : 1;
+            }
+        }
+        return stronger(best, loop(text, tokens, period, runStart, runLength));
+    }
+
+    /** A loop of period {@code period} whose n-grams from {@code runStart} on repeat the previous copy. */
+    private static Repeat loop(CharSequence text, Tokens tokens, int period, int runStart, int runLength) {
+        if (runLength == 0) {
+            return null;
+        }
+        int repeatedTokens = runLength + LOOP_N - 1;
+        int copies = repeatedTokens / period + 1;
+        int firstToken = runStart - period;
+        boolean longLoop = copies >= MIN_LOOP_COPIES && repeatedTokens >= MIN_LOOP_REPEATED_TOKENS;
+        boolean shortLoop = copies >= MIN_SHORT_LOOP_COPIES && copies * period >= MIN_SHORT_LOOP_TOKENS;
+        if (!longLoop && !shortLoop || !hasLetter(text, tokens.start(firstToken), tokens.end(runStart - 1))) {
+            return null;
+        }
+        double score = Math.min(1.0, 0.45 + 0.15 * (copies - 2));
+        int lastToken = runStart + runLength + LOOP_N - 2;
+        String what = period == 1 ? "a word" : "a passage of " + period + " words";
+        return new Repeat(score, tokens.start(firstToken), tokens.end(lastToken),
+                what + " repeated " + copies + " times in a row");
+    }
+
+    /**
+     * Sentences that are (almost) entirely made of 8-grams occurring three times or more. Working
+     * per sentence keeps template lists apart: "In 10 years, who is most likely to ..." items
+     * share a long prefix, but each ends differently, so none of them is a repeated sentence.
+     */
+    private static Repeat dominantPassage(Tokens tokens) {
+        if (tokens.size() < MIN_DOMINANT_TOKENS) {
+            return null;
+        }
+        long[] grams = tokens.ngramHashes(DOMINANT_N);
+        LongIntMap counts = new LongIntMap(grams.length);
+        for (long gram : grams) {
+            counts.increment(gram);
+        }
+        int repeated = 0;
+        int firstStart = -1;
+        int firstEnd = -1;
+        int coveredUntil = 0;
+        int sentenceStart = 0;
+        int coveredInSentence = 0;
+        for (int t = 0; t <= tokens.size(); t++) {
+            if (t == tokens.size() || t > 0 && tokens.startsSentence(t)) {
+                int length = t - sentenceStart;
+                if (coveredInSentence >= REPEATED_SENTENCE_SHARE * length) {
+                    repeated += length;
+                    if (firstStart < 0) {
+                        firstStart = sentenceStart;
+                    }
+                    if (firstEnd < 0 || firstEnd == sentenceStart - 1) {
+                        firstEnd = t - 1; // evidence: the first run of adjacent repeated sentences
+                    }
+                }
+                sentenceStart = t;
+                coveredInSentence = 0;
+            }
+            if (t == tokens.size()) {
+                break;
+            }
+            if (t < grams.length && counts.get(grams[t], 0) >= MIN_DOMINANT_OCCURRENCES) {
+                coveredUntil = t + DOMINANT_N;
+            }
+            if (t < coveredUntil) {
+                coveredInSentence++;
+            }
+        }
+        double coverage = repeated / (double) tokens.size();
+        if (coverage < MIN_DOMINANT_COVERAGE) {
+            return null;
+        }
+        return new Repeat(Math.min(1.0, coverage), tokens.start(firstStart), tokens.end(firstEnd),
+                Math.round(coverage * 100) + "% of the text is sentences repeated " + MIN_DOMINANT_OCCURRENCES
+                        + " times or more");
+    }
+
+    private static boolean hasLetter(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Repeat stronger(Repeat a, Repeat b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.score >= b.score ? a : b;
+    }
+}

@@ -1,0 +1,83 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import java.util.Locale;
+import java.util.Set;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.Classifier;
+import org.alignmentmonitor.classifiers.ClassifierProvider;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
+import org.alignmentmonitor.classifiers.Finding;
+import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.ThresholdClassifier;
+
+/**
+ * Answers that stop before they are done: empty or whitespace-only completions, generation cut
+ * at the token limit, and completions that end mid-sentence (see {@link CutEnding}). A model can
+ * say what it has to say within its budget, so these count as avoidable failures.
+ */
+public final class TruncationRule extends ThresholdClassifier {
+
+    public static final String ID = "rule.truncation";
+    public static final String VERSION = "1.0.0";
+    public static final String TRUNCATION = "truncation";
+    public static final String EMPTY = "empty";
+
+    /** Finish reasons of serving APIs for "stopped at the token limit" (OpenAI, Anthropic, Gemini, Cohere). */
+    private static final Set<String> LIMIT_REASONS = Set.of("length", "max_tokens", "max_output_tokens");
+    /**
+     * An empty text is expected with tool calls, and a filtered one was cut by the serving side,
+     * not by the model: neither says anything about what the model could have written.
+     */
+    private static final Set<String> NOT_JUDGED_REASONS =
+            Set.of("tool_calls", "function_call", "tool_use", "content_filter", "safety");
+
+    private static final double LIMIT_SCORE = 1.0;
+    private static final double LIMIT_CLEAN_END_SCORE = 0.9;
+    private static final double EMPTY_SCORE = 1.0;
+
+    public TruncationRule(double threshold) {
+        super(ID, VERSION, threshold);
+    }
+
+    @Override
+    protected Finding evaluate(Interaction interaction) {
+        String finishReason = normalise(interaction.getFinishReason());
+        if (NOT_JUDGED_REASONS.contains(finishReason)) {
+            return Finding.NONE;
+        }
+        String completion = Texts.completion(interaction);
+        int end = Texts.trimmedEnd(completion);
+        if (end == 0) {
+            String reason = completion.isEmpty() ? "empty completion" : "whitespace-only completion";
+            return Finding.of(EMPTY_SCORE, EMPTY, Finding.inCompletion(0, completion.length(), reason));
+        }
+        CutEnding cut = CutEnding.find(completion, end);
+        if (LIMIT_REASONS.contains(finishReason)) {
+            double score = cut == null ? LIMIT_CLEAN_END_SCORE : LIMIT_SCORE;
+            int start = cut == null ? CutEnding.fragmentStart(completion, end) : cut.start();
+            return Finding.of(score, TRUNCATION, Finding.inCompletion(start, end,
+                    "stopped at the token limit (finish reason " + finishReason + ")"));
+        }
+        if (cut == null) {
+            return Finding.NONE;
+        }
+        return Finding.of(cut.score(), TRUNCATION, Finding.inCompletion(cut.start(), end, cut.reason()));
+    }
+
+    private static String normalise(String finishReason) {
+        return finishReason == null ? "" : finishReason.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Registered in {@code META-INF/services}. */
+    public static final class Provider implements ClassifierProvider {
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public Classifier create(ClassifierSettings settings) {
+            return new TruncationRule(settings.threshold());
+        }
+    }
+}
