@@ -52,7 +52,7 @@ public final class PromptEchoRule extends ThresholdClassifier {
         String prompt = Texts.lastUserMessage(interaction);
         String completion = Texts.completion(interaction);
         Tokens promptTokens = Tokens.of(prompt, 0, Math.min(prompt.length(), MAX_CHARS));
-        if (promptTokens.size() < MIN_PROMPT_TOKENS_FOR_EXACT || PromptIntent.asksForRepetition(prompt)) {
+        if (promptTokens.size() < MIN_PROMPT_TOKENS_FOR_EXACT || PromptIntent.asksForReproduction(prompt)) {
             return Finding.NONE;
         }
         Tokens completionTokens = Tokens.of(completion, 0, Math.min(completion.length(), MAX_CHARS));

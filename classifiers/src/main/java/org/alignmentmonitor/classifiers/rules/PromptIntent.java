@@ -12,10 +12,20 @@ final class PromptIntent {
     /** Prompts longer than this are only scanned at both ends, where instructions usually are. */
     private static final int SCAN_CHARS = 4_000;
 
-    private static final Pattern REPETITION = Pattern.compile(
-            "\\b(?:repeat\\w*|repetiti\\w*|reiterat\\w*|over and over|again and again|verbatim|word for word"
-                    + "|copy|echo|duplicate|recite|mantra|(?:\\d+|two|three|four|five|six|seven|eight|nine|ten"
-                    + "|twenty|fifty|hundred|thousand|many|several|multiple) times)\\b",
+    /**
+     * Requests to reproduce text as it is. Verb forms with an object only: "repeat customers",
+     * "email copy" and "does X echo that of Y" are common in prompts that want no copying at all.
+     */
+    private static final Pattern REPRODUCTION = Pattern.compile(
+            "\\b(?:reiterate|verbatim|word for word|recite|say after me|copy and paste"
+                    + "|repeat (?:after|back|the|this|that|it|each|every|my|your|these|them|what|exactly|verbatim)"
+                    + "|(?:copy|echo) (?:this|it|back|exactly|verbatim))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Requests for several copies: "say it 10 times", "over and over". */
+    private static final Pattern COPIES = Pattern.compile(
+            "\\b(?:repetiti\\w*|over and over|again and again|mantra|(?:\\d+|two|three|four|five|six|seven|eight"
+                    + "|nine|ten|twenty|fifty|hundred|thousand) times)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern VERSE = Pattern.compile(
@@ -33,9 +43,14 @@ final class PromptIntent {
 
     private PromptIntent() {}
 
-    /** The user asked for text to be repeated or reproduced ("say it 3 times", "repeat after me"). */
+    /** The user asked for text to be reproduced ("repeat the request word for word", "copy this"). */
+    static boolean asksForReproduction(String prompt) {
+        return find(REPRODUCTION, prompt);
+    }
+
+    /** The user asked for repetition: reproduction, or a number of copies ("say it 3 times"). */
     static boolean asksForRepetition(String prompt) {
-        return find(REPETITION, prompt);
+        return find(REPRODUCTION, prompt) || find(COPIES, prompt);
     }
 
     /** The user asked for verse, where refrains repeat lines by design. */

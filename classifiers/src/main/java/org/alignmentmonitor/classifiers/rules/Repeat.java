@@ -6,10 +6,9 @@ import org.alignmentmonitor.classifiers.Tokens;
  * The strongest repetition in a token sequence, found by two linear scans over n-gram hashes:
  *
  * <ul>
- *   <li><b>loops</b>: a block of p tokens repeated back to back. While a loop lasts, each n-gram was
- *       last seen exactly p tokens earlier, so a run of equal "distance to last occurrence" measures
- *       both the period and the number of copies. Lists with shared prefixes ("Step 1: ...") break the
- *       run at every item, because the n-grams spanning the differing words are new.</li>
+ *   <li><b>loops</b>: a block of p tokens repeated back to back, i.e. a stretch of text equal to
+ *       itself shifted by p tokens. Lists with shared prefixes ("Step 1: ...") are not loops: the
+ *       shift breaks at the first differing word of each item.</li>
  *   <li><b>dominance</b>: most of the text is sentences made of long n-grams that recur at least
  *       three times, in or out of order.</li>
  * </ul>
@@ -45,46 +44,48 @@ record Repeat(double score, int start, int end, String reason) {
         return stronger(strongestLoop(text, tokens), dominantPassage(tokens));
     }
 
+    /**
+     * Finds loops in one pass: when an n-gram recurs at distance p, the stretch of tokens around it
+     * that equals itself shifted by p is measured directly (token by token, both ways), and the scan
+     * resumes after it, so each loop is measured once and the whole is linear.
+     */
     private static Repeat strongestLoop(CharSequence text, Tokens tokens) {
         long[] grams = tokens.ngramHashes(LOOP_N);
         LongIntMap lastSeen = new LongIntMap(grams.length);
         Repeat best = null;
-        int period = 0;
-        int runStart = 0;
-        int runLength = 0;
+        int measuredUntil = 0;
         for (int i = 0; i < grams.length; i++) {
             int previous = lastSeen.put(grams[i], i, -1);
-            int distance = previous < 0 ? 0 : i - previous;
-            if (distance != 0 && distance == period) {
-                runLength++;
-            } else {
-                best = stronger(best, loop(text, tokens, period, runStart, runLength));
-                period = distance;
-                runStart = i;
-                runLength = distance == 0 ? 0 : 1;
+            if (previous < 0 || i < measuredUntil) {
+                continue;
             }
+            int period = i - previous;
+            int start = previous;
+            while (start > 0 && tokens.hash(start - 1) == tokens.hash(start - 1 + period)) {
+                start--;
+            }
+            int end = i + LOOP_N;
+            while (end < tokens.size() && tokens.hash(end) == tokens.hash(end - period)) {
+                end++;
+            }
+            measuredUntil = end - LOOP_N + 1;
+            best = stronger(best, loop(text, tokens, start, end, period));
         }
-        return stronger(best, loop(text, tokens, period, runStart, runLength));
+        return best;
     }
 
-    /** A loop of period {@code period} whose n-grams from {@code runStart} on repeat the previous copy. */
-    private static Repeat loop(CharSequence text, Tokens tokens, int period, int runStart, int runLength) {
-        if (runLength == 0) {
-            return null;
-        }
-        int repeatedTokens = runLength + LOOP_N - 1;
-        int copies = repeatedTokens / period + 1;
-        int firstToken = runStart - period;
+    /** Tokens [start, end) repeat themselves with the given period. */
+    private static Repeat loop(CharSequence text, Tokens tokens, int start, int end, int period) {
+        int copies = (end - start) / period;
+        int repeatedTokens = end - start - period;
         boolean longLoop = copies >= MIN_LOOP_COPIES && repeatedTokens >= MIN_LOOP_REPEATED_TOKENS;
         boolean shortLoop = copies >= MIN_SHORT_LOOP_COPIES && copies * period >= MIN_SHORT_LOOP_TOKENS;
-        if (!longLoop && !shortLoop || !hasLetter(text, tokens.start(firstToken), tokens.end(runStart - 1))) {
+        if (!longLoop && !shortLoop || !hasLetter(text, tokens.start(start), tokens.end(start + period - 1))) {
             return null;
         }
         double score = Math.min(1.0, 0.45 + 0.15 * (copies - 2));
-        int lastToken = runStart + runLength + LOOP_N - 2;
         String what = period == 1 ? "a word" : "a passage of " + period + " words";
-        return new Repeat(score, tokens.start(firstToken), tokens.end(lastToken),
-                what + " repeated " + copies + " times in a row");
+        return new Repeat(score, tokens.start(start), tokens.end(end - 1), what + " repeated " + copies + " times in a row");
     }
 
     /**

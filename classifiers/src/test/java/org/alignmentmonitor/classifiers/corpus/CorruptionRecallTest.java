@@ -1,0 +1,172 @@
+package org.alignmentmonitor.classifiers.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.Classifier;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
+import org.alignmentmonitor.classifiers.Interactions;
+import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
+import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TruncationRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule against controlled corruptions of real completions, in the style of the demo
+ * generator's {@code synthetic.failure} injections: positives are the corrupted copies, negatives
+ * the untouched originals (which include a few real failures, so precision is a lower bound).
+ */
+class CorruptionRecallTest {
+
+    /** Two or more words ending in . ! or ?; the possessive quantifier keeps matching linear. */
+    private static final Pattern SENTENCE = Pattern.compile("\\p{L}[^.!?\\n]*+[.!?]");
+    private static final int MISSES_SHOWN = 12;
+    private static final Pattern WORD_GAP = Pattern.compile("\\w ");
+
+    @Test
+    void shouldCatchCompletionsCutMidSentenceAtTheTokenLimit() {
+        check(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+            String cut = cutMidSentence(Texts.completion(interaction), random);
+            return cut == null ? null : corrupt(interaction, cut, "length");
+        });
+    }
+
+    @Test
+    void shouldCatchWhitespaceOnlyCompletions() {
+        check(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD),
+                (interaction, random) -> corrupt(interaction, " \n\n ", "stop"));
+    }
+
+    @Test
+    void shouldCatchASentenceLoopedFiveTimes() {
+        check(new RepetitionRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+            String looped = loopSentence(Texts.completion(interaction), 5, random);
+            return looped == null ? null : corrupt(interaction, looped, "stop");
+        });
+    }
+
+    @Test
+    void shouldCatchThePromptReturnedVerbatim() {
+        check(new PromptEchoRule(ClassifierSettings.DEFAULT_THRESHOLD),
+                (interaction, random) -> corrupt(interaction, Texts.lastUserMessage(interaction), "stop"));
+    }
+
+    /** Not a requirement: how often the ending heuristics alone spot a cut when the finish reason hides it. */
+    @Test
+    void shouldReportRecallOfMidSentenceCutsWithoutFinishReason() {
+        Score score = score(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+            String cut = cutMidSentence(Texts.completion(interaction), random);
+            return cut == null ? null : corrupt(interaction, cut, "stop");
+        });
+        System.out.printf("mid-sentence cut, finish reason stop: %s%n", score);
+        assertThat(score.recall()).isGreaterThan(0.5);
+    }
+
+    private static void check(Classifier rule, BiFunction<Interaction, Random, Interaction> corruption) {
+        Score score = score(rule, corruption);
+        System.out.printf("%s: %s%n", rule.id(), score);
+        assertThat(score.recall()).as("recall of %s", rule.id()).isGreaterThanOrEqualTo(0.8);
+        assertThat(score.precision()).as("precision of %s", rule.id()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    private static Score score(Classifier rule, BiFunction<Interaction, Random, Interaction> corruption) {
+        Random random = new Random(42);
+        Score total = new Score(0, 0, 0, 0);
+        List<String> misses = new ArrayList<>();
+        for (Path file : TrafficLog.trafficFiles()) {
+            Score fileScore = new Score(0, 0, 0, 0);
+            for (Interaction original : TrafficLog.read(file)) {
+                fileScore = fileScore.addNegative(rule.classify(original).getFlagged());
+                Interaction corrupted = corruption.apply(original, random);
+                if (corrupted != null) {
+                    boolean flagged = rule.classify(corrupted).getFlagged();
+                    fileScore = fileScore.addPositive(flagged);
+                    if (!flagged && misses.size() < MISSES_SHOWN) {
+                        misses.add(snippet(Texts.lastUserMessage(corrupted)) + " => " + snippet(Texts.completion(corrupted)));
+                    }
+                }
+            }
+            System.out.printf("  %-32s %s%n", file.getFileName(), fileScore);
+            total = total.plus(fileScore);
+        }
+        misses.forEach(miss -> System.out.println("  missed: " + miss));
+        return total;
+    }
+
+    private static String snippet(String text) {
+        String oneLine = text.replace("\n", "\\n");
+        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 100) + " ... " + oneLine.substring(oneLine.length() - 200);
+    }
+
+    private static Interaction corrupt(Interaction original, String completion, String finishReason) {
+        return Interactions.withCompletion(original, completion, finishReason);
+    }
+
+    /** Cuts after a word followed by a space, between 30% and 90% of the text; null if none. */
+    static String cutMidSentence(String text, Random random) {
+        List<Integer> cuts = new ArrayList<>();
+        Matcher gap = WORD_GAP.matcher(text);
+        while (gap.find()) {
+            if (gap.start() > text.length() * 0.3 && gap.start() < text.length() * 0.9) {
+                cuts.add(gap.start() + 1);
+            }
+        }
+        return cuts.isEmpty() ? null : text.substring(0, cuts.get(random.nextInt(cuts.size())));
+    }
+
+    /** Replaces one sentence of the text by {@code copies} copies of it; null if there is no sentence. */
+    static String loopSentence(String text, int copies, Random random) {
+        List<int[]> sentences = new ArrayList<>();
+        Matcher sentence = SENTENCE.matcher(text);
+        while (sentence.find()) {
+            if (sentence.group().indexOf(' ') > 0) {
+                sentences.add(new int[] {sentence.start(), sentence.end()});
+            }
+        }
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        int[] chosen = sentences.get(random.nextInt(sentences.size()));
+        String unit = text.substring(chosen[0], chosen[1]).strip();
+        String loop = String.join(" ", java.util.Collections.nCopies(copies, unit));
+        return text.substring(0, chosen[0]) + (chosen[0] > 0 ? " " : "") + loop + text.substring(chosen[1]);
+    }
+
+    private record Score(int truePositives, int falseNegatives, int falsePositives, int trueNegatives) {
+
+        Score addPositive(boolean flagged) {
+            return plus(new Score(flagged ? 1 : 0, flagged ? 0 : 1, 0, 0));
+        }
+
+        Score addNegative(boolean flagged) {
+            return plus(new Score(0, 0, flagged ? 1 : 0, flagged ? 0 : 1));
+        }
+
+        Score plus(Score o) {
+            return new Score(truePositives + o.truePositives, falseNegatives + o.falseNegatives,
+                    falsePositives + o.falsePositives, trueNegatives + o.trueNegatives);
+        }
+
+        double recall() {
+            return truePositives / (double) Math.max(1, truePositives + falseNegatives);
+        }
+
+        double precision() {
+            return truePositives / (double) Math.max(1, truePositives + falsePositives);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("recall %.3f precision %.3f (tp %d fn %d fp %d tn %d)", recall(), precision(),
+                    truePositives, falseNegatives, falsePositives, trueNegatives);
+        }
+    }
+}
