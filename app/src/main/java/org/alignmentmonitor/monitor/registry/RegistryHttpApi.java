@@ -273,7 +273,8 @@ final class RegistryHttpApi {
 
     private static void write(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(JSON.writeValueAsString(body));
+            // Bytes, not a String: JSON is UTF-8, but Jetty would pick ISO-8859-1 for this charset-less content type.
+            ctx.status(status).contentType(CONTENT_TYPE).result(JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a registry answer", e);
         }
