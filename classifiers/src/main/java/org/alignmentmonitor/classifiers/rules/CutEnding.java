@@ -200,8 +200,8 @@ record CutEnding(double score, int start, String reason) {
     }
 
     /**
-     * Headlines, names and sign-offs: most words capitalised, not counting the short words titles
-     * keep in lower case. Prose capitalises only the first word.
+     * Headlines, names and sign-offs: at least 80% of the words capitalised, not counting the short
+     * words titles keep in lower case. Prose capitalises the first word and proper nouns.
      */
     private static boolean isTitle(String line) {
         int words = 0;
@@ -223,7 +223,7 @@ record CutEnding(double score, int start, String reason) {
                 words++;
             }
         }
-        return words >= 2 && capitalised * 3 >= words * 2;
+        return words >= 2 && capitalised * 5 >= words * 4;
     }
 
     /** Terminal punctuation or an emoji: fence markers were confused, but the answer did end. */

@@ -1,0 +1,164 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import static org.alignmentmonitor.classifiers.Interactions.of;
+import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertFlagged;
+import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertNotFlagged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TruncationRuleTest {
+
+    private static final String PROMPT = "Tell me about Barcelona.";
+
+    private final TruncationRule rule = new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD);
+
+    @Test
+    void shouldFlagTruncationWhenGenerationStoppedAtTheTokenLimit() {
+        Interaction interaction = of(PROMPT, "Barcelona is lively. The city is home to many markets that offer", "length");
+
+        ClassifierResult result = rule.classify(interaction);
+
+        assertThat(result.getScore()).isEqualTo(1.0);
+        assertThat(assertFlagged(rule, interaction, TruncationRule.TRUNCATION))
+                .isEqualTo("The city is home to many markets that offer");
+        assertThat(result.getEvidence().get(0).getReason()).contains("finish reason length");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max_tokens", "MAX_TOKENS", " Length "})
+    void shouldFlagTruncationWhenAnyApiReportsTheTokenLimit(String finishReason) {
+        assertFlagged(rule, of(PROMPT, "Barcelona is a city in Spain.", finishReason), TruncationRule.TRUNCATION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\n", " \n ", "\u00A0\u200B"})
+    void shouldFlagEmptyWhenTheCompletionIsBlank(String completion) {
+        Interaction interaction = of(PROMPT, completion);
+
+        assertThat(assertFlagged(rule, interaction, TruncationRule.EMPTY)).isEqualTo(completion);
+        assertThat(rule.classify(interaction).getScore()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldFlagEmptyWhenTheCompletionIsMissing() {
+        assertFlagged(rule, of(PROMPT, null), TruncationRule.EMPTY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tool_calls", "function_call", "content_filter"})
+    void shouldNotFlagEmptyWhenTheServingSideExplainsIt(String finishReason) {
+        assertNotFlagged(rule, of(PROMPT, "", finishReason));
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheCompletionEndsOnAConjunction() {
+        String evidence = assertFlagged(rule, of(PROMPT,
+                "Barcelona is known for its cuisine. It offers a wide range of flavors and"), TruncationRule.TRUNCATION);
+
+        assertThat(evidence).isEqualTo("It offers a wide range of flavors and");
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheCompletionEndsOnAnArticleOrPossessive() {
+        assertFlagged(rule, of(PROMPT, "Quantum mechanics studies matter and energy on a"), TruncationRule.TRUNCATION);
+        assertFlagged(rule, of(PROMPT, "They heard the villain: \"You'll pay for your"), TruncationRule.TRUNCATION);
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheCompletionEndsOnAPrepositionAfterANoun() {
+        assertFlagged(rule, of(PROMPT, "Our video will communicate the key points of"), TruncationRule.TRUNCATION);
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheCompletionEndsWithAColonBeforeNothing() {
+        String evidence = assertFlagged(rule, of("What are the lyrics to the third verse?",
+                "The third verse of \"Never Gonna Give You Up\" goes like this:"), TruncationRule.TRUNCATION);
+
+        assertThat(evidence).startsWith("The third verse").endsWith("like this:");
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheCompletionEndsWithACommaOrAnOpenBracket() {
+        assertFlagged(rule, of(PROMPT, "The old town has narrow streets, small squares,"), TruncationRule.TRUNCATION);
+        assertFlagged(rule, of(PROMPT, "Visit the Sagrada Familia (designed by"), TruncationRule.TRUNCATION);
+        assertFlagged(rule, of(PROMPT, "For segmentation you can use a U-"), TruncationRule.TRUNCATION);
+    }
+
+    @Test
+    void shouldFlagTruncationWhenACodeBlockIsNeverClosed() {
+        String evidence = assertFlagged(rule, of("How do I check my drive?",
+                "Open the Command Prompt and type:\n```\nbootrec /R"), TruncationRule.TRUNCATION);
+
+        assertThat(evidence).isEqualTo("```\nbootrec /R");
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheLastSentenceOfAParagraphHasNoEnding() {
+        String evidence = assertFlagged(rule, of("Explain Timsort.",
+                "It sorts each group using a comparison function. The comparison function used for each group"),
+                TruncationRule.TRUNCATION);
+
+        assertThat(evidence).isEqualTo("The comparison function used for each group");
+    }
+
+    @Test
+    void shouldFlagTruncationWhenTheLastListItemHasNoEndingUnlikeTheOthers() {
+        String completion = """
+                Here are some state names:
+                1. Kansas: Named after the Kansa tribe, which lived in the region.
+                2. Kentucky: Named after an Iroquoian word for meadow land.
+                3. Louisiana: Named in honour of King Louis XIV of France by explorers
+                """;
+
+        assertThat(assertFlagged(rule, of(PROMPT, completion), TruncationRule.TRUNCATION)).startsWith("Louisiana");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Barcelona is a lively city.",
+        "Barcelona is a lively city!",
+        "Is Barcelona a lively city?",
+        "Here is the code:\n```python\nprint(\"hello\")\n```",
+        "Places to visit:\n- Sagrada Familia\n- Park Güell\n- La Rambla",
+        "1. Spain\n2. Sweden\n3. Switzerland",
+        "Enjoy your trip to Barcelona! 😊",
+        "He said: \"Barcelona is the best city in the world\"",
+        "Barcelona (the capital of Catalonia)",
+        "| City | Country |\n|------|---------|\n| Barcelona | Spain |",
+        "More at https://www.barcelona.cat/en",
+        "I look forward to your reply.\n\nBest regards,\n\n[Your Name]\n[Your Position]",
+        "Join the conversation! #Barcelona #Travel #Spain",
+        "Positive",
+        "Filing a claim and viewing status",
+        "\"Sweet Memories in Every Scoop – Your Local Scoop of History\"",
+        "The Guilt-Free Avocado: How to Enjoy This Nutrient-Rich Fruit Without Gaining Weight",
+        "what we have anticipated\nwhat we have awaited\nwhat we have hoped for",
+        "anticipated, predicted, projected, envisaged, awaited, looked forward to",
+        "doors, latch, play, skirts, towers",
+        "Person1: 9-11 am\nPerson2: 1-3 pm\nPerson3: 2-3:30 pm",
+        "White desert of salt\n\nGujarat's Great Rann of Kutch\n\nA place like no other",
+        "Why do moms always carry packets of tissues Because they have runny kids",
+        "\"Believe you can and you're halfway there.\" - Theodore Roosevelt",
+        "The formula is:\n\na_n = 9n - 4",
+        "in·tər·prə·tā·shənz",
+        "def product(a, b):\n    return a * b",
+        "**The End**",
+        "I met Dr. Smith at the conference in Barcelona",
+        "Start with the following:\n```\n```\nNote that the backticks (``) mark code. I'm here to help 😊",
+    })
+    void shouldNotFlagTruncationWhenTheCompletionEndsPlausibly(String completion) {
+        assertNotFlagged(rule, of(PROMPT, completion));
+    }
+
+    @Test
+    void shouldNotFlagTruncationWhenAPoemStrandsAPreposition() {
+        assertNotFlagged(rule, of("Write a song about a corgi.",
+                "He's a loyal companion, always there for you\nChester the corgi, the best friend you could ask for"));
+    }
+}
