@@ -85,7 +85,8 @@ record Repeat(double score, int start, int end, String reason) {
         }
         double score = Math.min(1.0, 0.45 + 0.15 * (copies - 2));
         String what = period == 1 ? "a word" : "a passage of " + period + " words";
-        return new Repeat(score, tokens.start(start), tokens.end(end - 1), what + " repeated " + copies + " times in a row");
+        int lastToken = start + copies * period - 1;
+        return new Repeat(score, tokens.start(start), tokens.end(lastToken), what + " repeated " + copies + " times in a row");
     }
 
     /**
