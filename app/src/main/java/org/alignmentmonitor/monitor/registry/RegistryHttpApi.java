@@ -74,8 +74,7 @@ final class RegistryHttpApi {
         routes.post("/subjects/{subject}/versions", this::register);
         routes.get("/subjects/{subject}/versions/{version}", ctx -> ok(ctx, describe(version(ctx, subject(ctx)))));
         routes.post("/subjects/{subject}", this::lookup);
-        routes.get("/schemas/ids/{id}", ctx -> ok(ctx, Map.of("schema", repository.schema(id(ctx))
-                .orElseThrow(() -> SchemaRegistryException.schemaNotFound("no schema with id " + ctx.pathParam("id"))).toString())));
+        routes.get("/schemas/ids/{id}", this::schemaById);
         routes.get("/schemas/ids/{id}/versions", this::usages);
         routes.post("/compatibility/subjects/{subject}/versions/{version}", this::checkCompatibility);
         routes.get("/config", ctx -> ok(ctx, Map.of("compatibilityLevel", repository.globalCompatibility().name())));
@@ -112,6 +111,12 @@ final class RegistryHttpApi {
         }
         ok(ctx, describe(repository.lookup(subject, schema)
                 .orElseThrow(() -> SchemaRegistryException.schemaNotFound("subject '" + subject + "' has no such schema"))));
+    }
+
+    private void schemaById(Context ctx) {
+        int id = id(ctx);
+        Schema schema = repository.schema(id).orElseThrow(() -> SchemaRegistryException.schemaNotFound("no schema with id " + id));
+        ok(ctx, Map.of("schema", schema.toString()));
     }
 
     private void usages(Context ctx) {
@@ -176,17 +181,14 @@ final class RegistryHttpApi {
                 + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
+    /** A numeric id; ids that can never exist (0, negative) are simply not found, as in Confluent's registry. */
     private static int id(Context ctx) {
         String id = ctx.pathParam("id");
         try {
-            int parsed = Integer.parseInt(id);
-            if (parsed >= 1) {
-                return parsed;
-            }
+            return Integer.parseInt(id);
         } catch (NumberFormatException e) {
-            // reported below
+            throw SchemaRegistryException.badRequest("Invalid schema id '" + id + "': expected an integer");
         }
-        throw SchemaRegistryException.badRequest("Invalid schema id '" + id + "': expected a positive integer");
     }
 
     private static String subject(Context ctx) {

@@ -36,7 +36,11 @@ final class ConfluentWireFormat {
             throw new SerializationException("payload of " + data.length + " bytes on topic " + topic
                     + " is shorter than the 5-byte Confluent header (magic byte + schema id)");
         }
-        return ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
+        int id = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
+        if (id < 0) {
+            throw new SerializationException("schema id " + id + " on topic " + topic + " is negative: registries never issue one, the bytes are corrupt");
+        }
+        return id;
     }
 
     /** A hint for the usual suspects: a producer that wrote JSON, text or another Avro framing. */

@@ -147,6 +147,13 @@ class ConfluentAvroSerdeTest {
     }
 
     @Test
+    void shouldRejectNegativeSchemaIds() {
+        assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, new byte[] {0, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 2}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("schema id -1 on topic interactions is negative: registries never issue one, the bytes are corrupt");
+    }
+
+    @Test
     void shouldRejectTruncatedAvro() {
         byte[] bytes = serde.serializer().serialize(TOPIC, interaction("i-4"));
         byte[] truncated = Arrays.copyOf(bytes, bytes.length - 10);
