@@ -101,8 +101,6 @@ public record RegistryClientConfig(List<URI> urls, Credentials credentials, TlsS
 
     /** Trust store (server certificates to trust) and key store (client certificate), both optional. */
     public record TlsSettings(Optional<Store> truststore, Optional<Store> keystore, Optional<String> keyPassword) {
-        public static final TlsSettings NONE = new TlsSettings(Optional.empty(), Optional.empty(), Optional.empty());
-
         public boolean isConfigured() {
             return truststore.isPresent() || keystore.isPresent();
         }
