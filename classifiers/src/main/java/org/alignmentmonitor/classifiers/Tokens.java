@@ -18,6 +18,13 @@ public final class Tokens {
     private static final long FNV_PRIME = 0x100000001b3L;
     /** Odd multiplier of the polynomial n-gram hash. */
     private static final long NGRAM_BASE = 0x9E3779B97F4A7C15L;
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
 
     private int[] starts;
     private int[] ends;
@@ -42,28 +49,42 @@ public final class Tokens {
         boolean sentenceStart = true;
         int i = from;
         while (i < to) {
+            char c = text.charAt(i);
+            if (c < 128 && !ASCII_WORD[c]) { // fast path: most characters are ASCII
+                sentenceStart |= endsSentence(text, i, to);
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i);
-            int width = Character.charCount(cp);
             if (isSingleCharWord(cp)) {
-                tokens.add(i, i + width, mix(FNV_OFFSET ^ cp), sentenceStart);
+                tokens.add(i, i + Character.charCount(cp), mix(FNV_OFFSET ^ cp), sentenceStart);
                 sentenceStart = false;
-                i += width;
+                i += Character.charCount(cp);
             } else if (Character.isLetterOrDigit(cp)) {
                 int start = i;
                 long hash = FNV_OFFSET;
                 while (i < to) {
-                    cp = Character.codePointAt(text, i);
-                    if (!isWordPart(cp) || isSingleCharWord(cp)) {
-                        break;
+                    c = text.charAt(i);
+                    if (c < 128) {
+                        if (!ASCII_WORD[c]) {
+                            break;
+                        }
+                        hash = (hash ^ fold(c)) * FNV_PRIME;
+                        i++;
+                    } else {
+                        cp = Character.codePointAt(text, i);
+                        if (!isWordPart(cp) || isSingleCharWord(cp)) {
+                            break;
+                        }
+                        hash = (hash ^ fold(cp)) * FNV_PRIME;
+                        i += Character.charCount(cp);
                     }
-                    hash = (hash ^ fold(cp)) * FNV_PRIME;
-                    i += Character.charCount(cp);
                 }
                 tokens.add(start, i, mix(hash), sentenceStart);
                 sentenceStart = false;
             } else {
                 sentenceStart |= endsSentence(text, i, to);
-                i += width;
+                i += Character.charCount(cp);
             }
         }
         return tokens;

@@ -24,12 +24,10 @@ record CutEnding(double score, int start, String reason) {
 
     /** Evidence shows at most this many characters before the end. */
     private static final int MAX_FRAGMENT = 200;
-    /** Only the end of a very long last line is looked at, keeping the rule O(1) in the line length. */
+    /** Only the end of a very long last line is looked at. */
     private static final int MAX_LINE = 2_000;
     private static final int MIN_FRAGMENT_WORDS = 3;
     private static final int MIN_RUN_ON_WORDS = 5;
-    /** How far back the punctuation style of the other lines is read. */
-    private static final int MAX_STYLE_SCAN = 20_000;
     private static final int MIN_STYLE_LINES = 2;
     private static final int STYLE_MAJORITY = 4;
 
@@ -117,7 +115,7 @@ record CutEnding(double score, int start, String reason) {
     private static boolean punctuatesOtherLines(String text, int lastLineStart, LineKind kind) {
         int terminated = 0;
         int unterminated = 0;
-        int lineStart = Math.max(0, lastLineStart - MAX_STYLE_SCAN);
+        int lineStart = 0;
         while (lineStart < lastLineStart) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0 || lineEnd > lastLineStart) {

@@ -33,6 +33,7 @@ public final class PromptEchoRule extends ThresholdClassifier {
     private static final int MIN_PROMPT_TOKENS_FOR_EXACT = 3;
     private static final int MIN_PROMPT_TOKENS_FOR_PARTIAL = 8;
     private static final int N = 3;
+    private static final int MAX_LENGTH_RATIO = 3;
     /**
      * Restating the question before a short answer copies up to ~90% of a completion ("X is called
      * Y"); a real echo copies nearly all of it.
@@ -51,22 +52,31 @@ public final class PromptEchoRule extends ThresholdClassifier {
     protected Finding evaluate(Interaction interaction) {
         String prompt = Texts.lastUserMessage(interaction);
         String completion = Texts.completion(interaction);
+        // A copy is about as long as its source, and most answers are far longer than the question.
+        if (prompt.isEmpty() || completion.length() > MAX_LENGTH_RATIO * prompt.length()) {
+            return Finding.NONE;
+        }
         Tokens promptTokens = Tokens.of(prompt, 0, Math.min(prompt.length(), MAX_CHARS));
-        if (promptTokens.size() < MIN_PROMPT_TOKENS_FOR_EXACT || PromptIntent.asksForReproduction(prompt)) {
-            return Finding.NONE;
-        }
         Tokens completionTokens = Tokens.of(completion, 0, Math.min(completion.length(), MAX_CHARS));
-        if (completionTokens.size() == 0) {
+        if (promptTokens.size() < MIN_PROMPT_TOKENS_FOR_EXACT || completionTokens.size() == 0) {
             return Finding.NONE;
         }
-        if (sameTokens(promptTokens, completionTokens)) {
-            return Finding.of(1.0, PROMPT_ECHO, Finding.inCompletion(completionTokens.start(0),
+        boolean exact = sameTokens(promptTokens, completionTokens);
+        Finding echo;
+        if (exact) {
+            echo = Finding.of(1.0, PROMPT_ECHO, Finding.inCompletion(completionTokens.start(0),
                     completionTokens.end(completionTokens.size() - 1), "the completion is the user's message"));
-        }
-        if (promptTokens.size() < MIN_PROMPT_TOKENS_FOR_PARTIAL || PromptIntent.asksToTransformText(prompt)) {
+        } else if (promptTokens.size() >= MIN_PROMPT_TOKENS_FOR_PARTIAL) {
+            echo = partialEcho(promptTokens, completionTokens);
+        } else {
             return Finding.NONE;
         }
-        return partialEcho(promptTokens, completionTokens);
+        // The intent cues cost more than the comparison, so they only run on an echo.
+        if (echo == Finding.NONE || PromptIntent.asksForReproduction(prompt)
+                || !exact && PromptIntent.asksToTransformText(prompt)) {
+            return Finding.NONE;
+        }
+        return echo;
     }
 
     /**

@@ -38,40 +38,59 @@ record Repeat(double score, int start, int end, String reason) {
     /** Share of a sentence that must be repeated material for the sentence to count as a repeat. */
     private static final double REPEATED_SENTENCE_SHARE = 0.9;
     private static final double MIN_DOMINANT_COVERAGE = 0.5;
+    /**
+     * Covering half the tokens with n-grams seen three times makes at least a third of all n-grams
+     * recurrences; a quarter is a safe lower bound for running the dominance scan at all.
+     */
+    private static final double MIN_RECURRING_SHARE_FOR_DOMINANCE = 0.25;
 
     /** The strongest repetition in {@code tokens} of {@code text}, or null when there is none worth reporting. */
     static Repeat strongest(CharSequence text, Tokens tokens) {
-        return stronger(strongestLoop(text, tokens), dominantPassage(tokens));
-    }
-
-    /**
-     * Finds loops in one pass: when an n-gram recurs at distance p, the stretch of tokens around it
-     * that equals itself shifted by p is measured directly (token by token, both ways), and the scan
-     * resumes after it, so each loop is measured once and the whole is linear.
-     */
-    private static Repeat strongestLoop(CharSequence text, Tokens tokens) {
         long[] grams = tokens.ngramHashes(LOOP_N);
         LongIntMap lastSeen = new LongIntMap(grams.length);
         Repeat best = null;
+        int recurring = 0;
         int measuredUntil = 0;
         for (int i = 0; i < grams.length; i++) {
             int previous = lastSeen.put(grams[i], i, -1);
-            if (previous < 0 || i < measuredUntil) {
+            if (previous < 0) {
                 continue;
             }
-            int period = i - previous;
-            int start = previous;
-            while (start > 0 && tokens.hash(start - 1) == tokens.hash(start - 1 + period)) {
-                start--;
+            recurring++;
+            if (i >= measuredUntil) {
+                int end = loopEnd(tokens, previous, i);
+                best = stronger(best, loop(text, tokens, loopStart(tokens, previous, i), end, i - previous));
+                measuredUntil = end - LOOP_N + 1;
             }
-            int end = i + LOOP_N;
-            while (end < tokens.size() && tokens.hash(end) == tokens.hash(end - period)) {
-                end++;
-            }
-            measuredUntil = end - LOOP_N + 1;
-            best = stronger(best, loop(text, tokens, start, end, period));
+        }
+        // Text made of repeated sentences is full of recurring n-grams; skip the second scan otherwise.
+        if (recurring >= MIN_RECURRING_SHARE_FOR_DOMINANCE * grams.length) {
+            best = stronger(best, dominantPassage(tokens));
         }
         return best;
+    }
+
+    /*
+     * Loops are found in one pass: when an n-gram recurs at distance p, the stretch of tokens around
+     * it that equals itself shifted by p is measured token by token, both ways, and the scan resumes
+     * after it, so each loop is measured once and the whole stays linear.
+     */
+    private static int loopStart(Tokens tokens, int previous, int current) {
+        int period = current - previous;
+        int start = previous;
+        while (start > 0 && tokens.hash(start - 1) == tokens.hash(start - 1 + period)) {
+            start--;
+        }
+        return start;
+    }
+
+    private static int loopEnd(Tokens tokens, int previous, int current) {
+        int period = current - previous;
+        int end = current + LOOP_N;
+        while (end < tokens.size() && tokens.hash(end) == tokens.hash(end - period)) {
+            end++;
+        }
+        return end;
     }
 
     /** Tokens [start, end) repeat themselves with the given period. */

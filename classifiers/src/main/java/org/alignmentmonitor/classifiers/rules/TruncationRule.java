@@ -31,6 +31,9 @@ public final class TruncationRule extends ThresholdClassifier {
     private static final Set<String> NOT_JUDGED_REASONS =
             Set.of("tool_calls", "function_call", "tool_use", "content_filter", "safety");
 
+    /** Characters before the end that are analysed (a code block opened earlier goes unnoticed). */
+    private static final int MAX_ANALYSED_CHARS = 20_000;
+
     private static final double LIMIT_SCORE = 1.0;
     private static final double LIMIT_CLEAN_END_SCORE = 0.9;
     private static final double EMPTY_SCORE = 1.0;
@@ -51,17 +54,20 @@ public final class TruncationRule extends ThresholdClassifier {
             String reason = completion.isEmpty() ? "empty completion" : "whitespace-only completion";
             return Finding.of(EMPTY_SCORE, EMPTY, Finding.inCompletion(0, completion.length(), reason));
         }
-        CutEnding cut = CutEnding.find(completion, end);
+        // Only the end matters; bounding it keeps the rule's cost flat for huge completions.
+        int offset = Math.max(0, end - MAX_ANALYSED_CHARS);
+        String tail = completion.substring(offset, end);
+        CutEnding cut = CutEnding.find(tail, tail.length());
         if (LIMIT_REASONS.contains(finishReason)) {
             double score = cut == null ? LIMIT_CLEAN_END_SCORE : LIMIT_SCORE;
-            int start = cut == null ? CutEnding.fragmentStart(completion, end) : cut.start();
-            return Finding.of(score, TRUNCATION, Finding.inCompletion(start, end,
+            int start = cut == null ? CutEnding.fragmentStart(tail, tail.length()) : cut.start();
+            return Finding.of(score, TRUNCATION, Finding.inCompletion(offset + start, end,
                     "stopped at the token limit (finish reason " + finishReason + ")"));
         }
         if (cut == null) {
             return Finding.NONE;
         }
-        return Finding.of(cut.score(), TRUNCATION, Finding.inCompletion(cut.start(), end, cut.reason()));
+        return Finding.of(cut.score(), TRUNCATION, Finding.inCompletion(offset + cut.start(), end, cut.reason()));
     }
 
     private static String normalise(String finishReason) {

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.EvidenceSpan;
 import org.alignmentmonitor.avro.EvidenceTarget;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Verdict;
+import org.alignmentmonitor.classifiers.Classifier;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.Texts;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,31 @@ class TrafficCorpusTest {
             samples.forEach((id, list) -> list.forEach(s -> report.append("   [").append(id).append("] ").append(s).append('\n')));
             System.out.print(report);
         }
+    }
+
+    /** A rough single-thread figure for the stream thread; printed, not asserted (shared CI cores). */
+    @Test
+    void shouldPrintThroughputOnRealTraffic() {
+        List<Interaction> traffic = new ArrayList<>();
+        TrafficLog.trafficFiles().forEach(file -> traffic.addAll(TrafficLog.read(file)));
+        measure("suite", traffic, interaction -> suite.judge(interaction, 0L));
+        for (Classifier classifier : suite.classifiers()) {
+            measure(classifier.id(), traffic, classifier::classify);
+        }
+    }
+
+    private static void measure(String name, List<Interaction> traffic, Consumer<Interaction> work) {
+        for (int warmUp = 0; warmUp < 5; warmUp++) {
+            traffic.forEach(work);
+        }
+        long count = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 1_000_000_000L) {
+            traffic.forEach(work);
+            count += traffic.size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("throughput %-18s %,10.0f interactions/s on one thread%n", name, count / seconds);
     }
 
     private static String describe(Interaction interaction, ClassifierResult result) {
