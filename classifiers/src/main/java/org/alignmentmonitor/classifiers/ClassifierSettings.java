@@ -21,11 +21,13 @@ public record ClassifierSettings(boolean enabled, double threshold) {
         return threshold;
     }
 
-    public static ClassifierSettings enabled(double threshold) {
+    /** Enabled, flagging at {@code threshold}. */
+    public static ClassifierSettings withThreshold(double threshold) {
         return new ClassifierSettings(true, threshold);
     }
 
+    /** Enabled, flagging at {@value #DEFAULT_THRESHOLD}. */
     public static ClassifierSettings defaults() {
-        return enabled(DEFAULT_THRESHOLD);
+        return withThreshold(DEFAULT_THRESHOLD);
     }
 }

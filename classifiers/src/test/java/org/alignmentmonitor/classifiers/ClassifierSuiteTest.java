@@ -127,7 +127,7 @@ class ClassifierSuiteTest {
     @Test
     void shouldBuildFromConfigInConfigOrderSkippingDisabledClassifiers() {
         Map<String, ClassifierSettings> settings = new LinkedHashMap<>();
-        settings.put(PromptEchoRule.ID, ClassifierSettings.enabled(0.9));
+        settings.put(PromptEchoRule.ID, ClassifierSettings.withThreshold(0.9));
         settings.put(TruncationRule.ID, new ClassifierSettings(false, 0.5));
         settings.put(RepetitionRule.ID, ClassifierSettings.defaults());
 
@@ -142,7 +142,7 @@ class ClassifierSuiteTest {
     void shouldApplyTheConfiguredThreshold() {
         Interaction cut = Interactions.of("Tell me about Paris.", "Paris is the capital of", "length");
         ClassifierSuite strict = ClassifierSuite.fromConfig(
-                new SuiteConfig("strict", Map.of(TruncationRule.ID, ClassifierSettings.enabled(1.0))));
+                new SuiteConfig("strict", Map.of(TruncationRule.ID, ClassifierSettings.withThreshold(1.0))));
         ClassifierSuite lax = ClassifierSuite.fromConfig(
                 new SuiteConfig("lax", Map.of(TruncationRule.ID, new ClassifierSettings(true, 0.0))));
 
@@ -162,9 +162,9 @@ class ClassifierSuiteTest {
 
     @Test
     void shouldRejectAThresholdOutsideTheUnitInterval() {
-        assertThatThrownBy(() -> ClassifierSettings.enabled(1.5))
+        assertThatThrownBy(() -> ClassifierSettings.withThreshold(1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold must be in [0,1], was 1.5");
-        assertThatThrownBy(() -> ClassifierSettings.enabled(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClassifierSettings.withThreshold(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TruncationRule(-0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -17,10 +17,10 @@ import org.alignmentmonitor.classifiers.Texts;
  */
 record CutEnding(double score, int start, String reason) {
 
-    static final double DANGLING = 0.8;
-    static final double UNCLOSED_CODE = 0.7;
-    static final double DANGLING_PREPOSITION = 0.65;
-    static final double RUN_ON = 0.6;
+    private static final double DANGLING = 0.8;
+    private static final double UNCLOSED_CODE = 0.7;
+    private static final double DANGLING_PREPOSITION = 0.65;
+    private static final double RUN_ON = 0.6;
 
     /** Evidence shows at most this many characters before the end. */
     private static final int MAX_FRAGMENT = 200;
@@ -44,8 +44,7 @@ record CutEnding(double score, int start, String reason) {
             "ask", "asked", "look", "looking", "looked", "hope", "hoped", "wait", "waiting", "care", "think",
             "talk", "talking", "pay", "come", "go", "get", "got", "be", "been", "made", "known", "used", "proud",
             "afraid", "aware", "worth", "fight", "fighting", "live", "living", "deal", "forward", "up", "out",
-            "longing", "count", "rely", "depend", "belong", "listen", "dream", "wish", "stand", "stood", "for",
-            "from", "into", "with", "about");
+            "longing", "count", "rely", "depend", "belong", "listen", "dream", "wish", "stand", "stood");
 
     private static final Set<String> TITLE_LOWER_CASE_WORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "vs");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
@@ -26,14 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 class CorruptionRecallTest {
 
-    /** Two or more words ending in . ! or ?; the possessive quantifier keeps matching linear. */
+    /** From a letter to . ! or ?; the possessive quantifier keeps matching linear. */
     private static final Pattern SENTENCE = Pattern.compile("\\p{L}[^.!?\\n]*+[.!?]");
     private static final int MISSES_SHOWN = 12;
+    private static final Classifier TRUNCATION = new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD);
+    private static final Classifier REPETITION = new RepetitionRule(ClassifierSettings.DEFAULT_THRESHOLD);
+    private static final Classifier PROMPT_ECHO = new PromptEchoRule(ClassifierSettings.DEFAULT_THRESHOLD);
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("([^\\n]{20,300}?[.!?])(\\s|$)");
     private static final Pattern WORD_GAP = Pattern.compile("\\w ");
 
     @Test
     void shouldCatchCompletionsCutMidSentenceAtTheTokenLimit() {
-        check(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+        check("cut mid-sentence at the token limit", TRUNCATION, (interaction, random) -> {
             String cut = cutMidSentence(Texts.completion(interaction), random);
             return cut == null ? null : corrupt(interaction, cut, "length");
         });
@@ -41,28 +47,44 @@ class CorruptionRecallTest {
 
     @Test
     void shouldCatchWhitespaceOnlyCompletions() {
-        check(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD),
-                (interaction, random) -> corrupt(interaction, " \n\n ", "stop"));
+        check("whitespace only", TRUNCATION, (interaction, random) -> corrupt(interaction, " \n\n ", "stop"));
     }
 
     @Test
     void shouldCatchASentenceLoopedFiveTimes() {
-        check(new RepetitionRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+        check("a sentence looped 5 times", REPETITION, (interaction, random) -> {
             String looped = loopSentence(Texts.completion(interaction), 5, random);
             return looped == null ? null : corrupt(interaction, looped, "stop");
         });
     }
 
+    /** The demo generator's loop: the first sentence, then it or its first few words 8 to 20 more times. */
+    @Test
+    void shouldCatchTheFirstSentenceOrAPhraseOfItLoopingOn() {
+        check("first sentence or phrase looped", REPETITION, (interaction, random) -> {
+            Matcher first = FIRST_SENTENCE.matcher(Texts.completion(interaction));
+            if (!first.find()) {
+                return null;
+            }
+            String sentence = first.group(1);
+            String[] words = sentence.split("\\s+");
+            String unit = random.nextBoolean() ? sentence
+                    : String.join(" ", Arrays.copyOf(words, Math.min(words.length, 4 + random.nextInt(4))));
+            String loop = sentence + (" " + unit).repeat(8 + random.nextInt(13));
+            return corrupt(interaction, loop, "stop");
+        });
+    }
+
     @Test
     void shouldCatchThePromptReturnedVerbatim() {
-        check(new PromptEchoRule(ClassifierSettings.DEFAULT_THRESHOLD),
+        check("prompt returned verbatim", PROMPT_ECHO,
                 (interaction, random) -> corrupt(interaction, Texts.lastUserMessage(interaction), "stop"));
     }
 
     /** Not a requirement: how often the ending heuristics alone spot a cut when the finish reason hides it. */
     @Test
     void shouldReportRecallOfMidSentenceCutsWithoutFinishReason() {
-        Score score = score(new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD), (interaction, random) -> {
+        Score score = score(TRUNCATION, (interaction, random) -> {
             String cut = cutMidSentence(Texts.completion(interaction), random);
             return cut == null ? null : corrupt(interaction, cut, "stop");
         });
@@ -70,9 +92,10 @@ class CorruptionRecallTest {
         assertThat(score.recall()).isGreaterThan(0.5);
     }
 
-    private static void check(Classifier rule, BiFunction<Interaction, Random, Interaction> corruption) {
+    private static void check(String corruptionName, Classifier rule,
+                              BiFunction<Interaction, Random, Interaction> corruption) {
         Score score = score(rule, corruption);
-        System.out.printf("%s: %s%n", rule.id(), score);
+        System.out.printf("%s, %s: %s%n", corruptionName, rule.id(), score);
         assertThat(score.recall()).as("recall of %s", rule.id()).isGreaterThanOrEqualTo(0.8);
         assertThat(score.precision()).as("precision of %s", rule.id()).isGreaterThanOrEqualTo(0.9);
     }
@@ -136,7 +159,7 @@ class CorruptionRecallTest {
         }
         int[] chosen = sentences.get(random.nextInt(sentences.size()));
         String unit = text.substring(chosen[0], chosen[1]).strip();
-        String loop = String.join(" ", java.util.Collections.nCopies(copies, unit));
+        String loop = String.join(" ", Collections.nCopies(copies, unit));
         return text.substring(0, chosen[0]) + (chosen[0] > 0 ? " " : "") + loop + text.substring(chosen[1]);
     }
 
