@@ -2,10 +2,14 @@ package org.alignmentmonitor.classifiers;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
+import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TruncationRule;
 
 /** The classifier providers available at run time, by id. */
 public final class ClassifierProviders {
@@ -14,6 +18,14 @@ public final class ClassifierProviders {
 
     private ClassifierProviders(Map<String, ClassifierProvider> byId) {
         this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    /**
+     * The built-in rules only, without a class-path scan: works even where service files were lost,
+     * e.g. in a fat jar shaded without merging {@code META-INF/services}.
+     */
+    public static ClassifierProviders builtIn() {
+        return of(List.of(new TruncationRule.Provider(), new RepetitionRule.Provider(), new PromptEchoRule.Provider()));
     }
 
     /** Providers registered through {@code META-INF/services} on the given class loader. */

@@ -49,7 +49,7 @@ public final class ClassifierSuite {
 
     /** The built-in rules at their default thresholds. */
     public static ClassifierSuite defaults() {
-        return fromConfig(SuiteConfig.defaults());
+        return fromConfig(SuiteConfig.defaults(), ClassifierProviders.builtIn());
     }
 
     /** Builds the enabled classifiers of the config from the providers found by {@link ClassifierProviders#load()}. */

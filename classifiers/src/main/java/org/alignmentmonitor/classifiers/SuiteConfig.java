@@ -2,12 +2,8 @@ package org.alignmentmonitor.classifiers;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
-import org.alignmentmonitor.classifiers.rules.RepetitionRule;
-import org.alignmentmonitor.classifiers.rules.TruncationRule;
 
 /**
  * Which classifiers a suite runs, in which order (the map's iteration order) and with which
@@ -38,7 +34,7 @@ public record SuiteConfig(String version, Map<String, ClassifierSettings> classi
     /** The built-in rules, each enabled at the default threshold. */
     public static SuiteConfig defaults() {
         Map<String, ClassifierSettings> settings = new LinkedHashMap<>();
-        for (String id : List.of(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID)) {
+        for (String id : ClassifierProviders.builtIn().ids()) {
             settings.put(id, ClassifierSettings.defaults());
         }
         return new SuiteConfig(DEFAULT_VERSION, settings);

@@ -157,7 +157,7 @@ record Repeat(double score, int start, int end, String reason) {
         if (coverage < MIN_DOMINANT_COVERAGE) {
             return null;
         }
-        return new Repeat(Math.min(1.0, coverage), tokens.start(firstStart), tokens.end(firstEnd),
+        return new Repeat(coverage, tokens.start(firstStart), tokens.end(firstEnd),
                 Math.round(coverage * 100) + "% of the text is sentences repeated " + MIN_DOMINANT_OCCURRENCES
                         + " times or more");
     }
