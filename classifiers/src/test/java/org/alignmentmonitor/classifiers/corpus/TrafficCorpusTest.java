@@ -99,10 +99,10 @@ class TrafficCorpusTest {
             }
             out.append(" | ").append(span.getReason()).append(": \"").append(quoted.replace("\n", "\\n")).append('"');
         }
-        String prompt = Texts.lastUserMessage(interaction);
-        out.append("\n        prompt: ").append(prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt).append(
-                "\n        tail: ").append(tail(Texts.completion(interaction)));
-        return out.toString().replace("\n        tail", "\n        tail").replace("\\n", "\\n");
+        String prompt = Texts.lastUserMessage(interaction).replace("\n", "\\n");
+        out.append("\n        prompt: ").append(prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt)
+                .append("\n        tail: ").append(tail(Texts.completion(interaction)));
+        return out.toString();
     }
 
     private static String tail(String text) {

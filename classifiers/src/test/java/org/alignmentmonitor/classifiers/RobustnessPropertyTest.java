@@ -15,7 +15,7 @@ import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
 
 /** The built-in rules score any input and point their evidence inside the text it names. */
-class RobustnessProperties {
+class RobustnessPropertyTest {
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 
