@@ -63,6 +63,8 @@ public final class MonitorRuntime implements AutoCloseable {
             broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), 0);
             Map<String, String> kafka = new HashMap<>(config.kafka());
             kafka.put("bootstrap.servers", broker.bootstrapServers());
+            // One local instance: after a crash its successor should not wait 45 s for the dead member to expire.
+            kafka.putIfAbsent("consumer.session.timeout.ms", "10000");
             effective = effective.withKafka(kafka);
         }
         Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
