@@ -21,7 +21,7 @@ import org.testcontainers.kafka.KafkaContainer;
  * cover the same ground there.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class TestcontainersPipelineIT {
+class ContainerPipelineIT {
 
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
