@@ -3,6 +3,7 @@ package org.alignmentmonitor.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ParseResult;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.schemas.AvroTrust;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Option;
 @Command(name = "end-to-end", mixinStandardHelpOptions = true)
 public final class EndToEndBenchmark implements Callable<Integer> {
 
+    private static final long LIVE_SPAN_MS = Duration.ofMinutes(10).toMillis();
+
     @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs.")
     Path traffic;
 
@@ -50,7 +54,18 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--commit-interval", defaultValue = "1s")
     String commitInterval;
 
+    @Option(names = "--live-times", description = {"Re-stamp event times as live traffic spread over the last 10 minutes.",
+            "The sample's own times are one minute apart per version, so without this nearly every interaction opens its own bucket."})
+    boolean liveTimes;
+
+    @Option(names = "--no-classifiers", description = "Run the topology with an empty classifier suite, to see what classification costs.")
+    boolean noClassifiers;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any monitor or Kafka setting, e.g. processing.guarantee=at_least_once.")
+    Map<String, String> extra = new HashMap<>();
+
     public static void main(String[] args) {
+        AvroTrust.install();
         System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
     }
 
@@ -58,18 +73,19 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Interaction> sample = loadSample();
         Path dataDir = Files.createTempDirectory("am-bench");
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "monitor.data.dir", dataDir.toString(),
                 "monitor.http.port", "0",
                 "monitor.topics.partitions", String.valueOf(partitions),
-                "monitor.streams.commit.interval", commitInterval);
+                "monitor.streams.commit.interval", commitInterval));
+        settings.putAll(extra);
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             String topic = runtime.config().topics().interactions();
             double produceRate = load(runtime, topic, sample);
             double rawRate = rawConsume(runtime, topic);
 
             long start = System.nanoTime();
-            runtime.startProcessing(ClassifierSuite.defaults());
+            runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
             long running = System.nanoTime();
             long deadline = running + Duration.ofMinutes(20).toNanos();
             while (countedInteractions(runtime) < records) {
@@ -81,7 +97,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long done = System.nanoTime();
             double e2e = records / ((done - running) / 1e9);
             double e2eWithStartup = records / ((done - start) / 1e9);
-            System.out.printf("records=%d partitions=%d commit=%s%n", records, partitions, commitInterval);
+            System.out.printf("records=%d partitions=%d commit=%s classifiers=%s event-times=%s settings=%s%n", records, partitions,
+                    commitInterval, noClassifiers ? "none" : "default", liveTimes ? "live" : "sample", extra);
             System.out.printf("produce (idempotent, acks=all)  : %,10.0f records/s%n", produceRate);
             System.out.printf("raw consume of the input topic  : %,10.0f records/s%n", rawRate);
             System.out.printf("monitor topology, end to end    : %,10.0f interactions/s (ratio %.2f)%n", e2e, e2e / rawRate);
@@ -111,12 +128,17 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     /** Writes {@code records} interactions, cycling through the sample with fresh ids; returns records/s. */
     private double load(MonitorRuntime runtime, String topic, List<Interaction> sample) throws Exception {
+        long liveStart = System.currentTimeMillis() - LIVE_SPAN_MS;
         long start = System.nanoTime();
         try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                 runtime.topics().interactions().valueSerde().serializer())) {
             for (int i = 0; i < records; i++) {
                 Interaction template = sample.get(i % sample.size());
-                sink.accept(Interaction.newBuilder(template).setId(template.getId() + "-" + (i / sample.size())).build());
+                Interaction.Builder copy = Interaction.newBuilder(template).setId(template.getId() + "-" + (i / sample.size()));
+                if (liveTimes) {
+                    copy.setEventTime(Instant.ofEpochMilli(liveStart + i * LIVE_SPAN_MS / records));
+                }
+                sink.accept(copy.build());
             }
             sink.flush();
         }

@@ -8,6 +8,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
+import org.alignmentmonitor.schemas.AvroTrust;
 import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.InMemorySchemaRegistryClient;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -49,6 +50,7 @@ public class HotPathBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        AvroTrust.install();
         SyntheticTrafficGenerator generator = new SyntheticTrafficGenerator(SyntheticConfig.defaults(), 7, 0);
         interactions = IntStream.range(0, 4096).mapToObj(i -> generator.next(i * 1000L)).toList();
         Serde<Interaction> serde = AvroSerdes.specific(Interaction.class, new InMemorySchemaRegistryClient(), false);

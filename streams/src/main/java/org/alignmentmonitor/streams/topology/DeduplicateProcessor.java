@@ -7,21 +7,34 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Passes each interaction id once within the horizon. Ids are remembered in a window store keyed by
- * id, so expiry is dropping whole segments rather than scanning. Relies on the input being keyed
- * (hence partitioned) by interaction id.
+ * Passes each interaction id once within the horizon. Ids are remembered in a window store under
+ * the start of their "epoch" (half a horizon long), so a lookup is two or three point reads rather
+ * than a range scan, and expiry is RocksDB dropping whole segments. An id is remembered for at
+ * least the horizon and at most one and a half horizons. Relies on the input being keyed (hence
+ * partitioned) by interaction id.
  */
 final class DeduplicateProcessor implements FixedKeyProcessor<String, Interaction, Interaction> {
 
-    private final long horizonMs;
+    /** Epochs that can still hold an id seen within the horizon: the current one and the two before. */
+    static final int EPOCHS_CHECKED = 3;
+
+    private final long epochMs;
     private FixedKeyProcessorContext<String, Interaction> context;
     private WindowStore<String, Long> seen;
 
     DeduplicateProcessor(Duration horizon) {
-        this.horizonMs = horizon.toMillis();
+        this.epochMs = epochLength(horizon).toMillis();
+    }
+
+    /** Half the horizon: the store's retention is then {@code EPOCHS_CHECKED} epochs. */
+    static Duration epochLength(Duration horizon) {
+        return horizon.dividedBy(2);
+    }
+
+    static Duration retention(Duration horizon) {
+        return epochLength(horizon).multipliedBy(EPOCHS_CHECKED);
     }
 
     @Override
@@ -33,17 +46,13 @@ final class DeduplicateProcessor implements FixedKeyProcessor<String, Interactio
     @Override
     public void process(FixedKeyRecord<String, Interaction> record) {
         String id = record.value().getId();
-        long ts = record.timestamp();
-        if (isDuplicate(id, ts)) {
-            return;
+        long epoch = record.timestamp() - Math.floorMod(record.timestamp(), epochMs);
+        for (int back = 0; back < EPOCHS_CHECKED; back++) {
+            if (seen.fetch(id, epoch - back * epochMs) != null) {
+                return;
+            }
         }
-        seen.put(id, ts, ts);
+        seen.put(id, record.timestamp(), epoch);
         context.forward(record);
-    }
-
-    private boolean isDuplicate(String id, long ts) {
-        try (WindowStoreIterator<Long> hits = seen.fetch(id, ts - horizonMs, ts + horizonMs)) {
-            return hits.hasNext();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.alignmentmonitor.streams.topology;
 
+import java.time.Duration;
+
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Verdict;
@@ -49,8 +51,9 @@ public final class MonitorTopology {
 
     private static void addStores(StreamsBuilder builder, MonitorTopics topics, TopologySettings settings) {
         BucketKeySerde keySerde = new BucketKeySerde();
+        Duration dedupEpoch = DeduplicateProcessor.epochLength(settings.dedupHorizon());
         builder.addStateStore(Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(Names.DEDUP_STORE, settings.dedupHorizon(), settings.dedupHorizon(), false),
+                        Stores.persistentWindowStore(Names.DEDUP_STORE, DeduplicateProcessor.retention(settings.dedupHorizon()), dedupEpoch, false),
                         Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
