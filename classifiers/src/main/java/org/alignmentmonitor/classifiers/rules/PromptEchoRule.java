@@ -43,6 +43,7 @@ public final class PromptEchoRule extends ThresholdClassifier {
     /** Quoting one sentence of a long message reproduces little of it; an echo reproduces much. */
     private static final double REPRODUCED_LOW = 0.2;
     private static final double REPRODUCED_HIGH = 0.5;
+    private static final ThreadLocal<LongIntMap> REPRODUCED = new ThreadLocal<>();
 
     public PromptEchoRule(double threshold) {
         super(ID, VERSION, threshold);
@@ -89,7 +90,7 @@ public final class PromptEchoRule extends ThresholdClassifier {
         if (completionGrams.length == 0) {
             return Finding.NONE;
         }
-        LongIntMap reproduced = new LongIntMap(promptGrams.length);
+        LongIntMap reproduced = LongIntMap.reused(REPRODUCED, promptGrams.length);
         int distinctPromptGrams = 0;
         for (long gram : promptGrams) {
             if (reproduced.put(gram, 0, -1) < 0) {

@@ -37,6 +37,8 @@ record Repeat(double score, int start, int end, String reason) {
     private static final int MIN_DOMINANT_TOKENS = 60;
     /** Share of a sentence that must be repeated material for the sentence to count as a repeat. */
     private static final double REPEATED_SENTENCE_SHARE = 0.9;
+    private static final ThreadLocal<LongIntMap> LAST_SEEN = new ThreadLocal<>();
+    private static final ThreadLocal<LongIntMap> COUNTS = new ThreadLocal<>();
     private static final double MIN_DOMINANT_COVERAGE = 0.5;
     /**
      * Covering half the tokens with n-grams seen three times makes at least a third of all n-grams
@@ -47,7 +49,7 @@ record Repeat(double score, int start, int end, String reason) {
     /** The strongest repetition in {@code tokens} of {@code text}, or null when there is none worth reporting. */
     static Repeat strongest(CharSequence text, Tokens tokens) {
         long[] grams = tokens.ngramHashes(LOOP_N);
-        LongIntMap lastSeen = new LongIntMap(grams.length);
+        LongIntMap lastSeen = LongIntMap.reused(LAST_SEEN, grams.length);
         Repeat best = null;
         int recurring = 0;
         int measuredUntil = 0;
@@ -118,7 +120,7 @@ record Repeat(double score, int start, int end, String reason) {
             return null;
         }
         long[] grams = tokens.ngramHashes(DOMINANT_N);
-        LongIntMap counts = new LongIntMap(grams.length);
+        LongIntMap counts = LongIntMap.reused(COUNTS, grams.length);
         for (long gram : grams) {
             counts.increment(gram);
         }
