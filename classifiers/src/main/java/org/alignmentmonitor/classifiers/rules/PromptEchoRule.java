@@ -1,12 +1,10 @@
 package org.alignmentmonitor.classifiers.rules;
 
 import org.alignmentmonitor.avro.Interaction;
-import org.alignmentmonitor.classifiers.Classifier;
-import org.alignmentmonitor.classifiers.ClassifierProvider;
-import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
+import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 import org.alignmentmonitor.classifiers.Tokens;
 
 /**
@@ -145,15 +143,9 @@ public final class PromptEchoRule extends ThresholdClassifier {
     }
 
     /** Registered in {@code META-INF/services}. */
-    public static final class Provider implements ClassifierProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public Classifier create(ClassifierSettings settings) {
-            return new PromptEchoRule(settings.threshold());
+    public static final class Provider extends ThresholdClassifierProvider {
+        public Provider() {
+            super(ID, PromptEchoRule::new);
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.alignmentmonitor.classifiers.rules;
 
 import org.alignmentmonitor.avro.Interaction;
-import org.alignmentmonitor.classifiers.Classifier;
-import org.alignmentmonitor.classifiers.ClassifierProvider;
-import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
+import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 import org.alignmentmonitor.classifiers.Tokens;
 
 /**
@@ -64,15 +62,9 @@ public final class RepetitionRule extends ThresholdClassifier {
     }
 
     /** Registered in {@code META-INF/services}. */
-    public static final class Provider implements ClassifierProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public Classifier create(ClassifierSettings settings) {
-            return new RepetitionRule(settings.threshold());
+    public static final class Provider extends ThresholdClassifierProvider {
+        public Provider() {
+            super(ID, RepetitionRule::new);
         }
     }
 }

@@ -3,12 +3,10 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.Locale;
 import java.util.Set;
 import org.alignmentmonitor.avro.Interaction;
-import org.alignmentmonitor.classifiers.Classifier;
-import org.alignmentmonitor.classifiers.ClassifierProvider;
-import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
+import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 
 /**
  * Answers that stop before they are done: empty or whitespace-only completions, generation cut
@@ -75,15 +73,9 @@ public final class TruncationRule extends ThresholdClassifier {
     }
 
     /** Registered in {@code META-INF/services}. */
-    public static final class Provider implements ClassifierProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public Classifier create(ClassifierSettings settings) {
-            return new TruncationRule(settings.threshold());
+    public static final class Provider extends ThresholdClassifierProvider {
+        public Provider() {
+            super(ID, TruncationRule::new);
         }
     }
 }
