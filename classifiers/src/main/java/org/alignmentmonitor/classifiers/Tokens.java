@@ -26,6 +26,16 @@ public final class Tokens {
         }
     }
 
+    /**
+     * The last two token lists made on each thread (prompt and completion): the rules of one suite
+     * tokenise the same texts one after the other, and tokenising is the largest single cost of
+     * scoring a long text. Only immutable Strings are remembered.
+     */
+    private static final ThreadLocal<Tokens[]> RECENT = ThreadLocal.withInitial(() -> new Tokens[2]);
+
+    private CharSequence source;
+    private int from;
+    private int to;
     private int[] starts;
     private int[] ends;
     private long[] hashes;
@@ -45,6 +55,25 @@ public final class Tokens {
 
     /** Tokens of {@code text[from, to)}; offsets stay relative to the whole text. */
     public static Tokens of(CharSequence text, int from, int to) {
+        if (!(text instanceof String)) {
+            return tokenise(text, from, to);
+        }
+        Tokens[] recent = RECENT.get();
+        for (Tokens candidate : recent) {
+            if (candidate != null && candidate.source == text && candidate.from == from && candidate.to == to) {
+                return candidate;
+            }
+        }
+        Tokens tokens = tokenise(text, from, to);
+        tokens.source = text;
+        tokens.from = from;
+        tokens.to = to;
+        recent[1] = recent[0];
+        recent[0] = tokens;
+        return tokens;
+    }
+
+    private static Tokens tokenise(CharSequence text, int from, int to) {
         Tokens tokens = new Tokens(Math.max(8, (to - from) / 5));
         boolean sentenceStart = true;
         int i = from;
