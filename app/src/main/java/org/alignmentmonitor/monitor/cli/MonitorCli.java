@@ -1,5 +1,6 @@
 package org.alignmentmonitor.monitor.cli;
 
+import org.alignmentmonitor.schemas.AvroTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,7 @@ public final class MonitorCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        AvroTrust.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ReplaySource;
+import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
@@ -53,6 +55,27 @@ final class PipelineDriver {
             counts.put(v.get("model").asText() + ":" + v.get("version").asText(), v.get("interactions").asLong());
         }
         return counts;
+    }
+
+    /**
+     * The {@code run} path: a monitor given the address of a cluster and a registry it did not start
+     * replays the sample; every version must count 805 interactions.
+     */
+    static void assertSampleCountedOnConfiguredCluster(String bootstrapServers, String registryUrl, Path dataDir) throws Exception {
+        Map<String, String> settings = Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "schema.registry.url", registryUrl,
+                "monitor.data.dir", dataDir.toString(),
+                "monitor.http.port", "0",
+                "monitor.streams.commit.interval", "200ms");
+        try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))
+                .startProcessing(ClassifierSuite.defaults())) {
+            PipelineDriver pipeline = new PipelineDriver(runtime);
+            pipeline.replay(SharedTraffic.files());
+            Map<String, Long> counts = pipeline.interactionsPerVersion();
+            assertThat(counts).hasSize(SharedTraffic.VERSIONS);
+            assertThat(counts.values()).containsOnly((long) SharedTraffic.LINES_PER_FILE);
+        }
     }
 
     /** Committed records in the interactions dead-letter topic. */
