@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
 import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP API of one monitor instance: statistics, liveness and readiness. */
+/** The HTTP API of one monitor instance: statistics, liveness, readiness and Prometheus metrics. */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -30,7 +31,7 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param self this instance's advertised host and port, or null when it runs alone
      */
-    public static ApiServer start(MonitorStreamsApp monitor, String host, int port, HostInfo self) {
+    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, String host, int port, HostInfo self) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         StatsApi stats = new StatsApi(monitor.streams(), self, json);
         Javalin app = Javalin.create(config -> {
@@ -49,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
                 ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                         .json(Map.of("ready", ready, "streams", monitor.streams().state().name()));
             });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/v1/versions", stats::versions);
             config.routes.get("/api/v1/rates", stats::rates);
             config.routes.exception(BadRequestException.class, (e, ctx) ->

@@ -41,6 +41,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final Admin admin;
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
+    private MonitorMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -95,7 +96,8 @@ public final class MonitorRuntime implements AutoCloseable {
         int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
         HostInfo self = new HostInfo(advertised, port);
         streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
-        api = ApiServer.start(streamsApp, config.httpHost(), port, self);
+        metrics = new MonitorMetrics(streamsApp.streams());
+        api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self);
         streamsApp.awaitRunning(Duration.ofMinutes(2));
         return this;
     }
@@ -152,6 +154,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(metrics);
         closeQuietly(streamsApp);
         closeQuietly(admin);
         closeQuietly(embeddedRegistry);

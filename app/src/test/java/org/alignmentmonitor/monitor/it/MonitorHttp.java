@@ -26,6 +26,11 @@ final class MonitorHttp {
         return new Response(r.statusCode(), json.readTree(r.body()));
     }
 
+    String getText(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     record Response(int status, JsonNode body) {
     }
 }

@@ -104,6 +104,13 @@ class PipelineIT {
     }
 
     @Test
+    @Order(3)
+    void shouldExposeKafkaStreamsAndJvmMetricsForPrometheus() throws Exception {
+        String metrics = http.getText("/metrics");
+        assertThat(metrics).contains("kafka_stream_").contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     @Order(4)
     void shouldSendEveryMalformedLineToTheDeadLetterTopicAndCountEveryGoodLine(@TempDir Path tmp) throws Exception {
         List<String> lines = new ArrayList<>();
