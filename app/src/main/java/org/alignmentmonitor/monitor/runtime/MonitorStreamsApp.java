@@ -1,6 +1,7 @@
 package org.alignmentmonitor.monitor.runtime;
 
 import java.time.Duration;
+import java.util.Properties;
 
 import org.alignmentmonitor.streams.app.StreamsProperties;
 import org.alignmentmonitor.streams.app.StreamsSettings;
@@ -11,6 +12,8 @@ import org.alignmentmonitor.streams.topology.TopologySettings;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -31,16 +34,18 @@ public final class MonitorStreamsApp implements AutoCloseable {
         this.stores = new StatsStores(streams);
     }
 
-    public static Topology topology(MonitorTopics topics, TopologySettings topologySettings) {
-        StreamsBuilder builder = new StreamsBuilder();
+    /** The topology built with the client's own configuration, so topology-level settings apply. */
+    public static Topology topology(Properties props, MonitorTopics topics, TopologySettings topologySettings) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
         MonitorTopology.define(builder, topics, topologySettings);
-        return builder.build();
+        return builder.build(props);
     }
 
     public static MonitorStreamsApp start(StreamsSettings settings, MonitorTopics topics, TopologySettings topologySettings) {
-        Topology topology = topology(topics, topologySettings);
+        Properties props = StreamsProperties.of(settings);
+        Topology topology = topology(props, topics, topologySettings);
         LOG.debug("Topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.of(settings));
+        KafkaStreams streams = new KafkaStreams(topology, props);
         // A thread that dies on an unexpected error is replaced: exactly-once makes the retry safe.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed; replacing it", e);
