@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.monitor.runtime.TerminalText;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.alignmentmonitor.streams.stats.WilsonInterval;
 
@@ -27,7 +28,7 @@ final class LiveTable {
         sb.append(String.format("%-22s | %-38s | %-38s%n", "MODEL:VERSION", "LAST 5 MIN  n  flagged  rate  [95% CI]", "ALL TIME  n  flagged  rate  [95% CI]"));
         for (BucketStats total : versions) {
             BucketStats recent = stores.localMerged(total.getModel(), total.getVersion(), nowMillis - RECENT_MS, nowMillis + 60_000).orElse(null);
-            sb.append(String.format("%-22s | %s | %s%n", total.getModel() + ":" + total.getVersion(), cell(recent), cell(total)));
+            sb.append(String.format("%-22s | %s | %s%n", TerminalText.safe(total.getModel() + ":" + total.getVersion()), cell(recent), cell(total)));
         }
         if (versions.isEmpty()) {
             sb.append("(no statistics yet)\n");

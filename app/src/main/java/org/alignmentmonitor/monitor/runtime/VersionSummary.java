@@ -29,7 +29,7 @@ public record VersionSummary(List<Row> versions, Map<String, Long> deadLetters) 
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-36s %-28s %12s %9s %8s%n", "MODEL", "VERSION", "INTERACTIONS", "FLAGGED", "RATE"));
         for (Row r : versions) {
-            sb.append(String.format("%-36s %-28s %12d %9d %7.2f%%%n", r.model(), r.version(), r.interactions(), r.flagged(), 100 * r.flaggedRate()));
+            sb.append(String.format("%-36s %-28s %12d %9d %7.2f%%%n", TerminalText.safe(r.model()), TerminalText.safe(r.version()), r.interactions(), r.flagged(), 100 * r.flaggedRate()));
         }
         sb.append(String.format("dead-letter records: %d", totalDeadLetters()));
         deadLetters.forEach((topic, n) -> {
