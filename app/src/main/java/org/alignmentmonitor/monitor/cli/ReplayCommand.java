@@ -1,5 +1,7 @@
 package org.alignmentmonitor.monitor.cli;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
+import org.alignmentmonitor.connectors.LogFiles;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ReplaySource;
@@ -61,6 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
         OpenAiLogParser parser = new OpenAiLogParser(ModelVersionRule.parse(modelVersionRule),
                 OpenAiLogParser.DEFAULT_MAX_LINE_BYTES, java.time.Clock.systemUTC());
         Duration wait = ConfigLoader.parseDuration(timeout);
+        List<Path> logs = logFiles();
         MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 0)).startProcessing(ClassifierSuite.defaults());
         try {
             ReplayStats stats;
@@ -68,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
             String topic = runtime.config().topics().interactions();
             try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                     runtime.topics().interactions().valueSerde().serializer())) {
-                stats = new ReplaySource(parser).replay(files, sink);
+                stats = new ReplaySource(parser).replay(logs, sink);
                 sink.flush();
                 sink.lastOffsets().forEach((tp, offset) -> targets.put(tp, offset + 1));
             }
@@ -86,6 +90,21 @@ final class ReplayCommand implements Callable<Integer> {
             if (!serve) {
                 runtime.close();
             }
+        }
+    }
+
+    /** Checked before anything starts, so a typo costs no broker start-up. */
+    private List<Path> logFiles() {
+        try {
+            List<Path> logs = LogFiles.expand(files);
+            if (logs.isEmpty()) {
+                throw new IllegalArgumentException("no .jsonl, .json or .gz log files in " + files);
+            }
+            return logs;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file or directory: " + e.getFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + files + ": " + e.getMessage());
         }
     }
 
