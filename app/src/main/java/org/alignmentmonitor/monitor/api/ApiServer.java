@@ -1,5 +1,6 @@
 package org.alignmentmonitor.monitor.api;
 
+import java.net.BindException;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,9 +65,26 @@ public final class ApiServer implements AutoCloseable {
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error; see the server log"));
             });
             config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> ctx.json(Map.of("error", "no such endpoint: " + ctx.path())));
-        }).start();
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new IllegalArgumentException("cannot listen on " + host + ":" + port + " (in use?); choose another port with --http-port");
+            }
+            throw e;
+        }
         LOG.info("HTTP API on http://{}:{}", host, app.port());
         return new ApiServer(app);
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int port() {

@@ -55,34 +55,45 @@ public final class MonitorRuntime implements AutoCloseable {
         this.admin = admin;
     }
 
-    /** Starts Kafka (embedded unless configured), the registry and the topics; not yet the Streams app. */
+    /**
+     * Starts Kafka (embedded unless configured), the registry and the topics; not yet the Streams app.
+     * What was started is stopped again if a later step fails.
+     */
     public static MonitorRuntime connect(MonitorConfig config) {
         EmbeddedKafkaBroker broker = null;
         EmbeddedSchemaRegistry embeddedRegistry = null;
-        MonitorConfig effective = config;
-        if (config.bootstrapServers().isEmpty()) {
-            broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), 0);
-            Map<String, String> kafka = new HashMap<>(config.kafka());
-            kafka.put("bootstrap.servers", broker.bootstrapServers());
-            // One local instance: after a crash its successor should not wait 45 s for the dead member to expire.
-            kafka.putIfAbsent("consumer.session.timeout.ms", "10000");
-            effective = effective.withKafka(kafka);
-        }
-        Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
-        if (!effective.registry().containsKey("schema.registry.url")) {
-            if (broker == null) {
-                throw new IllegalArgumentException("schema.registry.url is required when bootstrap.servers is set");
+        Admin admin = null;
+        try {
+            MonitorConfig effective = config;
+            if (config.bootstrapServers().isEmpty()) {
+                broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), 0);
+                Map<String, String> kafka = new HashMap<>(config.kafka());
+                kafka.put("bootstrap.servers", broker.bootstrapServers());
+                // One local instance: after a crash its successor should not wait 45 s for the dead member to expire.
+                kafka.putIfAbsent("consumer.session.timeout.ms", "10000");
+                effective = effective.withKafka(kafka);
             }
-            embeddedRegistry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
-            Map<String, String> registry = new HashMap<>(effective.registry());
-            registry.put("schema.registry.url", embeddedRegistry.url());
-            effective = effective.withRegistry(registry);
+            if (!effective.registry().containsKey("schema.registry.url")) {
+                if (broker == null) {
+                    throw new IllegalArgumentException("schema.registry.url is required when bootstrap.servers is set");
+                }
+                embeddedRegistry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+                Map<String, String> registry = new HashMap<>(effective.registry());
+                registry.put("schema.registry.url", embeddedRegistry.url());
+                effective = effective.withRegistry(registry);
+            }
+            SchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(effective.registry()));
+            Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
+            admin = Admin.create(clientConfig);
+            TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
+                    effective.partitions(), effective.replication()));
+            return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
+        } catch (RuntimeException e) {
+            closeQuietly(admin);
+            closeQuietly(embeddedRegistry);
+            closeQuietly(broker);
+            throw e;
         }
-        SchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(effective.registry()));
-        Admin admin = Admin.create(clientConfig);
-        TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
-                effective.partitions(), effective.replication()));
-        return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
     }
 
     /** Starts the Streams application and the HTTP API on top of {@link #connect}. */
@@ -95,11 +106,16 @@ public final class MonitorRuntime implements AutoCloseable {
                 null, withoutBootstrap(config.kafka()));
         int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
         HostInfo self = new HostInfo(advertised, port);
-        streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
-        metrics = new MonitorMetrics(streamsApp.streams());
-        api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self);
-        streamsApp.awaitRunning(Duration.ofMinutes(2));
-        return this;
+        try {
+            streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
+            metrics = new MonitorMetrics(streamsApp.streams());
+            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self);
+            streamsApp.awaitRunning(Duration.ofMinutes(2));
+            return this;
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
     }
 
     private static Map<String, String> withoutBootstrap(Map<String, String> kafka) {
