@@ -2,7 +2,9 @@ package org.alignmentmonitor.streams.topology;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Verdict;
@@ -26,6 +28,11 @@ final class BucketAccumulator implements Processor<String, Verdict, BucketKey, B
     private final Duration flushInterval;
     private ProcessorContext<BucketKey, BucketStats> context;
     private KeyValueStore<BucketKey, BucketStats> deltas;
+    /**
+     * The partials this processor put since its last flush, already deserialized: the store stays
+     * the truth (it is what commits), this only spares one deserialization per interaction.
+     */
+    private Map<BucketKey, BucketStats> written;
 
     BucketAccumulator(Duration bucketSize, Duration flushInterval) {
         this.bucketMs = bucketSize.toMillis();
@@ -36,6 +43,8 @@ final class BucketAccumulator implements Processor<String, Verdict, BucketKey, B
     public void init(ProcessorContext<BucketKey, BucketStats> context) {
         this.context = context;
         this.deltas = context.getStateStore(Names.DELTA_STORE);
+        // Also on re-initialisation after a failed transaction, when the store is rolled back.
+        this.written = new HashMap<>();
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
@@ -44,11 +53,16 @@ final class BucketAccumulator implements Processor<String, Verdict, BucketKey, B
         Verdict verdict = record.value();
         long eventTime = verdict.getEventTime().toEpochMilli();
         BucketKey key = new BucketKey(verdict.getModel(), verdict.getVersion(), eventTime - Math.floorMod(eventTime, bucketMs));
-        BucketStats partial = deltas.get(key);
+        BucketStats partial = written.get(key);
+        if (partial == null) {
+            partial = deltas.get(key);
+        }
         if (partial == null) {
             partial = BucketStatsMath.empty(key, bucketMs);
         }
-        deltas.put(key, BucketStatsMath.add(partial, verdict));
+        BucketStatsMath.add(partial, verdict);
+        deltas.put(key, partial);
+        written.put(key, partial);
     }
 
     private void flush(long now) {
@@ -60,5 +74,6 @@ final class BucketAccumulator implements Processor<String, Verdict, BucketKey, B
             context.forward(new Record<>(entry.key, entry.value, now));
             deltas.delete(entry.key);
         }
+        written.clear();
     }
 }
