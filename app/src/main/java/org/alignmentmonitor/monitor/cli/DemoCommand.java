@@ -77,10 +77,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (!Shutdown.exiting()) {
             closer.close();
-            out.println("demo stopped.");
         } else {
             Shutdown.awaitExit();
         }
+        out.println("demo stopped; its data stays in " + runtime.dataDir().toAbsolutePath());
         return 0;
     }
 }
