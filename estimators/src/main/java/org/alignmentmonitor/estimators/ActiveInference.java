@@ -14,16 +14,24 @@ public final class ActiveInference {
     /**
      * The variance-minimising lam = -cov(b, a-c) / var(a-c) (ddof cancels), not clipped: the
      * estimate stays unbiased for any lam (up to the plug-in of lam, negligible at these N).
-     * 0 when a - c has no variance (nothing to gain from the classifier).
+     * 0 when a - c has no variance (nothing to gain from the classifier): "no variance" is judged
+     * against the raw second moments, because a - c is exactly constant when every item is
+     * labelled with pi = 1, and the rounding left in the co-moments would otherwise turn into an
+     * arbitrary lambda that differs between merge orders.
      */
     public static double tunedLambda(CoMoments m) {
         double varD = m.caa() - 2 * m.cac() + m.ccc();
         double covBD = m.cab() - m.cbc();
-        if (!(varD > 0)) {
+        double rawScale = m.caa() + m.ccc()
+                + m.n() * (m.meanA() * m.meanA() + m.meanC() * m.meanC());
+        if (!(varD > DEGENERATE * rawScale)) {
             return 0.0;
         }
         return -covBD / varD;
     }
+
+    private static final double DEGENERATE = 1e-10;
+    private static final double SS_FLOOR = 1e-12;
 
     /** Estimate mean(z) with interval -+ z_{1-alpha/2} sd(z, ddof 1)/sqrt(N) for a fixed lam. */
     public static PpiEstimate estimate(CoMoments m, double lam, double alpha) {
@@ -34,9 +42,18 @@ public final class ActiveInference {
         }
         double mean = m.meanB() + lam * (m.meanA() - m.meanC());
         // Sum of squared deviations of z = b + lam*d, d = a - c.
-        double ss = m.cbb() + 2 * lam * (m.cab() - m.cbc())
-                + lam * lam * (m.caa() - 2 * m.cac() + m.ccc());
-        double se = n < 2 ? Double.NaN : Math.sqrt(Math.max(0.0, ss) / (n - 1)) / Math.sqrt(n);
+        double covTerm = 2 * lam * (m.cab() - m.cbc());
+        double varTerm = lam * lam * (m.caa() - 2 * m.cac() + m.ccc());
+        double ss = m.cbb() + covTerm + varTerm;
+        // When z is (nearly) constant, e.g. a tuned lambda fits a handful of points exactly, ss is
+        // the rounding left after cancelling much larger terms, and its square root would be
+        // noise of order 1e-8 that changes with the merge order. Below that floor z has no
+        // measurable spread: report se = 0.
+        double magnitude = Math.abs(m.cbb()) + Math.abs(covTerm) + Math.abs(varTerm);
+        if (ss <= SS_FLOOR * magnitude) {
+            ss = 0.0;
+        }
+        double se = n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
         return PpiEstimate.of(lam, mean, se, alpha);
     }
 
