@@ -1,0 +1,80 @@
+package org.alignmentmonitor.estimators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The exact probability that the confidence sequence, checked after every one of T labels,
+ * ever excludes the true rate: a dynamic programme over (t, failures) that drops paths once
+ * excluded. Unlike a Monte Carlo count it has no sampling error, so it can be held to the
+ * theorem (at most alpha, by Ville's inequality) and to an independent numpy/scipy evaluation
+ * of the same recursion.
+ */
+class ConfidenceSequenceExactTest {
+
+    private static final double A = EstimationOptions.DEFAULT.csPriorA();
+    private static final double B = EstimationOptions.DEFAULT.csPriorB();
+
+    @ParameterizedTest(name = "p={0}")
+    @CsvSource({
+        "0.01, 0.03206226460861551",
+        "0.02, 0.03947317390293718",
+        "0.05, 0.04686350417476942"})
+    void everExcludingTheTruthWithin2000LabelsHasProbabilityAtMostAlpha(double p, double scipy) {
+        double alpha = 0.05;
+        double crossed = probabilityOfEverExcluding(p, alpha, 2000);
+        assertThat(crossed).isCloseTo(scipy, within(1e-9));
+        assertThat(crossed).isLessThanOrEqualTo(alpha);
+    }
+
+    @Test
+    void naiveRepeatedCheckingOfAFixedNIntervalDoesInflateFalseAlarms() {
+        // The reason the confidence sequence exists: re-checking Clopper-Pearson after every label
+        // excludes a true 2% rate at some point far more often than 5%.
+        double p = 0.02;
+        int horizon = 1000;
+        double[] alive = new double[horizon + 2];
+        alive[0] = 1;
+        double crossed = 0;
+        for (int t = 1; t <= horizon; t++) {
+            double[] next = new double[horizon + 2];
+            for (int s = 0; s < t; s++) {
+                next[s + 1] += alive[s] * p;
+                next[s] += alive[s] * (1 - p);
+            }
+            for (int s = 0; s <= t; s++) {
+                if (next[s] > 0 && !ClopperPearson.interval(s, t, 0.05).contains(p)) {
+                    crossed += next[s];
+                    next[s] = 0;
+                }
+            }
+            alive = next;
+        }
+        assertThat(crossed).isGreaterThan(0.10);
+    }
+
+    static double probabilityOfEverExcluding(double p, double alpha, int horizon) {
+        double[] alive = new double[horizon + 2];
+        alive[0] = 1;
+        double crossed = 0;
+        for (int t = 1; t <= horizon; t++) {
+            double[] next = new double[horizon + 2];
+            for (int s = 0; s < t; s++) {
+                next[s + 1] += alive[s] * p;
+                next[s] += alive[s] * (1 - p);
+            }
+            for (int s = 0; s <= t; s++) {
+                if (next[s] > 0 && !BetaBinomialConfidenceSequence.contains(s, t, A, B, alpha, p)) {
+                    crossed += next[s];
+                    next[s] = 0;
+                }
+            }
+            alive = next;
+        }
+        return crossed;
+    }
+}
