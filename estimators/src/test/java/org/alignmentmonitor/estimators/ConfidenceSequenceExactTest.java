@@ -3,6 +3,8 @@ package org.alignmentmonitor.estimators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.function.BiPredicate;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,28 +38,16 @@ class ConfidenceSequenceExactTest {
         // The reason the confidence sequence exists: re-checking Clopper-Pearson after every label
         // excludes a true 2% rate at some point far more often than 5%.
         double p = 0.02;
-        int horizon = 1000;
-        double[] alive = new double[horizon + 2];
-        alive[0] = 1;
-        double crossed = 0;
-        for (int t = 1; t <= horizon; t++) {
-            double[] next = new double[horizon + 2];
-            for (int s = 0; s < t; s++) {
-                next[s + 1] += alive[s] * p;
-                next[s] += alive[s] * (1 - p);
-            }
-            for (int s = 0; s <= t; s++) {
-                if (next[s] > 0 && !ClopperPearson.interval(s, t, 0.05).contains(p)) {
-                    crossed += next[s];
-                    next[s] = 0;
-                }
-            }
-            alive = next;
-        }
+        double crossed = probabilityOfEverExcluding(p, 1000, (s, t) -> !ClopperPearson.interval(s, t, 0.05).contains(p));
         assertThat(crossed).isGreaterThan(0.10);
     }
 
     static double probabilityOfEverExcluding(double p, double alpha, int horizon) {
+        return probabilityOfEverExcluding(p, horizon, (s, t) -> !BetaBinomialConfidenceSequence.contains(s, t, A, B, alpha, p));
+    }
+
+    /** Probability that a Bernoulli(p) label stream ever reaches a (failures, labels) state that {@code excludes} p. */
+    private static double probabilityOfEverExcluding(double p, int horizon, BiPredicate<Integer, Integer> excludes) {
         double[] alive = new double[horizon + 2];
         alive[0] = 1;
         double crossed = 0;
@@ -68,7 +58,7 @@ class ConfidenceSequenceExactTest {
                 next[s] += alive[s] * (1 - p);
             }
             for (int s = 0; s <= t; s++) {
-                if (next[s] > 0 && !BetaBinomialConfidenceSequence.contains(s, t, A, B, alpha, p)) {
+                if (next[s] > 0 && excludes.test(s, t)) {
                     crossed += next[s];
                     next[s] = 0;
                 }
