@@ -14,6 +14,7 @@ import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficRunner;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.demo.SyntheticTrafficFile;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import picocli.CommandLine.Command;
@@ -41,6 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic traffic (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--traffic", paramLabel = "FILE",
+            description = "YAML file of versions, weights, true failure rates and regressions (default: four built-in versions, one regressing after 90 s).")
+    Path trafficFile;
+
     @Option(names = "--print-every", paramLabel = "DURATION", defaultValue = "5s", description = "Table refresh period (default: ${DEFAULT-VALUE}).")
     String printEvery;
 
@@ -51,20 +56,21 @@ final class DemoCommand implements Callable<Integer> {
         if (!(rate > 0 && rate <= 100_000)) {
             throw new IllegalArgumentException("--rate must be in (0, 100000], got " + rate);
         }
+        SyntheticConfig traffic = trafficFile == null ? SyntheticConfig.defaults() : SyntheticTrafficFile.load(trafficFile);
         PrintStream out = System.out;
         out.println("alignment-monitor demo: starting the embedded Kafka broker, schema registry and topology...");
         MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 8080)).startProcessing(ClassifierSuite.defaults());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                 runtime.topics().interactions().valueSerde().serializer());
-        SyntheticTrafficRunner traffic = new SyntheticTrafficRunner(
-                new SyntheticTrafficGenerator(SyntheticConfig.defaults(), seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
-        OnceCloser closer = new OnceCloser(traffic::stop, sink, runtime);
+        SyntheticTrafficRunner generator = new SyntheticTrafficRunner(
+                new SyntheticTrafficGenerator(traffic, seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
+        OnceCloser closer = new OnceCloser(generator::stop, sink, runtime);
         Shutdown.onExit(closer);
-        traffic.start();
+        generator.start();
         out.printf("API: http://%s:%d/api/v1/versions   data: %s   (Ctrl-C to stop)%n",
                 runtime.config().httpHost(), runtime.api().port(), runtime.dataDir().toAbsolutePath());
-        out.println("The synthetic assistant:v3 regresses 90 s after the start.");
+        traffic.regressions().forEach(r -> out.printf("The synthetic %s:%s regresses %d s after the start.%n", r.model(), r.version(), r.after().toSeconds()));
 
         LiveTable table = new LiveTable(runtime.streamsApp().stores());
         long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
