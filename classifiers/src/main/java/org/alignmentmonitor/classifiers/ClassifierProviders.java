@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
@@ -25,7 +26,8 @@ public final class ClassifierProviders {
      * e.g. in a fat jar shaded without merging {@code META-INF/services}.
      */
     public static ClassifierProviders builtIn() {
-        return of(List.of(new TruncationRule.Provider(), new RepetitionRule.Provider(), new PromptEchoRule.Provider()));
+        return of(List.of(new TruncationRule.Provider(), new RepetitionRule.Provider(), new PromptEchoRule.Provider(),
+                new ConstraintRule.Provider()));
     }
 
     /** Providers registered through {@code META-INF/services} on the given class loader. */

@@ -12,6 +12,7 @@ import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
@@ -26,7 +27,7 @@ class ClassifierSuiteTest {
         ClassifierSuite suite = ClassifierSuite.defaults();
 
         assertThat(suite.classifiers()).extracting(Classifier::id)
-                .containsExactly(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID);
+                .containsExactly(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID, ConstraintRule.ID);
         assertThat(suite.classifiers()).extracting(Classifier::version).allMatch(v -> v.matches("\\d+\\.\\d+\\.\\d+"));
         assertThat(suite.configVersion()).isEqualTo(SuiteConfig.DEFAULT_VERSION);
     }
@@ -37,7 +38,7 @@ class ClassifierSuiteTest {
 
         assertThat(verdict.getFlagged()).isFalse();
         assertThat(verdict.getScore()).isZero();
-        assertThat(verdict.getResults()).hasSize(3).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
+        assertThat(verdict.getResults()).hasSize(4).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
     }
 
     @Test
@@ -121,7 +122,7 @@ class ClassifierSuiteTest {
         Verdict verdict = ClassifierSuite.defaults().judge(new Interaction(), 0L);
 
         assertThat(verdict.getInteractionId()).isEmpty();
-        assertThat(verdict.getResults()).hasSize(3).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
+        assertThat(verdict.getResults()).hasSize(4).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
     }
 
     @Test

@@ -1,0 +1,859 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.alignmentmonitor.avro.EvidenceSpan;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.Finding;
+import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.ThresholdClassifier;
+import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
+
+/**
+ * Explicit, checkable constraints in the last user message ("do not use any commas", "in all
+ * lowercase letters", "at most 3 sentences", "wrap your entire response in double quotes"...) that
+ * the completion breaks. The phrasings follow the IFEval prompt set.
+ *
+ * <p>Parsing is conservative: a sentence is only read as a constraint when its wording is
+ * unambiguous, because flagging an answer for a constraint the user never set is worse than
+ * missing one. Counts that people and tokenisers disagree on are checked with slack: sentences
+ * against a lower bound (for "less than") or an upper bound (for "at least") of the count, and
+ * words with a 10% tolerance.
+ *
+ * <p>Models are taken to follow one explicit instruction but not to track many at once: when the
+ * prompt carries {@value #MANY_CONSTRAINTS} or more parsed constraints, a violation scores at most
+ * {@value #MANY_CONSTRAINTS_SCORE}, below the default threshold.
+ *
+ * <p>All patterns are precompiled, with bounded or negated-class quantifiers only, and the prompt
+ * is scanned at its last {@value #PROMPT_SCAN_CHARS} characters; the completion checks are single
+ * linear scans.
+ */
+public final class ConstraintRule extends ThresholdClassifier {
+
+    public static final String ID = "rule.constraints";
+    public static final String VERSION = "1.0.0";
+    public static final String CONSTRAINT_VIOLATION = "constraint_violation";
+
+    static final int MANY_CONSTRAINTS = 4;
+    static final double VIOLATION_SCORE = 0.9;
+    static final double MANY_CONSTRAINTS_SCORE = 0.3;
+    /** Instructions sit at the end of long prompts (after the pasted text); only that part is parsed. */
+    static final int PROMPT_SCAN_CHARS = 10_000;
+    private static final double WORD_TOLERANCE = 0.1;
+
+    /** The kinds of constraint the rule understands. */
+    public enum Kind {
+        NO_COMMA("no commas"),
+        LOWERCASE("all lowercase"),
+        UPPERCASE("all capital letters"),
+        QUOTATION("response wrapped in double quotes"),
+        END_PHRASE("end with an exact phrase"),
+        WORDS("number of words"),
+        SENTENCES("number of sentences"),
+        PARAGRAPHS("number of paragraphs"),
+        BULLETS("number of bullet points"),
+        PLACEHOLDERS("placeholders in square brackets"),
+        TITLE("title in <<double angular brackets>>"),
+        POSTSCRIPT("postscript"),
+        HIGHLIGHTS("highlighted sections"),
+        JSON("JSON output");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Relation {
+        AT_LEAST("at least"), AT_MOST("at most"), LESS_THAN("less than"), EXACTLY("exactly");
+
+        private final String words;
+
+        Relation(String words) {
+            this.words = words;
+        }
+
+        boolean holds(int found, int wanted) {
+            return switch (this) {
+                case AT_LEAST -> found >= wanted;
+                case AT_MOST -> found <= wanted;
+                case LESS_THAN -> found < wanted;
+                case EXACTLY -> found == wanted;
+            };
+        }
+    }
+
+    /**
+     * One constraint read from the prompt.
+     *
+     * @param relation and {@code count}: for counted kinds only
+     * @param text     the phrase (END_PHRASE), the marker (POSTSCRIPT), the separator "***" or a blank
+     *                 line (PARAGRAPHS); otherwise null
+     * @param start    and {@code end}: the instruction's span in the last user message
+     */
+    public record Constraint(Kind kind, Relation relation, int count, String text, int start, int end) {
+
+        String describe() {
+            return switch (kind) {
+                case WORDS, SENTENCES, PARAGRAPHS, BULLETS, PLACEHOLDERS, HIGHLIGHTS ->
+                        relation.words + " " + count + " " + noun(kind, count);
+                case END_PHRASE -> "ending with \"" + text + "\"";
+                case POSTSCRIPT -> "a postscript starting with " + text;
+                default -> kind.label;
+            };
+        }
+    }
+
+    /** A broken constraint; {@code start < 0} when no completion span shows it (e.g. something missing). */
+    public record Violation(Constraint constraint, int start, int end, String found) {
+
+        public String reason() {
+            return "asked for " + constraint.describe() + ", found " + found;
+        }
+    }
+
+    // ---- prompt patterns ----------------------------------------------------------------------
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final String NUM = "(\\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+
+    private static final Pattern NO_COMMA = Pattern.compile(
+            "\\b(?:do not|don't|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|can not|can't"
+                    + "|not allowed to|never|without|avoid|refrain from|no)"
+                    + "(?:\\s+(?:use|using|include|including|contain|containing|the|of|any|put|putting|have|having"
+                    + "|be|with|a|single)){0,4}\\s+commas\\b", CI);
+
+    private static final Pattern LOWERCASE = Pattern.compile(
+            "\\b(?:all|only|entirely)\\s+(?:in\\s+)?lower[ -]?case\\b|\\blower[ -]?case\\s+(?:letters|english)\\b"
+                    + "|\\bletters\\s+(?:are\\s+)?lower[ -]?cased?\\b"
+                    + "|\\b(?:no|without)(?:\\s+(?:using|any|the use of))?\\s+capital letters\\b", CI);
+
+    private static final Pattern UPPERCASE = Pattern.compile(
+            "\\b(?:all|only|entirely)\\s+(?:in\\s+)?(?:capital|upper[ -]?case)(?:\\s+letters)?\\b|\\ball caps\\b"
+                    + "|\\b(?:in|using)\\s+capital letters\\b|\\bno lower[ -]?case letters\\b", CI);
+
+    /** "without using capital letters" asks for lowercase: a negation just before an upper-case cue. */
+    private static final Pattern NEGATED_BEFORE = Pattern.compile("\\b(?:without|not|no|never|avoid)\\b", CI);
+
+    /** Sentences about how many capitalised words to use (IFEval capital_word_frequency), not the case of all text. */
+    private static final Pattern WORD_CASE_FREQUENCY = Pattern.compile("\\bwords?\\b|\\bappears?\\b|\\btimes\\b", CI);
+
+    private static final Pattern QUOTATION = Pattern.compile(
+            "\\b(?:wrap|wrapped|wrapping|put|place|placed|enclose|enclosed)\\b([^.!?\\n]{0,60}?)"
+                    + "\\b(?:in|with|inside|within|on)\\s+double\\s+quot"
+                    + "|\\bdouble\\s+quot[a-z]*(?:\\s+marks)?(?:\\s+should\\s+be)?(?:\\s+placed)?\\s+around\\s+"
+                    + "(?:your|the)\\s+(?:entire|whole)\\b", CI);
+    private static final Pattern WHOLE_RESPONSE = Pattern.compile("\\b(?:entire|whole|response|answer|output)\\b", CI);
+
+    private static final Pattern END_QUOTED = Pattern.compile(
+            "\\b(?:end|finish|conclude)(?:s|ing)?\\b([^.!?\\n\"“]{0,60}?)\\bwith\\b([^\"“\\n.!?]{0,40}?)[\"“]([^\"”\\n]{1,120})[\"”]",
+            CI);
+    private static final Pattern END_UNQUOTED = Pattern.compile(
+            "\\b(?:end|finish|conclude)(?:s|ing)?\\b([^.!?\\n\"“]{0,60}?)\\bwith"
+                    + "(?:(?:\\s+(?:the|this))?\\s+exact\\s+(?:phrase|question|sentence|words)\\s*:?|\\s*:)"
+                    + "\\s*([^\\n\"“]{1,120}?[.?!])(?=\\s|$)", CI);
+    private static final Pattern END_GAP = Pattern.compile(
+            "\\s*(?:(?:the|this|exact|exactly|following|phrase|sentence|question|words?|statement)\\s*)*:?\\s*", CI);
+    private static final Pattern END_SUBJECT_EXCLUDED = Pattern.compile(
+            "\\b(?:each|every|paragraphs?|sentences?|lines?|sections?|first|verses?|stanzas?|bullets?|words?|points?)\\b",
+            CI);
+
+    private static final Pattern COUNTED = Pattern.compile(
+            "\\b(at least|no less than|no fewer than|not less than|a minimum of|more than|at most|no more than"
+                    + "|not more than|a maximum of|less than|fewer than|exactly)\\s+(?:a total of\\s+)?" + NUM
+                    + "\\s+((?:markdown\\s+)?bullet[ -]?points?|bullets|sentences?|words?|paragraphs?|placeholders?"
+                    + "|(?:highlighted\\s+)?sections?)\\b"
+                    + "|\\b" + NUM + "\\s*(?:\\+|or more)\\s*(sentences?|words?)\\b", CI);
+    private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
+    private static final Pattern WORD_QUALIFIER = Pattern.compile(
+            "\\b(?:capital|capitals|capitalized|upper[ -]?case|lower[ -]?case|caps|title|keywords?|bold|italic)\\b", CI);
+    private static final Pattern WORDS_FOLLOWED_BY = Pattern.compile(
+            "\\s+(?:from|of|that|which|in\\s+all|with|starting|beginning|ending|like|such|related|in\\s+capital)\\b", CI);
+    private static final Pattern HIGHLIGHT = Pattern.compile("\\bhighlight", CI);
+    private static final Pattern SQUARE_BRACKETS = Pattern.compile("square brackets?|\\[[\\w ]{1,30}\\]", CI);
+    private static final Pattern BLANK_LINE_PARAGRAPHS = Pattern.compile(
+            "\\b(?:two new ?lines|two line breaks|blank lines?|empty lines?|double line breaks?)\\b", CI);
+
+    private static final Pattern TITLE = Pattern.compile("\\btitle\\b[^\\n]{0,80}?\\bdouble angul", CI);
+    private static final Pattern POSTSCRIPT = Pattern.compile(
+            "\\bpost[- ]?script\\b[^.\\n]{0,60}?\\b(?:start|begin)(?:s|ing)?\\s+with\\s+(P\\.\\s?P\\.\\s?S|P\\.\\s?S\\.)", CI);
+    private static final Pattern JSON_PROMPT = Pattern.compile(
+            "\\b(?:wrap|format|answer|respond|reply|output|response)\\w*\\b[^.!?\\n]{0,40}?\\bin JSON\\b"
+                    + "|\\bin JSON format\\b", CI);
+    private static final Pattern JSON_PART = Pattern.compile(
+            "\\b(?:part|parts|section|some|example|snippet|block|field|fields|key|keys|schema|table|include|includes|code)\\b",
+            CI);
+
+    // ---- completion patterns ------------------------------------------------------------------
+
+    private static final Pattern HIGHLIGHTED = Pattern.compile("\\*\\*[^\\n*]*\\*\\*|\\*[^\\n*]*\\*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\n]*\\]");
+    private static final Pattern PPS = Pattern.compile("p\\.\\s?p\\.\\s?s", CI);
+    private static final Pattern PS = Pattern.compile("p\\.\\s?s\\.", CI);
+
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e",
+            "jr", "sr", "prof", "inc", "ltd", "co", "no", "fig", "approx", "u.s", "u.k", "a.m", "p.m", "vol", "mt", "ft");
+
+    public ConstraintRule(double threshold) {
+        super(ID, VERSION, threshold);
+    }
+
+    @Override
+    protected Finding evaluate(Interaction interaction) {
+        String prompt = Texts.lastUserMessage(interaction);
+        if (prompt.isEmpty()) {
+            return Finding.NONE;
+        }
+        List<Constraint> constraints = parse(prompt);
+        if (constraints.isEmpty()) {
+            return Finding.NONE;
+        }
+        String completion = Texts.completion(interaction);
+        List<EvidenceSpan> evidence = new ArrayList<>();
+        for (Constraint constraint : constraints) {
+            Violation violation = check(constraint, completion);
+            if (violation != null) {
+                String reason = violation.reason();
+                if (constraints.size() >= MANY_CONSTRAINTS) {
+                    reason += " (one of " + constraints.size() + " constraints: not counted)";
+                }
+                evidence.add(Finding.inPrompt(constraint.start(), constraint.end(), reason));
+                if (violation.start() >= 0) {
+                    evidence.add(Finding.inCompletion(violation.start(), violation.end(), reason));
+                }
+            }
+        }
+        if (evidence.isEmpty()) {
+            return Finding.NONE;
+        }
+        double score = constraints.size() >= MANY_CONSTRAINTS ? MANY_CONSTRAINTS_SCORE : VIOLATION_SCORE;
+        return new Finding(score, List.of(CONSTRAINT_VIOLATION), evidence);
+    }
+
+    // ---- parsing ------------------------------------------------------------------------------
+
+    /** The constraints of the prompt, at most one per kind (the first stated). */
+    public static List<Constraint> parse(String prompt) {
+        List<Constraint> found = new ArrayList<>();
+        if (prompt == null || prompt.isEmpty()) {
+            return found;
+        }
+        int from = Math.max(0, prompt.length() - PROMPT_SCAN_CHARS);
+        // Keyword gates: most prompts state no constraint, and String.indexOf is far cheaper than a regex scan.
+        String lower = prompt.substring(from).toLowerCase(Locale.ROOT);
+        EnumSet<Kind> seen = EnumSet.noneOf(Kind.class);
+
+        Matcher m = NO_COMMA.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("comma") && m.find()) {
+            add(found, seen, new Constraint(Kind.NO_COMMA, null, 0, null, m.start(), m.end()));
+        }
+        m = LOWERCASE.matcher(prompt).region(from, prompt.length());
+        while ((lower.contains("lower") || lower.contains("capital")) && m.find()) {
+            if (!WORD_CASE_FREQUENCY.matcher(sentenceAround(prompt, m.start(), m.end())).find()) {
+                add(found, seen, new Constraint(Kind.LOWERCASE, null, 0, null, m.start(), m.end()));
+                break;
+            }
+        }
+        m = UPPERCASE.matcher(prompt).region(from, prompt.length());
+        while ((lower.contains("capital") || lower.contains("upper") || lower.contains("caps")
+                || lower.contains("lower")) && m.find()) {
+            boolean negated = NEGATED_BEFORE.matcher(prompt).region(Math.max(0, m.start() - 24), m.start()).find();
+            if (!negated && !WORD_CASE_FREQUENCY.matcher(sentenceAround(prompt, m.start(), m.end())).find()) {
+                add(found, seen, new Constraint(Kind.UPPERCASE, null, 0, null, m.start(), m.end()));
+                break;
+            }
+        }
+        if (seen.contains(Kind.LOWERCASE) && seen.contains(Kind.UPPERCASE)) {
+            // Contradictory or unclear (e.g. "lowercase, except capital letters for names"): not checkable.
+            found.removeIf(c -> c.kind() == Kind.LOWERCASE || c.kind() == Kind.UPPERCASE);
+        }
+        m = QUOTATION.matcher(prompt).region(from, prompt.length());
+        while (lower.contains("double") && m.find()) {
+            if (m.group(1) == null || WHOLE_RESPONSE.matcher(m.group(1)).find()) {
+                add(found, seen, new Constraint(Kind.QUOTATION, null, 0, null, m.start(), m.end()));
+                break;
+            }
+        }
+        if (lower.contains("with") && (lower.contains("end") || lower.contains("finish") || lower.contains("conclude"))) {
+            parseEndPhrase(prompt, from, found, seen);
+        }
+        if ((lower.contains("sentence") || lower.contains("word") || lower.contains("paragraph")
+                || lower.contains("bullet") || lower.contains("placeholder") || lower.contains("section"))
+                && (lower.contains("least") || lower.contains("than") || lower.contains("most")
+                || lower.contains("exactly") || lower.contains("minimum") || lower.contains("maximum")
+                || lower.contains("+") || lower.contains("or more"))) {
+            parseCounts(prompt, from, found, seen);
+        }
+        m = TITLE.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("angul") && m.find()) {
+            add(found, seen, new Constraint(Kind.TITLE, null, 0, null, m.start(), m.end()));
+        }
+        m = POSTSCRIPT.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("script") && m.find()) {
+            String marker = m.group(1).replace(" ", "").toUpperCase(Locale.ROOT);
+            add(found, seen, new Constraint(Kind.POSTSCRIPT, null, 0, marker, m.start(), m.end()));
+        }
+        m = JSON_PROMPT.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("json") && m.find() && !JSON_PART.matcher(sentenceAround(prompt, m.start(), m.end())).find()) {
+            add(found, seen, new Constraint(Kind.JSON, null, 0, null, m.start(), m.end()));
+        }
+        return found;
+    }
+
+    private static void parseEndPhrase(String prompt, int from, List<Constraint> found, Set<Kind> seen) {
+        Matcher m = END_QUOTED.matcher(prompt).region(from, prompt.length());
+        while (m.find()) {
+            if (!END_SUBJECT_EXCLUDED.matcher(m.group(1)).find() && END_GAP.matcher(m.group(2)).matches()
+                    && !m.group(3).isBlank()) {
+                add(found, seen, new Constraint(Kind.END_PHRASE, null, 0, m.group(3).strip(), m.start(), m.end()));
+                return;
+            }
+        }
+        m = END_UNQUOTED.matcher(prompt).region(from, prompt.length());
+        while (m.find()) {
+            if (!END_SUBJECT_EXCLUDED.matcher(m.group(1)).find()) {
+                add(found, seen, new Constraint(Kind.END_PHRASE, null, 0, m.group(2).strip(), m.start(), m.end()));
+                return;
+            }
+        }
+    }
+
+    private static void parseCounts(String prompt, int from, List<Constraint> found, Set<Kind> seen) {
+        Matcher m = COUNTED.matcher(prompt).region(from, prompt.length());
+        while (m.find()) {
+            Relation relation;
+            int count;
+            String noun;
+            if (m.group(1) != null) {
+                String rel = m.group(1).toLowerCase(Locale.ROOT);
+                count = number(m.group(2));
+                noun = m.group(3).toLowerCase(Locale.ROOT);
+                switch (rel) {
+                    case "at least", "no less than", "no fewer than", "not less than", "a minimum of" ->
+                            relation = Relation.AT_LEAST;
+                    case "more than" -> {
+                        relation = Relation.AT_LEAST;
+                        count++;
+                    }
+                    case "at most", "no more than", "not more than", "a maximum of" -> relation = Relation.AT_MOST;
+                    case "less than", "fewer than" -> relation = Relation.LESS_THAN;
+                    default -> relation = Relation.EXACTLY;
+                }
+            } else {
+                relation = Relation.AT_LEAST;
+                count = number(m.group(4));
+                noun = m.group(5).toLowerCase(Locale.ROOT);
+            }
+            if (count < 0 || count > 100_000) {
+                continue;
+            }
+            String sentence = sentenceAround(prompt, m.start(), m.end());
+            if (PER_PART.matcher(sentence).find()) {
+                continue; // "at least 3 sentences in each paragraph": not a whole-response count
+            }
+            Kind kind;
+            String text = null;
+            if (noun.startsWith("bullet")) {
+                kind = Kind.BULLETS;
+            } else if (noun.startsWith("sentence")) {
+                kind = Kind.SENTENCES;
+            } else if (noun.startsWith("word")) {
+                if (WORD_QUALIFIER.matcher(sentence).find()
+                        || WORDS_FOLLOWED_BY.matcher(prompt).region(m.end(), Math.min(prompt.length(), m.end() + 20))
+                        .lookingAt()) {
+                    continue;
+                }
+                kind = Kind.WORDS;
+            } else if (noun.startsWith("paragraph")) {
+                if (relation != Relation.EXACTLY) {
+                    continue;
+                }
+                if (prompt.contains("***") && !prompt.contains("******")) {
+                    text = "***";
+                } else if (BLANK_LINE_PARAGRAPHS.matcher(sentence).find()) {
+                    text = "blank line";
+                } else {
+                    continue; // how paragraphs are separated is unclear
+                }
+                kind = Kind.PARAGRAPHS;
+            } else if (noun.startsWith("placeholder")) {
+                if (relation != Relation.AT_LEAST || !SQUARE_BRACKETS.matcher(prompt).find()) {
+                    continue;
+                }
+                kind = Kind.PLACEHOLDERS;
+            } else {
+                if (relation != Relation.AT_LEAST || !HIGHLIGHT.matcher(sentence).find()) {
+                    continue;
+                }
+                kind = Kind.HIGHLIGHTS;
+            }
+            add(found, seen, new Constraint(kind, relation, count, text, m.start(), m.end()));
+        }
+    }
+
+    private static void add(List<Constraint> found, Set<Kind> seen, Constraint constraint) {
+        if (seen.add(constraint.kind())) {
+            found.add(constraint);
+        }
+    }
+
+    private static int number(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "one" -> 1;
+            case "two" -> 2;
+            case "three" -> 3;
+            case "four" -> 4;
+            case "five" -> 5;
+            case "six" -> 6;
+            case "seven" -> 7;
+            case "eight" -> 8;
+            case "nine" -> 9;
+            case "ten" -> 10;
+            case "eleven" -> 11;
+            case "twelve" -> 12;
+            case "thirteen" -> 13;
+            case "fourteen" -> 14;
+            case "fifteen" -> 15;
+            case "sixteen" -> 16;
+            case "seventeen" -> 17;
+            case "eighteen" -> 18;
+            case "nineteen" -> 19;
+            case "twenty" -> 20;
+            default -> {
+                try {
+                    yield Integer.parseInt(word);
+                } catch (NumberFormatException e) {
+                    yield -1;
+                }
+            }
+        };
+    }
+
+    /** The sentence (bounded by . ! ? followed by a space, or a line break) around [start, end). */
+    private static String sentenceAround(String text, int start, int end) {
+        int s = start;
+        int limit = Math.max(0, start - 300);
+        while (s > limit) {
+            char c = text.charAt(s - 1);
+            if (c == '\n' || (Texts.isSpace(c) && s >= 2 && isTerminator(text.charAt(s - 2)))) {
+                break;
+            }
+            s--;
+        }
+        int e = end;
+        int max = Math.min(text.length(), end + 300);
+        while (e < max) {
+            char c = text.charAt(e);
+            if (c == '\n' || (isTerminator(c) && (e + 1 == text.length() || Texts.isSpace(text.charAt(e + 1))))) {
+                break;
+            }
+            e++;
+        }
+        return text.substring(s, e);
+    }
+
+    private static boolean isTerminator(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    // ---- checking -----------------------------------------------------------------------------
+
+    /** The violation of {@code constraint} by {@code completion}, or null when it is kept. */
+    public static Violation check(Constraint constraint, String completion) {
+        String text = completion == null ? "" : completion;
+        return switch (constraint.kind()) {
+            case NO_COMMA -> {
+                int comma = text.indexOf(',');
+                if (comma < 0) {
+                    yield null;
+                }
+                int count = 0;
+                for (int i = comma; i < text.length(); i++) {
+                    count += text.charAt(i) == ',' ? 1 : 0;
+                }
+                yield new Violation(constraint, comma, comma + 1, count + (count == 1 ? " comma" : " commas"));
+            }
+            case LOWERCASE -> caseViolation(constraint, text, true);
+            case UPPERCASE -> caseViolation(constraint, text, false);
+            case QUOTATION -> {
+                int end = Texts.trimmedEnd(text);
+                int start = 0;
+                while (start < end && Texts.isSpace(text.charAt(start))) {
+                    start++;
+                }
+                boolean wrapped = end - start > 1 && isOpeningQuote(text.charAt(start)) && isClosingQuote(text.charAt(end - 1));
+                yield wrapped ? null : new Violation(constraint, start, Math.min(end, start + 40) < start ? start
+                        : Math.min(end, start + 40), "a response not wrapped in double quotes");
+            }
+            case END_PHRASE -> endPhrase(constraint, text);
+            case WORDS -> {
+                int words = countWords(text);
+                int wanted = constraint.count();
+                boolean clear = switch (constraint.relation()) {
+                    case AT_LEAST -> words < wanted * (1 - WORD_TOLERANCE);
+                    case AT_MOST -> words > wanted * (1 + WORD_TOLERANCE);
+                    case LESS_THAN -> words >= wanted * (1 + WORD_TOLERANCE);
+                    case EXACTLY -> Math.abs(words - wanted) > wanted * WORD_TOLERANCE;
+                };
+                yield clear ? wholeText(constraint, text, words + " words") : null;
+            }
+            case SENTENCES -> {
+                int[] bounds = sentenceBounds(text);
+                int low = bounds[0];
+                int high = bounds[1];
+                int wanted = constraint.count();
+                boolean clear = switch (constraint.relation()) {
+                    case AT_LEAST -> high < wanted;
+                    case AT_MOST -> low > wanted;
+                    case LESS_THAN -> low >= wanted;
+                    case EXACTLY -> high < wanted || low > wanted;
+                };
+                String found = low == high ? String.valueOf(low) : low + " to " + high;
+                yield clear ? wholeText(constraint, text, found + " sentences") : null;
+            }
+            case PARAGRAPHS -> {
+                int paragraphs = "***".equals(constraint.text()) ? dividedParagraphs(text) : blankLineParagraphs(text);
+                yield paragraphs == constraint.count() ? null : wholeText(constraint, text,
+                        paragraphs < 0 ? "an empty paragraph between dividers"
+                                : paragraphs + " paragraphs separated by " + constraint.text());
+            }
+            case BULLETS -> {
+                int bullets = countBullets(text);
+                yield constraint.relation().holds(bullets, constraint.count()) ? null
+                        : wholeText(constraint, text, bullets + " bullet points");
+            }
+            case PLACEHOLDERS -> {
+                int count = countMatches(PLACEHOLDER, text, false);
+                yield count >= constraint.count() ? null : wholeText(constraint, text, count + " placeholders");
+            }
+            case HIGHLIGHTS -> {
+                int count = countMatches(HIGHLIGHTED, text, true);
+                yield count >= constraint.count() ? null : wholeText(constraint, text, count + " highlighted sections");
+            }
+            case TITLE -> hasTitle(text) ? null : new Violation(constraint, -1, -1, "no <<title>>");
+            case POSTSCRIPT -> {
+                Pattern marker = "P.P.S".equals(constraint.text()) || "P.P.S.".equals(constraint.text()) ? PPS : PS;
+                yield marker.matcher(text).find() ? null
+                        : new Violation(constraint, -1, -1, "no postscript starting with " + constraint.text());
+            }
+            case JSON -> {
+                int start = 0;
+                int end = Texts.trimmedEnd(text);
+                while (start < end && Texts.isSpace(text.charAt(start))) {
+                    start++;
+                }
+                if (text.startsWith("```", start)) {
+                    int lineEnd = text.indexOf('\n', start);
+                    start = lineEnd < 0 ? end : lineEnd + 1;
+                    while (start < end && Texts.isSpace(text.charAt(start))) {
+                        start++;
+                    }
+                }
+                boolean json = start < end && (text.charAt(start) == '{' || text.charAt(start) == '[');
+                yield json ? null : new Violation(constraint, start, Math.min(end, start + 40) < start ? start
+                        : Math.min(end, start + 40), "text that does not start as JSON");
+            }
+        };
+    }
+
+    private static Violation wholeText(Constraint constraint, String text, String found) {
+        int end = Texts.trimmedEnd(text);
+        return end == 0 ? new Violation(constraint, -1, -1, found) : new Violation(constraint, 0, end, found);
+    }
+
+    private static Violation caseViolation(Constraint constraint, String text, boolean lower) {
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean wrong = lower ? Character.toLowerCase(cp) != cp : Character.toUpperCase(cp) != cp;
+            if (wrong) {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        if (first < 0) {
+            return null;
+        }
+        int start = first;
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = first;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        end = Math.max(end, first + 1);
+        return new Violation(constraint, start, end,
+                count + (lower ? " upper-case letter" : " lower-case letter") + (count == 1 ? "" : "s"));
+    }
+
+    private static Violation endPhrase(Constraint constraint, String text) {
+        String phrase = stripTrailingMarks(constraint.text());
+        int end = text.length();
+        while (end > 0 && (Texts.isSpace(text.charAt(end - 1)) || isTrailingMark(text.charAt(end - 1)))) {
+            end--;
+        }
+        if (phrase.isEmpty()) {
+            return null;
+        }
+        if (end >= phrase.length() && text.regionMatches(true, end - phrase.length(), phrase, 0, phrase.length())) {
+            return null;
+        }
+        if (end == 0) {
+            return new Violation(constraint, -1, -1, "an empty response");
+        }
+        int start = Texts.sentenceStart(text, end);
+        return new Violation(constraint, Math.min(start, end - 1), end, "a different ending");
+    }
+
+    private static String stripTrailingMarks(String phrase) {
+        int end = phrase.length();
+        while (end > 0 && (Texts.isSpace(phrase.charAt(end - 1)) || isTrailingMark(phrase.charAt(end - 1)))) {
+            end--;
+        }
+        return phrase.substring(0, end).strip();
+    }
+
+    /** Formatting a model may put after the phrase: closing quotes, bold or italic markers. */
+    private static boolean isTrailingMark(char c) {
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '*' || c == '_';
+    }
+
+    private static boolean isOpeningQuote(char c) {
+        return c == '"' || c == '“';
+    }
+
+    private static boolean isClosingQuote(char c) {
+        return c == '"' || c == '”';
+    }
+
+    /** Runs of letters, digits and underscores (IFEval's {@code \w+}). */
+    static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean word = Character.isLetterOrDigit(cp) || cp == '_';
+            if (word && !inWord) {
+                words++;
+            }
+            inWord = word;
+            i += Character.charCount(cp);
+        }
+        return words;
+    }
+
+    /**
+     * A lower and an upper bound of the number of sentences. The lower bound counts . ! ? followed
+     * by a space or the end (not after an abbreviation, an initial or a list number, not in an
+     * ellipsis), plus an unterminated last sentence; the upper bound also counts unterminated lines
+     * (headings, list items) and the skipped terminators.
+     */
+    static int[] sentenceBounds(String text) {
+        int low = 0;
+        int doubtful = 0;
+        int n = text.length();
+        boolean pendingContent = false; // letters or digits since the last counted terminator
+        boolean lineContent = false;    // letters or digits since the last line break or terminator
+        int wordStart = -1;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (wordStart < 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.') {
+                    wordStart = i;
+                }
+                pendingContent = true;
+                lineContent = true;
+            } else if (c == '\n') {
+                if (lineContent) {
+                    doubtful++; // a line without a terminator: a heading or list item, perhaps a sentence
+                }
+                lineContent = false;
+                wordStart = -1;
+            } else if (c == '.' || c == '!' || c == '?') {
+                int j = i;
+                while (j + 1 < n && (text.charAt(j + 1) == '.' || text.charAt(j + 1) == '!' || text.charAt(j + 1) == '?')) {
+                    j++;
+                }
+                int k = j + 1;
+                while (k < n && isClosingMark(text.charAt(k))) {
+                    k++;
+                }
+                boolean boundary = k == n || Texts.isSpace(text.charAt(k));
+                if (boundary && pendingContent) {
+                    boolean ellipsis = c == '.' && j - i >= 2;
+                    boolean abbreviation = c == '.' && j == i && wordStart >= 0 && isAbbreviation(text, wordStart, i);
+                    if (ellipsis || abbreviation) {
+                        doubtful++;
+                    } else {
+                        low++;
+                        pendingContent = false;
+                    }
+                    lineContent = false;
+                }
+                i = j;
+                if (!boundary) {
+                    continue;
+                }
+                wordStart = -1;
+            } else if (!isClosingMark(c) && c != '\'' && c != '-') {
+                wordStart = Texts.isSpace(c) ? -1 : wordStart;
+            }
+        }
+        if (pendingContent) {
+            low++;
+        }
+        return new int[] {low, low + doubtful};
+    }
+
+    private static boolean isAbbreviation(String text, int wordStart, int dot) {
+        int length = dot - wordStart;
+        if (length <= 1) {
+            return true; // an initial or a list number ("J.", "1.")
+        }
+        boolean digits = true;
+        for (int i = wordStart; i < dot; i++) {
+            digits &= Character.isDigit(text.charAt(i));
+        }
+        return digits || length <= 6 && ABBREVIATIONS.contains(text.substring(wordStart, dot).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isClosingMark(char c) {
+        return c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == ']' || c == '*' || c == '_';
+    }
+
+    /** Paragraphs separated by "***" as IFEval counts them; -1 when a middle paragraph is empty. */
+    static int dividedParagraphs(String text) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int at = text.indexOf("***", from);
+            if (at < 0) {
+                parts.add(text.substring(from));
+                break;
+            }
+            parts.add(text.substring(from, at));
+            from = at + 3;
+        }
+        int count = parts.size();
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).isBlank()) {
+                if (i == 0 || i == parts.size() - 1) {
+                    count--;
+                } else {
+                    return -1;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Non-blank blocks separated by one or more blank lines. */
+    static int blankLineParagraphs(String text) {
+        int count = 0;
+        boolean inParagraph = false;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                boolean blank = true;
+                for (int k = lineStart; k < i && blank; k++) {
+                    blank = Texts.isSpace(text.charAt(k));
+                }
+                if (!blank && !inParagraph) {
+                    count++;
+                }
+                inParagraph = !blank;
+                lineStart = i + 1;
+            }
+        }
+        return count;
+    }
+
+    /** Lines starting with "* " style or "-" bullets, as IFEval counts them ("**bold**" lines are not bullets). */
+    static int countBullets(String text) {
+        int count = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int k = i;
+            while (k < n && text.charAt(k) != '\n' && Texts.isSpace(text.charAt(k))) {
+                k++;
+            }
+            if (k < n && (text.charAt(k) == '-' || text.charAt(k) == '*' && k + 1 < n && text.charAt(k + 1) != '*'
+                    && text.charAt(k + 1) != '\n')) {
+                count++;
+            }
+            int next = text.indexOf('\n', k);
+            i = next < 0 ? n : next + 1;
+        }
+        return count;
+    }
+
+    private static int countMatches(Pattern pattern, String text, boolean nonBlankInside) {
+        int count = 0;
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            if (!nonBlankInside || !m.group().replace("*", "").isBlank()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A line with "<<" and a later ">>" with something other than spaces between them. */
+    private static boolean hasTitle(String text) {
+        int from = 0;
+        while (true) {
+            int open = text.indexOf("<<", from);
+            if (open < 0) {
+                return false;
+            }
+            int lineEnd = text.indexOf('\n', open);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int close = text.lastIndexOf(">>", lineEnd - 2);
+            if (close >= open + 2 && !text.substring(open + 2, close).isBlank()) {
+                return true;
+            }
+            from = lineEnd;
+            if (from >= text.length()) {
+                return false;
+            }
+        }
+    }
+
+    private static String noun(Kind kind, int count) {
+        String noun = switch (kind) {
+            case WORDS -> "word";
+            case SENTENCES -> "sentence";
+            case PARAGRAPHS -> "paragraph";
+            case BULLETS -> "bullet point";
+            case PLACEHOLDERS -> "placeholder";
+            default -> "highlighted section";
+        };
+        return count == 1 ? noun : noun + "s";
+    }
+
+    /** Registered in {@code META-INF/services}. */
+    public static final class Provider extends ThresholdClassifierProvider {
+        public Provider() {
+            super(ID, ConstraintRule::new);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.alignmentmonitor.classifiers.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule.Constraint;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule.Kind;
+import org.alignmentmonitor.classifiers.rules.ConstraintRule.Violation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ConstraintRule} against IFEval's per-instruction ground truth for text-bison's answers
+ * ({@code ${shared.dir}/data/ifeval/text-bison.truth.jsonl}): per constraint kind, the precision
+ * and recall of "violated" verdicts, counted per parsed constraint before the many-constraints cap.
+ */
+class ConstraintCorpusTest {
+
+    private static final Map<Kind, String> IFEVAL_IDS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Kind.NO_COMMA, "punctuation:no_comma"),
+            Map.entry(Kind.LOWERCASE, "change_case:english_lowercase"),
+            Map.entry(Kind.UPPERCASE, "change_case:english_capital"),
+            Map.entry(Kind.QUOTATION, "startend:quotation"),
+            Map.entry(Kind.END_PHRASE, "startend:end_checker"),
+            Map.entry(Kind.WORDS, "length_constraints:number_words"),
+            Map.entry(Kind.SENTENCES, "length_constraints:number_sentences"),
+            Map.entry(Kind.PARAGRAPHS, "length_constraints:number_paragraphs"),
+            Map.entry(Kind.BULLETS, "detectable_format:number_bullet_lists"),
+            Map.entry(Kind.PLACEHOLDERS, "detectable_content:number_placeholders"),
+            Map.entry(Kind.TITLE, "detectable_format:title"),
+            Map.entry(Kind.POSTSCRIPT, "detectable_content:postscript"),
+            Map.entry(Kind.HIGHLIGHTS, "detectable_format:number_highlighted_sections"),
+            Map.entry(Kind.JSON, "detectable_format:json_format")));
+
+    private static final String NTH_PARAGRAPH = "length_constraints:nth_paragraph_first_word";
+
+    /** Counts per kind: instructions in the truth, parsed (matching / not in truth), flags, true flags, violations. */
+    private static final class Tally {
+        int truthInstructions;
+        int parsed;
+        int parsedNotInTruth;
+        int flags;
+        int trueFlags;
+        int violations;
+    }
+
+    @Test
+    void shouldFlagViolatedIfevalConstraintsWithPrecisionAtLeastNinetyPercent() throws IOException {
+        Path truthFile = TrafficLog.dataDir().resolve("ifeval/text-bison.truth.jsonl");
+        assumeTrue(Files.isRegularFile(truthFile), "no " + truthFile);
+        ObjectMapper json = new ObjectMapper();
+        Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            tallies.put(kind, new Tally());
+        }
+        StringBuilder falseFlags = new StringBuilder();
+        for (String line : Files.readAllLines(truthFile)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(line);
+            String prompt = row.path("prompt").asText();
+            String response = row.path("response").asText();
+            Map<String, Boolean> followed = new java.util.HashMap<>();
+            for (JsonNode instruction : row.path("instructions")) {
+                JsonNode value = instruction.path("followed");
+                followed.put(instruction.path("id").asText(), value.isNull() ? null : value.asBoolean());
+            }
+            for (Kind kind : Kind.values()) {
+                Tally tally = tallies.get(kind);
+                String id = IFEVAL_IDS.get(kind);
+                if (followed.containsKey(id)) {
+                    tally.truthInstructions++;
+                    tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
+                } else if (kind == Kind.PARAGRAPHS && followed.containsKey(NTH_PARAGRAPH)) {
+                    // nth_paragraph_first_word also checks the number of blank-line paragraphs
+                    followed.put(id, followed.get(NTH_PARAGRAPH));
+                    tally.truthInstructions++;
+                    tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
+                }
+            }
+            List<Constraint> constraints = ConstraintRule.parse(prompt);
+            for (Constraint constraint : constraints) {
+                Tally tally = tallies.get(constraint.kind());
+                String id = IFEVAL_IDS.get(constraint.kind());
+                tally.parsed++;
+                tally.parsedNotInTruth += followed.containsKey(id) ? 0 : 1;
+                Violation violation = ConstraintRule.check(constraint, response);
+                if (violation != null) {
+                    tally.flags++;
+                    if (Boolean.FALSE.equals(followed.get(id))) {
+                        tally.trueFlags++;
+                    } else {
+                        falseFlags.append(String.format("   false flag %s key %s: %s | prompt: %s%n", constraint.kind(),
+                                row.path("key").asText(), violation.reason(), snippet(prompt, constraint)));
+                    }
+                }
+            }
+        }
+        StringBuilder table = new StringBuilder(String.format(
+                "%n== ConstraintRule on IFEval text-bison (truth per instruction)%n"
+                        + "   %-13s %6s %7s %9s %6s %6s %5s %9s %7s%n",
+                "kind", "truth", "parsed", "spurious", "viol.", "flags", "TP", "precision", "recall"));
+        int flags = 0;
+        int trueFlags = 0;
+        int violations = 0;
+        for (Map.Entry<Kind, Tally> entry : tallies.entrySet()) {
+            Tally t = entry.getValue();
+            flags += t.flags;
+            trueFlags += t.trueFlags;
+            violations += t.violations;
+            table.append(String.format("   %-13s %6d %7d %9d %6d %6d %5d %9s %7s%n", entry.getKey(), t.truthInstructions,
+                    t.parsed, t.parsedNotInTruth, t.violations, t.flags, t.trueFlags, ratio(t.trueFlags, t.flags),
+                    ratio(t.trueFlags, t.violations)));
+        }
+        table.append(String.format("   %-13s %6s %7s %9s %6d %6d %5d %9s %7s%n", "all", "", "", "", violations, flags,
+                trueFlags, ratio(trueFlags, flags), ratio(trueFlags, violations)));
+        System.out.print(table);
+        System.out.print(falseFlags);
+
+        assertThat(flags).isPositive();
+        assertThat(trueFlags / (double) flags).as("precision over all kinds").isGreaterThanOrEqualTo(0.9);
+    }
+
+    private static String ratio(int numerator, int denominator) {
+        return denominator == 0 ? "-" : String.format("%.2f", numerator / (double) denominator);
+    }
+
+    private static String snippet(String prompt, Constraint constraint) {
+        return prompt.substring(constraint.start(), constraint.end()).replace("\n", "\\n");
+    }
+}
