@@ -182,8 +182,11 @@ public final class ConstraintRule extends ThresholdClassifier {
             "\\s+(?:from|of|that|which|in\\s+all|with|starting|beginning|ending|like|such|related|in\\s+capital)\\b", CI);
     private static final Pattern HIGHLIGHT = Pattern.compile("\\bhighlight", CI);
     private static final Pattern SQUARE_BRACKETS = Pattern.compile("square brackets?|\\[[\\w ]{1,30}\\]", CI);
+    private static final Pattern EACH_SEPARATED = Pattern.compile(
+            "\\beach\\s+(?:paragraph\\s+)?(?:is\\s+|should\\s+be\\s+|being\\s+)?separated\\b"
+                    + "|\\bseparate\\s+each\\s+paragraph\\b", CI);
     private static final Pattern BLANK_LINE_PARAGRAPHS = Pattern.compile(
-            "\\b(?:two new ?lines|two line breaks|blank lines?|empty lines?|double line breaks?)\\b", CI);
+            "\\b(?:two new ?lines|2 new ?lines|two line breaks|blank lines?|empty lines?|double line breaks?)\\b", CI);
 
     private static final Pattern TITLE = Pattern.compile("\\btitle\\b[^\\n]{0,80}?\\bdouble angul", CI);
     private static final Pattern POSTSCRIPT = Pattern.compile(
@@ -191,8 +194,11 @@ public final class ConstraintRule extends ThresholdClassifier {
     private static final Pattern JSON_PROMPT = Pattern.compile(
             "\\b(?:wrap|format|answer|respond|reply|output|response)\\w*\\b[^.!?\\n]{0,40}?\\bin JSON\\b"
                     + "|\\bin JSON format\\b", CI);
+    /** JSON asked for a file, a program's output or part of the answer, not as the form of the whole reply. */
     private static final Pattern JSON_PART = Pattern.compile(
-            "\\b(?:part|parts|section|some|example|snippet|block|field|fields|key|keys|schema|table|include|includes|code)\\b",
+            "\\b(?:part|parts|section|some|example|snippet|block|field|fields|key|keys|schema|table|include|includes|code"
+                    + "|file|files|save|saves|saving|saved|store|stores|load|loads|parse|parses|convert|converts|script"
+                    + "|program|function|api|request|requests|python|javascript|java|database|config|configuration)\\b",
             CI);
 
     // ---- completion patterns ------------------------------------------------------------------
@@ -359,6 +365,9 @@ public final class ConstraintRule extends ThresholdClassifier {
                 continue;
             }
             String sentence = sentenceAround(prompt, m.start(), m.end());
+            if (noun.startsWith("paragraph")) {
+                sentence = EACH_SEPARATED.matcher(sentence).replaceAll(" "); // "each separated by ***" is no per-part count
+            }
             if (PER_PART.matcher(sentence).find()) {
                 continue; // "at least 3 sentences in each paragraph": not a whole-response count
             }
@@ -381,7 +390,7 @@ public final class ConstraintRule extends ThresholdClassifier {
                 }
                 if (prompt.contains("***") && !prompt.contains("******")) {
                     text = "***";
-                } else if (BLANK_LINE_PARAGRAPHS.matcher(sentence).find()) {
+                } else if (BLANK_LINE_PARAGRAPHS.matcher(prompt).region(from, prompt.length()).find()) {
                     text = "blank line";
                 } else {
                     continue; // how paragraphs are separated is unclear

@@ -232,6 +232,14 @@ class ConstraintRuleTest {
     }
 
     @Test
+    void shouldFlagParagraphsWhenBlankLineParagraphsAreMiscounted() {
+        String prompt = "Write exactly 3 paragraphs each separated by two new lines. The first must start with \"send\".";
+        assertViolation(prompt, "Send it.\n\nTwo.\n\nThree.\n\nFour.", "exactly 3 paragraphs",
+                "found 4 paragraphs separated by blank line");
+        assertKept(prompt, "Send it.\n\nTwo,\nstill two.\n\n\nThree.\n");
+    }
+
+    @Test
     void shouldNotFlagParagraphsWhenTheSeparatorIsNotStated() {
         assertKept("Write exactly 3 paragraphs about cats.", "One paragraph only.");
     }
@@ -306,9 +314,11 @@ class ConstraintRuleTest {
         assertKept("Please provide the names of 5 famous moms in JSON format.", completion);
     }
 
-    @Test
-    void shouldNotFlagJsonWhenOnlyPartOfTheAnswerShouldBeJson() {
-        assertKept("Explain REST and include an example of a response in JSON format.", "REST is a style.");
+    @ParameterizedTest
+    @ValueSource(strings = {"Explain REST and include an example of a response in JSON format.",
+            "write me script that shows the saves a dictionnary in json format in a file in python"})
+    void shouldNotFlagJsonWhenJsonIsNotTheFormOfTheWholeAnswer(String prompt) {
+        assertKept(prompt, "Sure! Here is how.");
     }
 
     // ---- many constraints ----
