@@ -53,6 +53,7 @@ public final class ConstraintRule extends ThresholdClassifier {
         UPPERCASE("all capital letters"),
         QUOTATION("response wrapped in double quotes"),
         END_PHRASE("end with an exact phrase"),
+        START_PHRASE("start with a given word or phrase"),
         WORDS("number of words"),
         SENTENCES("number of sentences"),
         PARAGRAPHS("number of paragraphs"),
@@ -108,6 +109,7 @@ public final class ConstraintRule extends ThresholdClassifier {
                 case WORDS, SENTENCES, PARAGRAPHS, BULLETS, PLACEHOLDERS, HIGHLIGHTS ->
                         relation.words + " " + count + " " + noun(kind, count);
                 case END_PHRASE -> "ending with \"" + text + "\"";
+                case START_PHRASE -> "starting with \"" + text + "\"";
                 case POSTSCRIPT -> "a postscript starting with " + text;
                 default -> kind.label;
             };
@@ -168,6 +170,16 @@ public final class ConstraintRule extends ThresholdClassifier {
     private static final Pattern END_SUBJECT_EXCLUDED = Pattern.compile(
             "\\b(?:each|every|paragraphs?|sentences?|lines?|sections?|first|verses?|stanzas?|bullets?|words?|points?)\\b",
             CI);
+
+    /** "Start your response with the word X", "The first paragraph must start with "X"": quoted, or a word named as such. */
+    private static final Pattern START = Pattern.compile(
+            "\\b(?:start|begin)(?:s|ning)?\\s+(?:(?:it|your\\s+\\w+|the\\s+(?:first\\s+)?\\w+)\\s+)?with\\s+(?:the\\s+)?"
+                    + "(?:(word|phrase|sentence)\\s+)?(?:[\"“]([^\"”\\n]{1,80})[\"”]|([\\p{L}][\\p{L}'-]{0,30})\\b)", CI);
+    /** Sentences about where a part other than the whole response starts. */
+    private static final Pattern START_EXCLUDED = Pattern.compile(
+            "\\b(?:each|every|second|third|fourth|fifth|sixth|last|\\d+(?:st|nd|rd|th)|paragraph\\s+[2-9]"
+                    + "|sentences?|lines?|verses?|stanzas?|bullets?|sections?|post\\s?script|the\\s+letter)\\b"
+                    + "|P\\.\\s?S", CI);
 
     private static final Pattern COUNTED = Pattern.compile(
             "\\b(at least|no less than|no fewer than|not less than|a minimum of|more than|at most|no more than"
@@ -294,6 +306,9 @@ public final class ConstraintRule extends ThresholdClassifier {
         if (lower.contains("with") && (lower.contains("end") || lower.contains("finish") || lower.contains("conclude"))) {
             parseEndPhrase(prompt, from, found, seen);
         }
+        if (lower.contains("start") || lower.contains("begin")) {
+            parseStart(prompt, from, found, seen);
+        }
         if ((lower.contains("sentence") || lower.contains("word") || lower.contains("paragraph")
                 || lower.contains("bullet") || lower.contains("placeholder") || lower.contains("section"))
                 && (lower.contains("least") || lower.contains("than") || lower.contains("most")
@@ -332,6 +347,19 @@ public final class ConstraintRule extends ThresholdClassifier {
                 add(found, seen, new Constraint(Kind.END_PHRASE, null, 0, m.group(2).strip(), m.start(), m.end()));
                 return;
             }
+        }
+    }
+
+    private static void parseStart(String prompt, int from, List<Constraint> found, Set<Kind> seen) {
+        Matcher m = START.matcher(prompt).region(from, prompt.length());
+        while (m.find()) {
+            String phrase = m.group(2) != null ? m.group(2).strip() : m.group(1) != null ? m.group(3) : null;
+            if (phrase == null || phrase.isEmpty()
+                    || START_EXCLUDED.matcher(sentenceAround(prompt, m.start(), m.end())).find()) {
+                continue;
+            }
+            add(found, seen, new Constraint(Kind.START_PHRASE, null, 0, phrase, m.start(), m.end()));
+            return;
         }
     }
 
@@ -506,6 +534,7 @@ public final class ConstraintRule extends ThresholdClassifier {
                         : Math.min(end, start + 40), "a response not wrapped in double quotes");
             }
             case END_PHRASE -> endPhrase(constraint, text);
+            case START_PHRASE -> startPhrase(constraint, text);
             case WORDS -> {
                 int words = countWords(text);
                 int wanted = constraint.count();
@@ -628,6 +657,46 @@ public final class ConstraintRule extends ThresholdClassifier {
         }
         int start = Texts.sentenceStart(text, end);
         return new Violation(constraint, Math.min(start, end - 1), end, "a different ending");
+    }
+
+    /**
+     * Kept when the first or second non-blank line (after a title or heading) starts with the
+     * phrase, ignoring case, quotes and markdown marks.
+     */
+    private static Violation startPhrase(Constraint constraint, String text) {
+        String phrase = constraint.text();
+        int i = 0;
+        int firstLine = -1;
+        for (int line = 0; line < 2 && i < text.length(); line++) {
+            while (i < text.length() && (Texts.isSpace(text.charAt(i)) || isLeadingMark(text.charAt(i)))) {
+                i++;
+            }
+            if (i >= text.length()) {
+                break;
+            }
+            if (firstLine < 0) {
+                firstLine = i;
+            }
+            int after = i + phrase.length();
+            if (text.regionMatches(true, i, phrase, 0, phrase.length())
+                    && (after >= text.length() || !Character.isLetterOrDigit(text.charAt(after)))) {
+                return null;
+            }
+            int next = text.indexOf('\n', i);
+            i = next < 0 ? text.length() : next + 1;
+        }
+        if (firstLine < 0) {
+            return new Violation(constraint, -1, -1, "an empty response");
+        }
+        int end = firstLine;
+        while (end < text.length() && end - firstLine < 40 && text.charAt(end) != '\n') {
+            end++;
+        }
+        return new Violation(constraint, firstLine, Math.max(end, firstLine + 1), "a different start");
+    }
+
+    private static boolean isLeadingMark(char c) {
+        return c == '"' || c == '\'' || c == '“' || c == '‘' || c == '*' || c == '_' || c == '#' || c == '>';
     }
 
     private static String stripTrailingMarks(String phrase) {

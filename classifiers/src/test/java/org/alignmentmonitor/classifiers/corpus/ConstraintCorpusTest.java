@@ -30,6 +30,7 @@ class ConstraintCorpusTest {
             Map.entry(Kind.UPPERCASE, "change_case:english_capital"),
             Map.entry(Kind.QUOTATION, "startend:quotation"),
             Map.entry(Kind.END_PHRASE, "startend:end_checker"),
+            Map.entry(Kind.START_PHRASE, "length_constraints:nth_paragraph_first_word"),
             Map.entry(Kind.WORDS, "length_constraints:number_words"),
             Map.entry(Kind.SENTENCES, "length_constraints:number_sentences"),
             Map.entry(Kind.PARAGRAPHS, "length_constraints:number_paragraphs"),

@@ -176,6 +176,37 @@ class ConstraintRuleTest {
                 .doesNotContain(Kind.END_PHRASE);
     }
 
+    // ---- start phrase ----
+
+    @Test
+    void shouldFlagStartPhraseWhenTheResponseStartsOtherwise() {
+        String completion = "Hello there.\n\nMore text.";
+        ClassifierResult result = assertViolation("Write a letter. The first paragraph must start with the word \"realising\".",
+                completion, "start with the word \"realising\"", "found a different start");
+        assertThat(completionEvidence(result, completion)).isEqualTo("Hello there.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Realising this, I left.", "**Realising** this.", "<<My Letter>>\n\nrealising this, I left."})
+    void shouldNotFlagStartPhraseWhenTheResponseStartsWithIt(String completion) {
+        assertKept("The cover letter should contain one paragraph and start with the word realising.", completion);
+    }
+
+    @Test
+    void shouldFlagStartPhraseWhenAskedToStartTheFirstParagraphWithAWord() {
+        assertViolation("Please start the first paragraph with the word \"firms\".", "Companies are key.",
+                "start the first paragraph with the word \"firms\"", "starting with \"firms\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Paragraph 2 must start with the word \"progression\".", "Start the 4th paragraph with the word elm.",
+            "Mark the beginning of each section with Section X.", "Add a postscript starting with P.S.",
+            "Start your story with a question.", "Each section should start with \"SECTION X\"."})
+    void shouldNotFlagStartPhraseWhenItIsNotAboutTheWholeResponse(String prompt) {
+        assertThat(ConstraintRule.parse(prompt)).extracting(ConstraintRule.Constraint::kind)
+                .doesNotContain(Kind.START_PHRASE);
+    }
+
     // ---- counts ----
 
     @Test
