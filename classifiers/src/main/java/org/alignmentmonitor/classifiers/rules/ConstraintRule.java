@@ -216,7 +216,7 @@ public final class ConstraintRule extends ThresholdClassifier {
     // ---- completion patterns ------------------------------------------------------------------
 
     private static final Pattern HIGHLIGHTED = Pattern.compile("\\*\\*[^\\n*]*\\*\\*|\\*[^\\n*]*\\*");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]\\n]*\\]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\[\\]\\n]*\\]");
     private static final Pattern PPS = Pattern.compile("p\\.\\s?p\\.\\s?s", CI);
     private static final Pattern PS = Pattern.compile("p\\.\\s?s\\.", CI);
 
@@ -893,27 +893,39 @@ public final class ConstraintRule extends ThresholdClassifier {
         return count;
     }
 
-    /** A line with "<<" and a later ">>" with something other than spaces between them. */
+    /**
+     * A line with "<<" and a later ">>" with something other than spaces between them. Every
+     * character is visited a bounded number of times: the search for ">>" skips the lines without one.
+     */
     private static boolean hasTitle(String text) {
         int from = 0;
-        while (true) {
+        while (from < text.length()) {
             int open = text.indexOf("<<", from);
             if (open < 0) {
+                return false;
+            }
+            int firstClose = text.indexOf(">>", open + 2);
+            if (firstClose < 0) {
                 return false;
             }
             int lineEnd = text.indexOf('\n', open);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            int close = text.lastIndexOf(">>", lineEnd - 2);
-            if (close >= open + 2 && !text.substring(open + 2, close).isBlank()) {
+            if (firstClose + 2 > lineEnd) {
+                from = Texts.lineStart(text, firstClose + 1); // no line in between has a ">>"
+                continue;
+            }
+            int close = firstClose;
+            for (int at = text.indexOf(">>", close + 1); at >= 0 && at + 2 <= lineEnd; at = text.indexOf(">>", at + 1)) {
+                close = at;
+            }
+            if (!text.substring(open + 2, close).isBlank()) {
                 return true;
             }
-            from = lineEnd;
-            if (from >= text.length()) {
-                return false;
-            }
+            from = lineEnd + 1;
         }
+        return false;
     }
 
     private static String noun(Kind kind, int count) {

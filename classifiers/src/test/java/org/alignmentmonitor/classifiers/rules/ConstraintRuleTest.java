@@ -444,6 +444,21 @@ class ConstraintRuleTest {
         assertThat(millis).isLessThan(2_000);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Include at least 2 placeholders in square brackets like [name].",
+            "Include a title in double angular brackets, i.e. <<title>>.", "Highlight at least 2 sections with markdown.",
+            "Your response should contain less than 3 sentences.", "Start your answer with the word \"yes\".",
+            "Use less than 5 words.", "Use exactly 2 bullet points.", "Answer in all caps."})
+    void shouldCheckAdversarialMegabyteCompletionsInLinearTime(String prompt) {
+        String[] shapes = {"[".repeat(1 << 20), "<<x\n".repeat(1 << 18), "*a".repeat(1 << 19), "<<".repeat(1 << 19),
+                ". ".repeat(1 << 19), "-\n".repeat(1 << 19), "a".repeat(1 << 20)};
+        for (String completion : shapes) {
+            long start = System.nanoTime();
+            assertThat(rule.classify(of(prompt, completion)).getStatus()).isEqualTo(ScoreStatus.SCORED);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms for %s", completion.substring(0, 4)).isLessThan(1_000);
+        }
+    }
+
     @Property(tries = 300)
     void shouldNeverFailOnArbitraryText(@ForAll String prompt, @ForAll String completion,
                                         @ForAll @IntRange(min = 0, max = 12) int instruction) {
