@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
+import org.alignmentmonitor.classifiers.Interactions;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule.Constraint;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule.Kind;
@@ -20,7 +24,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ConstraintRule} against IFEval's per-instruction ground truth for text-bison's answers
  * ({@code ${shared.dir}/data/ifeval/text-bison.truth.jsonl}): per constraint kind, the precision
- * and recall of "violated" verdicts, counted per parsed constraint before the many-constraints cap.
+ * and recall of "violated" verdicts, counted per parsed constraint before the many-constraints cap,
+ * then the rule's flags per interaction (after the cap) against "any checked instruction broken".
+ * Truth for PARAGRAPHS also comes from nth_paragraph_first_word (it checks the paragraph count too),
+ * and for START_PHRASE from nth_paragraph_first_word with nth_paragraph = 1.
  */
 class ConstraintCorpusTest {
 
@@ -63,6 +70,12 @@ class ConstraintCorpusTest {
             tallies.put(kind, new Tally());
         }
         StringBuilder falseFlags = new StringBuilder();
+        ConstraintRule rule = new ConstraintRule(ClassifierSettings.DEFAULT_THRESHOLD);
+        int interactions = 0;
+        int interactionViolations = 0;
+        int interactionFlags = 0;
+        int interactionTrueFlags = 0;
+        int capped = 0;
         for (String line : Files.readAllLines(truthFile)) {
             if (line.isBlank()) {
                 continue;
@@ -70,10 +83,14 @@ class ConstraintCorpusTest {
             JsonNode row = json.readTree(line);
             String prompt = row.path("prompt").asText();
             String response = row.path("response").asText();
-            Map<String, Boolean> followed = new java.util.HashMap<>();
+            Map<String, Boolean> followed = new HashMap<>();
             for (JsonNode instruction : row.path("instructions")) {
                 JsonNode value = instruction.path("followed");
-                followed.put(instruction.path("id").asText(), value.isNull() ? null : value.asBoolean());
+                String id = instruction.path("id").asText();
+                if (id.equals(NTH_PARAGRAPH) && instruction.path("kwargs").path("nth_paragraph").asInt() != 1) {
+                    id = NTH_PARAGRAPH + ">1"; // only "the first paragraph starts with X" is a start-of-response check
+                }
+                followed.put(id, value.isNull() ? null : value.asBoolean());
             }
             for (Kind kind : Kind.values()) {
                 Tally tally = tallies.get(kind);
@@ -81,14 +98,27 @@ class ConstraintCorpusTest {
                 if (followed.containsKey(id)) {
                     tally.truthInstructions++;
                     tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
-                } else if (kind == Kind.PARAGRAPHS && followed.containsKey(NTH_PARAGRAPH)) {
+                } else if (kind == Kind.PARAGRAPHS && (followed.containsKey(NTH_PARAGRAPH)
+                        || followed.containsKey(NTH_PARAGRAPH + ">1"))) {
                     // nth_paragraph_first_word also checks the number of blank-line paragraphs
-                    followed.put(id, followed.get(NTH_PARAGRAPH));
+                    followed.put(id, followed.containsKey(NTH_PARAGRAPH) ? followed.get(NTH_PARAGRAPH)
+                            : followed.get(NTH_PARAGRAPH + ">1"));
                     tally.truthInstructions++;
                     tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
                 }
             }
             List<Constraint> constraints = ConstraintRule.parse(prompt);
+            ClassifierResult result = rule.classify(
+                    Interactions.of(prompt, response));
+            boolean anyViolation = row.path("all_checked_followed").isBoolean() && !row.path("all_checked_followed").asBoolean();
+            interactions++;
+            interactionViolations += anyViolation ? 1 : 0;
+            if (result.getFlagged()) {
+                interactionFlags++;
+                interactionTrueFlags += anyViolation ? 1 : 0;
+            } else if (!result.getEvidence().isEmpty()) {
+                capped++;
+            }
             for (Constraint constraint : constraints) {
                 Tally tally = tallies.get(constraint.kind());
                 String id = IFEVAL_IDS.get(constraint.kind());
@@ -124,6 +154,10 @@ class ConstraintCorpusTest {
         }
         table.append(String.format("   %-13s %6s %7s %9s %6d %6d %5d %9s %7s%n", "all", "", "", "", violations, flags,
                 trueFlags, ratio(trueFlags, flags), ratio(trueFlags, violations)));
+        table.append(String.format("   interactions: %d, with a checked violation %d; flagged by the rule %d (%d of them with a"
+                        + " violation: precision %s, recall %s); violations found but not flagged (4+ constraints) %d%n",
+                interactions, interactionViolations, interactionFlags, interactionTrueFlags,
+                ratio(interactionTrueFlags, interactionFlags), ratio(interactionTrueFlags, interactionViolations), capped));
         System.out.print(table);
         System.out.print(falseFlags);
 
