@@ -26,8 +26,9 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
  * words with a 10% tolerance.
  *
  * <p>Models are taken to follow one explicit instruction but not to track many at once: when the
- * prompt carries {@value #MANY_CONSTRAINTS} or more parsed constraints, a violation scores at most
- * {@value #MANY_CONSTRAINTS_SCORE}, below the default threshold.
+ * prompt carries {@value #MANY_CONSTRAINTS} or more constraints (the parsed ones plus other checkable
+ * instructions this rule recognises but does not check, such as keywords or letter counts), a
+ * violation scores at most {@value #MANY_CONSTRAINTS_SCORE}, below the default threshold.
  *
  * <p>All patterns are precompiled, with bounded or negated-class quantifiers only, and the prompt
  * is scanned at its last {@value #PROMPT_SCAN_CHARS} characters; the completion checks are single
@@ -155,7 +156,7 @@ public final class ConstraintRule extends ThresholdClassifier {
             "\\b(?:wrap|wrapped|wrapping|put|place|placed|enclose|enclosed)\\b([^.!?\\n]{0,60}?)"
                     + "\\b(?:in|with|inside|within|on)\\s+double\\s+quot"
                     + "|\\bdouble\\s+quot[a-z]*(?:\\s+marks)?(?:\\s+should\\s+be)?(?:\\s+placed)?\\s+around\\s+"
-                    + "(?:your|the)\\s+(?:entire|whole)\\b", CI);
+                    + "(?:your|the)\\s+(?:entire\\b|whole\\b|(?:response|answer|output|reply)\\b)", CI);
     private static final Pattern WHOLE_RESPONSE = Pattern.compile("\\b(?:entire|whole|response|answer|output)\\b", CI);
 
     private static final Pattern END_QUOTED = Pattern.compile(
@@ -180,6 +181,24 @@ public final class ConstraintRule extends ThresholdClassifier {
             "\\b(?:each|every|second|third|fourth|fifth|sixth|last|\\d+(?:st|nd|rd|th)|paragraph\\s+[2-9]"
                     + "|sentences?|lines?|verses?|stanzas?|bullets?|sections?|post\\s?script|the\\s+letter)\\b"
                     + "|P\\.\\s?S", CI);
+
+    /**
+     * Checkable instructions this rule does not check (keywords, letter counts, language, sections,
+     * several responses, repeating the request...). They still count towards the number of
+     * constraints the model has to track at once; each pattern counts once.
+     */
+    private static final Pattern[] OTHER_CONSTRAINTS = {
+        Pattern.compile("\\bkeywords?\\b", CI),
+        Pattern.compile("\\b(?:do not|don't|without|never)\\s+(?:use|using|include|including|mention|say)\\s+the\\s+words?\\b", CI),
+        Pattern.compile("\\bthe\\s+word\\s+\\S{1,30}\\s+(?:should|must)\\s+appear\\b|\\bappears?\\s+(?:at least|at most|less than|more than|exactly)", CI),
+        Pattern.compile("\\bthe\\s+letter\\s+\\S{1,3}\\s+(?:should\\s+|must\\s+)?appear", CI),
+        Pattern.compile("\\bno other language|\\b(?:only|entirely|entire response)\\s+(?:in\\s+)?(?:the\\s+)?[A-Z][a-z]+\\s+language\\b", CI),
+        Pattern.compile("\\bSECTION\\s+X\\b|\\bsections?\\s+with\\s+(?:SECTION|Section|PART|Part)\\b"),
+        Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b|\\*{6}", CI),
+        Pattern.compile("\\brepeat\\s+the\\s+request\\b", CI),
+        Pattern.compile("\\bwords\\s+(?:with|in)\\s+all\\s+capital\\s+letters\\b", CI),
+        Pattern.compile("\\b(?:My answer is yes|My answer is no|My answer is maybe)\\b", CI),
+    };
 
     private static final Pattern COUNTED = Pattern.compile(
             "\\b(at least|no less than|no fewer than|not less than|a minimum of|more than|at most|no more than"
@@ -238,28 +257,46 @@ public final class ConstraintRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         String completion = Texts.completion(interaction);
-        List<EvidenceSpan> evidence = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
         for (Constraint constraint : constraints) {
             Violation violation = check(constraint, completion);
             if (violation != null) {
-                String reason = violation.reason();
-                if (constraints.size() >= MANY_CONSTRAINTS) {
-                    reason += " (one of " + constraints.size() + " constraints: not counted)";
-                }
-                evidence.add(Finding.inPrompt(constraint.start(), constraint.end(), reason));
-                if (violation.start() >= 0) {
-                    evidence.add(Finding.inCompletion(violation.start(), violation.end(), reason));
-                }
+                violations.add(violation);
             }
         }
-        if (evidence.isEmpty()) {
+        if (violations.isEmpty()) {
             return Finding.NONE;
         }
-        double score = constraints.size() >= MANY_CONSTRAINTS ? MANY_CONSTRAINTS_SCORE : VIOLATION_SCORE;
+        // Counted only now: most answers keep their constraints.
+        int total = constraints.size() + otherConstraints(prompt);
+        List<EvidenceSpan> evidence = new ArrayList<>();
+        for (Violation violation : violations) {
+            String reason = violation.reason();
+            if (total >= MANY_CONSTRAINTS) {
+                reason += " (one of " + total + " constraints: not counted)";
+            }
+            evidence.add(Finding.inPrompt(violation.constraint().start(), violation.constraint().end(), reason));
+            if (violation.start() >= 0) {
+                evidence.add(Finding.inCompletion(violation.start(), violation.end(), reason));
+            }
+        }
+        double score = total >= MANY_CONSTRAINTS ? MANY_CONSTRAINTS_SCORE : VIOLATION_SCORE;
         return new Finding(score, List.of(CONSTRAINT_VIOLATION), evidence);
     }
 
     // ---- parsing ------------------------------------------------------------------------------
+
+    /** How many other checkable instructions the prompt carries (see {@link #OTHER_CONSTRAINTS}). */
+    static int otherConstraints(String prompt) {
+        int from = Math.max(0, prompt.length() - PROMPT_SCAN_CHARS);
+        int count = 0;
+        for (Pattern pattern : OTHER_CONSTRAINTS) {
+            if (pattern.matcher(prompt).region(from, prompt.length()).find()) {
+                count++;
+            }
+        }
+        return count;
+    }
 
     /** The constraints of the prompt, at most one per kind (the first stated). */
     public static List<Constraint> parse(String prompt) {

@@ -368,6 +368,18 @@ class ConstraintRuleTest {
     }
 
     @Test
+    void shouldNotFlagViolationsWhenUncheckedInstructionsMakeFourConstraints() {
+        String prompt = "Write a poem. Do not use any commas. Include the keywords \"rose\" and \"thorn\". "
+                + "The letter q should appear at least 3 times. Your entire response should be in the French language.";
+        ClassifierResult result = rule.classify(of(prompt, "Roses, red."));
+
+        assertThat(ConstraintRule.parse(prompt)).hasSize(1);
+        assertThat(ConstraintRule.otherConstraints(prompt)).isEqualTo(3);
+        assertThat(result.getFlagged()).isFalse();
+        assertThat(result.getEvidence().get(0).getReason()).contains("one of 4 constraints");
+    }
+
+    @Test
     void shouldFlagViolationsWhenThePromptCarriesThreeConstraints() {
         String prompt = "Write a poem. Do not use any commas. Use all lowercase letters. "
                 + "Wrap your entire response with double quotation marks.";
@@ -383,7 +395,7 @@ class ConstraintRuleTest {
         ClassifierResult result = rule.classify(of(prompt, completion));
 
         assertThat(result.getStatus()).isEqualTo(ScoreStatus.SCORED);
-        if (parsed >= 4) {
+        if (parsed + ConstraintRule.otherConstraints(prompt) >= 4) {
             assertThat(result.getFlagged()).isFalse();
             assertThat(result.getScore()).isLessThanOrEqualTo(0.3);
         }
