@@ -169,7 +169,8 @@ public final class ConstraintRule extends ThresholdClassifier {
     private static final Pattern END_GAP = Pattern.compile(
             "\\s*(?:(?:the|this|exact|exactly|following|phrase|sentence|question|words?|statement)\\s*)*:?\\s*", CI);
     private static final Pattern END_SUBJECT_EXCLUDED = Pattern.compile(
-            "\\b(?:each|every|paragraphs?|sentences?|lines?|sections?|first|verses?|stanzas?|bullets?|words?|points?)\\b",
+            "\\b(?:each|every|paragraphs?|sentences?|lines?|sections?|first|verses?|stanzas?|bullets?|words?|points?"
+                    + "|start\\w*|begin\\w*|add|note|post\\s?script)\\b|^\\s*of\\b",
             CI);
 
     /** "Start your response with the word X", "The first paragraph must start with "X"": quoted, or a word named as such. */
@@ -204,14 +205,14 @@ public final class ConstraintRule extends ThresholdClassifier {
             "\\b(at least|no less than|no fewer than|not less than|a minimum of|more than|at most|no more than"
                     + "|not more than|a maximum of|less than|fewer than|exactly)\\s+(?:a total of\\s+)?" + NUM
                     + "\\s+((?:markdown\\s+)?bullet[ -]?points?|bullets|sentences?|words?|paragraphs?|placeholders?"
-                    + "|(?:highlighted\\s+)?sections?)\\b"
+                    + "|(?:highlighted\\s+|text\\s+)?sections?)\\b"
                     + "|\\b" + NUM + "\\s*(?:\\+|or more)\\s*(sentences?|words?)\\b", CI);
     private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
     private static final Pattern WORD_QUALIFIER = Pattern.compile(
             "\\b(?:capital|capitals|capitalized|upper[ -]?case|lower[ -]?case|caps|title|keywords?|bold|italic)\\b", CI);
     private static final Pattern WORDS_FOLLOWED_BY = Pattern.compile(
             "\\s+(?:from|of|that|which|in\\s+all|with|starting|beginning|ending|like|such|related|in\\s+capital)\\b", CI);
-    private static final Pattern HIGHLIGHT = Pattern.compile("\\bhighlight", CI);
+    private static final Pattern HIGHLIGHT = Pattern.compile("\\bhighlight|\\bitalici[sz]", CI);
     private static final Pattern SQUARE_BRACKETS = Pattern.compile("square brackets?|\\[[\\w ]{1,30}\\]", CI);
     private static final Pattern EACH_SEPARATED = Pattern.compile(
             "\\beach\\s+(?:paragraph\\s+)?(?:is\\s+|should\\s+be\\s+|being\\s+)?separated\\b"
@@ -373,7 +374,7 @@ public final class ConstraintRule extends ThresholdClassifier {
         Matcher m = END_QUOTED.matcher(prompt).region(from, prompt.length());
         while (m.find()) {
             if (!END_SUBJECT_EXCLUDED.matcher(m.group(1)).find() && END_GAP.matcher(m.group(2)).matches()
-                    && !m.group(3).isBlank()) {
+                    && hasLetterOrDigit(m.group(3))) {
                 add(found, seen, new Constraint(Kind.END_PHRASE, null, 0, m.group(3).strip(), m.start(), m.end()));
                 return;
             }
@@ -398,6 +399,15 @@ public final class ConstraintRule extends ThresholdClassifier {
             add(found, seen, new Constraint(Kind.START_PHRASE, null, 0, phrase, m.start(), m.end()));
             return;
         }
+    }
+
+    private static boolean hasLetterOrDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void parseCounts(String prompt, int from, List<Constraint> found, Set<Kind> seen) {

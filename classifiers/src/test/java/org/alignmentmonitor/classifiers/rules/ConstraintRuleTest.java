@@ -170,7 +170,9 @@ class ConstraintRuleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"End each paragraph with \"Amen\".", "End your story with a question, like \"why?\".",
-            "The weekend ended with \"a bang\", write about it."})
+            "The weekend ended with \"a bang\", write about it.",
+            "Highlight at least 5 sections in your answer by starting and ending with \"*\", like: *section*.",
+            "At the end of your response, please explicitly add a note starting with \"P.S.\""})
     void shouldNotFlagEndPhraseWhenTheEndingIsNotOneExactPhrase(String prompt) {
         assertThat(ConstraintRule.parse(prompt)).extracting(ConstraintRule.Constraint::kind)
                 .doesNotContain(Kind.END_PHRASE);
