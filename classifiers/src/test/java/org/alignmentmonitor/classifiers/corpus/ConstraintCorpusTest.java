@@ -165,6 +165,60 @@ class ConstraintCorpusTest {
         assertThat(trueFlags / (double) flags).as("precision over all kinds").isGreaterThanOrEqualTo(0.9);
     }
 
+    /**
+     * The parser on the current IFEval prompt set (v1, no answers): a parsed constraint whose kind is
+     * not in the prompt's instruction list is a spurious parse. The few left are real constraints the
+     * list omits ("Use only lowercase letters." in a prompt listed for a title only).
+     */
+    @Test
+    void shouldParseConstraintsOfIfevalV1PromptsWhereTheInstructionListHasThem() throws IOException {
+        Path prompts = TrafficLog.dataDir().resolve("ifeval/input_data.jsonl");
+        assumeTrue(Files.isRegularFile(prompts), "no " + prompts);
+        ObjectMapper json = new ObjectMapper();
+        Map<Kind, int[]> counts = new EnumMap<>(Kind.class); // listed, parsed and listed, spurious
+        StringBuilder spurious = new StringBuilder();
+        for (String line : Files.readAllLines(prompts)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(line);
+            String prompt = row.path("prompt").asText();
+            java.util.Set<String> listed = new java.util.HashSet<>();
+            row.path("instruction_id_list").forEach(id -> listed.add(id.asText()));
+            for (Kind kind : Kind.values()) {
+                if (listed.contains(IFEVAL_IDS.get(kind))) {
+                    counts.computeIfAbsent(kind, k -> new int[3])[0]++;
+                }
+            }
+            for (Constraint constraint : ConstraintRule.parse(prompt)) {
+                int[] count = counts.computeIfAbsent(constraint.kind(), k -> new int[3]);
+                boolean isListed = listed.contains(IFEVAL_IDS.get(constraint.kind()))
+                        || constraint.kind() == Kind.PARAGRAPHS && listed.contains(NTH_PARAGRAPH);
+                if (isListed) {
+                    count[1]++;
+                } else {
+                    count[2]++;
+                    spurious.append(String.format("   not listed: %s key %s: \"%s\"%n", constraint.kind(),
+                            row.path("key").asText(), snippet(prompt, constraint)));
+                }
+            }
+        }
+        StringBuilder table = new StringBuilder(String.format("%n== ConstraintRule parser on IFEval v1 prompts%n"
+                + "   %-13s %6s %7s %9s%n", "kind", "listed", "parsed", "unlisted"));
+        int parsed = 0;
+        int unlisted = 0;
+        for (Map.Entry<Kind, int[]> entry : counts.entrySet()) {
+            int[] c = entry.getValue();
+            parsed += c[1] + c[2];
+            unlisted += c[2];
+            table.append(String.format("   %-13s %6d %7d %9d%n", entry.getKey(), c[0], c[1], c[2]));
+        }
+        System.out.print(table);
+        System.out.print(spurious);
+
+        assertThat(unlisted / (double) parsed).as("share of parses not in the instruction list").isLessThanOrEqualTo(0.05);
+    }
+
     private static String ratio(int numerator, int denominator) {
         return denominator == 0 ? "-" : String.format("%.2f", numerator / (double) denominator);
     }
