@@ -577,8 +577,8 @@ public final class ConstraintRule extends ThresholdClassifier {
                     start++;
                 }
                 boolean wrapped = end - start > 1 && isOpeningQuote(text.charAt(start)) && isClosingQuote(text.charAt(end - 1));
-                yield wrapped ? null : new Violation(constraint, start, Math.min(end, start + 40) < start ? start
-                        : Math.min(end, start + 40), "a response not wrapped in double quotes");
+                yield wrapped ? null : new Violation(constraint, start, Math.max(start, Math.min(end, start + 40)),
+                        "a response not wrapped in double quotes");
             }
             case END_PHRASE -> endPhrase(constraint, text);
             case START_PHRASE -> startPhrase(constraint, text);
@@ -646,8 +646,8 @@ public final class ConstraintRule extends ThresholdClassifier {
                     }
                 }
                 boolean json = start < end && (text.charAt(start) == '{' || text.charAt(start) == '[');
-                yield json ? null : new Violation(constraint, start, Math.min(end, start + 40) < start ? start
-                        : Math.min(end, start + 40), "text that does not start as JSON");
+                yield json ? null : new Violation(constraint, start, Math.max(start, Math.min(end, start + 40)),
+                        "text that does not start as JSON");
             }
         };
     }
