@@ -71,41 +71,28 @@ public final class SpecialFunctions {
         return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta(a, b));
     }
 
+    /** Lentz's guard: a term that is (nearly) zero is replaced by a tiny one so the next division is finite. */
+    private static double awayFromZero(double v) {
+        return Math.abs(v) < FPMIN ? FPMIN : v;
+    }
+
     /** Continued fraction for I_x(a, b) by the modified Lentz method (Numerical Recipes betacf). */
     private static double betaContinuedFraction(double x, double a, double b) {
         double qab = a + b;
         double qap = a + 1;
         double qam = a - 1;
         double c = 1;
-        double d = 1 - qab * x / qap;
-        if (Math.abs(d) < FPMIN) {
-            d = FPMIN;
-        }
-        d = 1 / d;
+        double d = 1 / awayFromZero(1 - qab * x / qap);
         double h = d;
         for (int m = 1; m <= MAX_CF_ITERATIONS; m++) {
             int m2 = 2 * m;
             double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < FPMIN) {
-                d = FPMIN;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < FPMIN) {
-                c = FPMIN;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             h *= d * c;
             aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < FPMIN) {
-                d = FPMIN;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < FPMIN) {
-                c = FPMIN;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             double del = d * c;
             h *= del;
             if (Math.abs(del - 1) <= CF_EPS) {
