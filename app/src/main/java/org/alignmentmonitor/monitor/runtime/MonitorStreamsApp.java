@@ -1,5 +1,6 @@
 package org.alignmentmonitor.monitor.runtime;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -27,11 +28,13 @@ public final class MonitorStreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final StreamsSettings settings;
     private final StatsStores stores;
+    private final UncleanShutdownMarker marker;
 
-    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings) {
+    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings, UncleanShutdownMarker marker) {
         this.streams = streams;
         this.settings = settings;
         this.stores = new StatsStores(streams);
+        this.marker = marker;
     }
 
     /** The topology built with the client's own configuration, so topology-level settings apply. */
@@ -52,8 +55,15 @@ public final class MonitorStreamsApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
+        UncleanShutdownMarker marker = UncleanShutdownMarker.of(
+                Path.of(new StreamsConfig(props).getString(StreamsConfig.STATE_DIR_CONFIG)), settings.applicationId());
+        if (marker.previousRunCrashed()) {
+            LOG.warn("The previous run did not stop cleanly: rebuilding local state from the changelogs");
+            streams.cleanUp();
+        }
+        marker.set();
         streams.start();
-        return new MonitorStreamsApp(streams, settings);
+        return new MonitorStreamsApp(streams, settings, marker);
     }
 
     public KafkaStreams streams() {
@@ -90,7 +100,10 @@ public final class MonitorStreamsApp implements AutoCloseable {
     /** Leaves the consumer group on the way out, so a restarted instance gets its partitions at once. */
     @Override
     public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        if (closed) {
+            marker.clear();
+        }
     }
 }

@@ -36,7 +36,9 @@ class ReplayCrashIT {
 
         Process second = ChildMonitor.start(tmp.resolve("second.out"), tmp.resolve("second.err"), args);
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).as("second replay finished").isTrue();
-        assertThat(second.exitValue()).as(Files.readString(tmp.resolve("second.err"))).isZero();
+        String secondLog = Files.readString(tmp.resolve("second.err"));
+        assertThat(second.exitValue()).as(secondLog).isZero();
+        assertThat(secondLog).as("the crash was noticed and local state rebuilt").contains("did not stop cleanly");
 
         JsonNode summary = new ObjectMapper().readTree(tmp.resolve("second.out").toFile());
         Map<String, Long> counts = new HashMap<>();
