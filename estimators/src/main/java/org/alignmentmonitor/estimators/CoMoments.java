@@ -17,6 +17,24 @@ public record CoMoments(long n, double meanA, double meanB, double meanC,
         return new CoMoments(1, a, b, c, 0, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * From raw power sums, as a stream keeps them so that a late label is an additive delta.
+     * Centring once here costs precision only when a variance is tiny against its squared mean,
+     * which for scores in [0, 1] and weights 1/pi stays far above double rounding.
+     */
+    public static CoMoments fromPowerSums(long n, double sa, double sb, double sc,
+                                          double saa, double sbb, double scc, double sab, double sac, double sbc) {
+        if (n == 0) {
+            return EMPTY;
+        }
+        double ma = sa / n;
+        double mb = sb / n;
+        double mc = sc / n;
+        return new CoMoments(n, ma, mb, mc,
+                Math.max(0, saa - sa * ma), Math.max(0, sbb - sb * mb), Math.max(0, scc - sc * mc),
+                sab - sa * mb, sac - sa * mc, sbc - sb * mc);
+    }
+
     public CoMoments add(double a, double b, double c) {
         return merge(of(a, b, c));
     }

@@ -13,6 +13,11 @@ public record ScoreMoments(long count, double mean, double m2) {
         return new ScoreMoments(1, x, 0.0);
     }
 
+    /** From a count, a sum and a sum of squares (see {@link CoMoments#fromPowerSums} on precision). */
+    public static ScoreMoments fromPowerSums(long n, double sum, double sumSquares) {
+        return n == 0 ? EMPTY : new ScoreMoments(n, sum / n, Math.max(0, sumSquares - sum * sum / n));
+    }
+
     public ScoreMoments add(double x) {
         return merge(of(x));
     }
