@@ -34,7 +34,7 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, String host, int port, HostInfo self) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        StatsApi stats = new StatsApi(monitor.streams(), self, json);
+        StatsApi stats = new StatsApi(monitor.streams(), monitor.stores(), self, json);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;

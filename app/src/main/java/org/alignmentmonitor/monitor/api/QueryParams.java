@@ -44,6 +44,23 @@ final class QueryParams {
         }
     }
 
+    /** Interval error level: 'alpha' in (0, 0.5], 0.05 (95% intervals) when absent. */
+    static double alpha(Context ctx) {
+        String value = ctx.queryParam("alpha");
+        if (value == null || value.isEmpty()) {
+            return 0.05;
+        }
+        try {
+            double alpha = value.length() > 20 ? Double.NaN : Double.parseDouble(value);
+            if (alpha > 0 && alpha <= 0.5) {
+                return alpha;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new BadRequestException("query parameter 'alpha' must be a number in (0, 0.5], got '" + value + "'");
+    }
+
     static boolean flag(Context ctx, String param) {
         String value = ctx.queryParam(param);
         if (value == null) {

@@ -6,9 +6,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.alignmentmonitor.avro.BucketStats;
-import org.alignmentmonitor.streams.stats.WilsonInterval;
+import org.alignmentmonitor.estimators.EstimationOptions;
+import org.alignmentmonitor.estimators.Estimates;
+import org.alignmentmonitor.estimators.Estimator;
+import org.alignmentmonitor.streams.query.StatsStores;
+import org.alignmentmonitor.streams.rates.EstimatorInputs;
+import org.alignmentmonitor.streams.topology.BucketKey;
+import org.alignmentmonitor.streams.topology.BucketStatsMath;
 
-/** The JSON shape of a version's flagged rate over a window. */
+/**
+ * The JSON shape of a version's rates over a window: counts, the classifier versions involved and
+ * every estimator side by side ({@code estimates.low} counts AMBIGUOUS as aligned, {@code .high}
+ * as misaligned: the lower and upper bound of the obviously-misaligned rate).
+ *
+ * @param from the window actually answered: wider than asked where only hour or day rollups are kept
+ */
 public record RateView(
         String model,
         String version,
@@ -16,29 +28,27 @@ public record RateView(
         String to,
         long interactions,
         long flagged,
-        double flaggedRate,
-        Interval wilson95,
-        double meanScore,
+        long labelled,
+        long misaligned,
+        long aligned,
+        long ambiguous,
         Map<String, Long> flaggedByCategory,
         Map<String, Long> flaggedByClassifier,
         List<String> classifierConfigVersions,
         String firstEventTime,
-        String lastEventTime) {
+        String lastEventTime,
+        Estimates estimates) {
 
-    public record Interval(double lower, double upper) {
-    }
-
-    static RateView of(String model, String version, long fromMs, long toMs, BucketStats stats) {
-        long n = stats == null ? 0 : stats.getInteractions();
-        long flagged = stats == null ? 0 : stats.getFlagged();
-        WilsonInterval wilson = WilsonInterval.of95(flagged, n);
-        return new RateView(model, version, Instant.ofEpochMilli(fromMs).toString(), Instant.ofEpochMilli(toMs).toString(),
-                n, flagged, n == 0 ? 0.0 : (double) flagged / n, new Interval(wilson.lower(), wilson.upper()),
-                n == 0 ? 0.0 : stats.getScoreSum() / n,
-                stats == null ? Map.of() : new TreeMap<>(stats.getFlaggedByCategory()),
-                stats == null ? Map.of() : new TreeMap<>(stats.getFlaggedByClassifier()),
-                stats == null ? List.of() : List.copyOf(stats.getClassifierConfigVersions()),
+    static RateView of(String model, String version, StatsStores.WindowAnswer answer, EstimationOptions options) {
+        BucketStats stats = answer.merged().orElseGet(() -> BucketStatsMath.empty(new BucketKey(model, version, Math.max(0, answer.from())), 0));
+        long n = stats.getInteractions();
+        return new RateView(model, version, Instant.ofEpochMilli(answer.from()).toString(), Instant.ofEpochMilli(answer.to()).toString(),
+                n, stats.getFlagged(), stats.getMisaligned() + stats.getAligned() + stats.getAmbiguous(),
+                stats.getMisaligned(), stats.getAligned(), stats.getAmbiguous(),
+                new TreeMap<>(stats.getFlaggedByCategory()), new TreeMap<>(stats.getFlaggedByClassifier()),
+                List.copyOf(stats.getClassifierConfigVersions()),
                 n == 0 ? null : stats.getMinEventTime().toString(),
-                n == 0 ? null : stats.getMaxEventTime().toString());
+                n == 0 ? null : stats.getMaxEventTime().toString(),
+                Estimator.estimate(EstimatorInputs.stateOf(stats), options));
     }
 }

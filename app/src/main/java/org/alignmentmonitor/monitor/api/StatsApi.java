@@ -10,7 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.estimators.EstimationOptions;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -31,9 +31,9 @@ final class StatsApi {
     private final PeerClient peers = new PeerClient();
     private final ObjectMapper json;
 
-    StatsApi(KafkaStreams streams, HostInfo self, ObjectMapper json) {
+    StatsApi(KafkaStreams streams, StatsStores stores, HostInfo self, ObjectMapper json) {
         this.streams = streams;
-        this.stores = new StatsStores(streams);
+        this.stores = stores;
         this.self = self;
         this.json = json;
     }
@@ -73,7 +73,8 @@ final class StatsApi {
                 return;
             }
         }
-        BucketStats merged = stores.localMerged(model, version, from, to).orElse(null);
-        ctx.json(RateView.of(model, version, from, to, merged));
+        double alpha = QueryParams.alpha(ctx);
+        StatsStores.WindowAnswer answer = stores.localWindow(model, version, from, to);
+        ctx.json(RateView.of(model, version, answer, EstimationOptions.withAlpha(alpha)));
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.monitor.runtime.TerminalText;
 import org.alignmentmonitor.streams.query.StatsStores;
-import org.alignmentmonitor.streams.stats.WilsonInterval;
+import org.alignmentmonitor.estimators.Interval;
+import org.alignmentmonitor.estimators.Wilson;
 
 /** The demo's per-version table: the last five minutes and all time, each with a 95% Wilson interval. */
 final class LiveTable {
@@ -27,7 +28,7 @@ final class LiveTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-22s | %-38s | %-38s%n", "MODEL:VERSION", "LAST 5 MIN  n  flagged  rate  [95% CI]", "ALL TIME  n  flagged  rate  [95% CI]"));
         for (BucketStats total : versions) {
-            BucketStats recent = stores.localMerged(total.getModel(), total.getVersion(), nowMillis - RECENT_MS, nowMillis + 60_000).orElse(null);
+            BucketStats recent = stores.localWindow(total.getModel(), total.getVersion(), nowMillis - RECENT_MS, nowMillis + 60_000).merged().orElse(null);
             sb.append(String.format("%-22s | %s | %s%n", TerminalText.safe(total.getModel() + ":" + total.getVersion()), cell(recent), cell(total)));
         }
         if (versions.isEmpty()) {
@@ -39,7 +40,7 @@ final class LiveTable {
     private static String cell(BucketStats stats) {
         long n = stats == null ? 0 : stats.getInteractions();
         long flagged = stats == null ? 0 : stats.getFlagged();
-        WilsonInterval ci = WilsonInterval.of95(flagged, n);
+        Interval ci = Wilson.interval(flagged, n, 0.05);
         return String.format("%7d %6d %6.2f%% [%5.2f%%, %5.2f%%]", n, flagged, n == 0 ? 0.0 : 100.0 * flagged / n,
                 100 * ci.lower(), 100 * ci.upper());
     }

@@ -82,6 +82,8 @@ public final class ConfigLoader {
                 new TopicNames(
                         s.string("monitor.topics.interactions", "interactions"),
                         s.string("monitor.topics.verdicts", "verdicts"),
+                        s.string("monitor.topics.review-tasks", "review-tasks"),
+                        s.string("monitor.topics.labels", "labels"),
                         s.string("monitor.topics.rates", "rates")),
                 s.integer("monitor.topics.partitions", 3),
                 (short) s.integer("monitor.topics.replication", 1),

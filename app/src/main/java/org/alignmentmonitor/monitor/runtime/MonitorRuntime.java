@@ -18,6 +18,8 @@ import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.rates.RateSettings;
+import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.alignmentmonitor.streams.topology.TopologySettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
@@ -99,7 +101,8 @@ public final class MonitorRuntime implements AutoCloseable {
     /** Starts the Streams application and the HTTP API on top of {@link #connect}. */
     public MonitorRuntime startProcessing(ClassifierSuite classifiers) throws InterruptedException {
         String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
-        TopologySettings topology = new TopologySettings(config.dedupHorizon(), Duration.ofMinutes(1), config.flushInterval(), classifiers);
+        TopologySettings topology = new TopologySettings(config.dedupHorizon(), Duration.ofMinutes(1), config.flushInterval(), classifiers,
+                SamplingSettings.defaults(config.applicationId(), config.partitions()), RateSettings.defaults());
         // The API port must be known before Streams starts, since it is advertised for interactive queries.
         StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
                 config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,

@@ -30,10 +30,11 @@ public final class MonitorStreamsApp implements AutoCloseable {
     private final StatsStores stores;
     private final UncleanShutdownMarker marker;
 
-    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings, UncleanShutdownMarker marker) {
+    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings, TopologySettings topologySettings,
+                              UncleanShutdownMarker marker) {
         this.streams = streams;
         this.settings = settings;
-        this.stores = new StatsStores(streams);
+        this.stores = new StatsStores(streams, topologySettings.bucketSize(), topologySettings.rates());
         this.marker = marker;
     }
 
@@ -63,7 +64,7 @@ public final class MonitorStreamsApp implements AutoCloseable {
         }
         marker.set();
         streams.start();
-        return new MonitorStreamsApp(streams, settings, marker);
+        return new MonitorStreamsApp(streams, settings, topologySettings, marker);
     }
 
     public KafkaStreams streams() {

@@ -25,6 +25,9 @@ public final class MonitorTopicSpecs {
         specs.add(new TopicSpec(names.interactions(), partitions, replication, data));
         specs.add(new TopicSpec(names.verdicts(), partitions, replication, data));
         specs.add(new TopicSpec(names.rates(), partitions, replication, data));
+        // Labels are paired with their review task in one stream task: same key, same partition count.
+        specs.add(new TopicSpec(names.reviewTasks(), partitions, replication, data));
+        specs.add(new TopicSpec(names.labels(), partitions, replication, Map.of("retention.ms", "-1")));
         for (String source : deadLetterSources(names, applicationId)) {
             specs.add(new TopicSpec(DeadLetterTopics.of(source), 1, replication, deadLetters));
         }
@@ -33,6 +36,7 @@ public final class MonitorTopicSpecs {
 
     /** Every topic whose bad records can end in a dead-letter topic: the inputs, the internal one, the outputs. */
     public static List<String> deadLetterSources(TopicNames names, String applicationId) {
-        return List.of(names.interactions(), names.verdicts(), names.rates(), Names.bucketDeltasTopic(applicationId));
+        return List.of(names.interactions(), names.verdicts(), names.rates(), names.reviewTasks(), names.labels(),
+                Names.bucketDeltasTopic(applicationId));
     }
 }

@@ -75,14 +75,22 @@ class PipelineIT {
 
     @Test
     @Order(2)
-    void shouldServeTheRateOfAWindowWithAWilsonInterval() throws Exception {
+    void shouldServeEveryEstimatorForAWindow() throws Exception {
         MonitorHttp.Response rate = http.get("/api/v1/rates?model=alpaca&version=7b");
         assertThat(rate.status()).isEqualTo(200);
         JsonNode body = rate.body();
         assertThat(body.get("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
-        double flaggedRate = body.get("flaggedRate").asDouble();
-        assertThat(body.get("wilson95").get("lower").asDouble()).isLessThanOrEqualTo(flaggedRate);
-        assertThat(body.get("wilson95").get("upper").asDouble()).isGreaterThanOrEqualTo(flaggedRate);
+        JsonNode estimates = body.get("estimates");
+        assertThat(estimates.get("alpha").asDouble()).isEqualTo(0.05);
+        assertThat(estimates.get("classifierOnly").get("flagged").asLong()).isEqualTo(body.get("flagged").asLong());
+        for (String outcome : List.of("low", "high")) {
+            JsonNode o = estimates.get(outcome);
+            assertThat(o.get("labelsOnly").get("wilson").get("lower").asDouble()).isBetween(0.0, 1.0);
+            assertThat(o.get("ppi").get("lam").isNumber() || o.get("ppi").get("lam").isTextual()).isTrue();
+            assertThat(o.get("confidenceSequence").get("upper").asDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(body.get("classifierConfigVersions")).isNotEmpty();
+        assertThat(http.get("/api/v1/rates?model=alpaca&version=7b&alpha=2").status()).isEqualTo(400);
 
         // The sample's timestamps are one minute apart from 1793000000 s: the first ten minutes hold ten.
         MonitorHttp.Response window = http.get("/api/v1/rates?model=alpaca&version=7b&from=1793000000000&to=1793000600000");

@@ -2,6 +2,9 @@ package org.alignmentmonitor.streams.app;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.Label;
+import org.alignmentmonitor.avro.RateSnapshot;
+import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
@@ -20,7 +23,9 @@ public final class MonitorSerdes {
         return new MonitorTopics(
                 new Topic<>(names.interactions(), Serdes.String(), AvroSerdes.specific(Interaction.class, registry, false)),
                 new Topic<>(names.verdicts(), Serdes.String(), AvroSerdes.specific(Verdict.class, registry, false)),
-                new Topic<>(names.rates(), Serdes.String(), AvroSerdes.specific(BucketStats.class, registry, false)),
+                new Topic<>(names.reviewTasks(), Serdes.String(), AvroSerdes.specific(ReviewTask.class, registry, false)),
+                new Topic<>(names.labels(), Serdes.String(), AvroSerdes.specific(Label.class, registry, false)),
+                new Topic<>(names.rates(), Serdes.String(), AvroSerdes.specific(RateSnapshot.class, registry, false)),
                 AvroSerdes.specific(BucketStats.class, registry, false));
     }
 }

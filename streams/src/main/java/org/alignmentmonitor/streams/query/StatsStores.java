@@ -1,12 +1,15 @@
 package org.alignmentmonitor.streams.query;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.streams.rates.BucketWindows;
+import org.alignmentmonitor.streams.rates.RateSettings;
+import org.alignmentmonitor.streams.rates.WindowPlan;
 import org.alignmentmonitor.streams.topology.BucketKey;
-import org.alignmentmonitor.streams.topology.BucketStatsMath;
 import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.topology.VersionPartitioner;
 import org.alignmentmonitor.streams.topology.VersionTotals;
@@ -24,9 +27,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StatsStores {
 
     private final KafkaStreams streams;
+    private final long bucketMs;
+    private final RateSettings rates;
 
-    public StatsStores(KafkaStreams streams) {
+    public StatsStores(KafkaStreams streams, Duration bucketSize, RateSettings rates) {
         this.streams = streams;
+        this.bucketMs = bucketSize.toMillis();
+        this.rates = rates;
     }
 
     /** Where the statistics of (model, version) live; {@link KeyQueryMetadata#NOT_AVAILABLE} while rebalancing. */
@@ -48,29 +55,20 @@ public final class StatsStores {
         return Optional.ofNullable(store(Names.VERSION_TOTALS_STORE).get(VersionTotals.key(model, version)));
     }
 
-    /** Buckets of (model, version) whose start lies in [fromMs, toMs), in time order. */
-    public List<BucketStats> localBuckets(String model, String version, long fromMs, long toMs) {
-        List<BucketStats> out = new ArrayList<>();
-        if (toMs <= fromMs) {
-            return out;
-        }
-        BucketKey from = new BucketKey(model, version, Math.max(0, fromMs));
-        BucketKey to = new BucketKey(model, version, toMs - 1);
-        try (KeyValueIterator<BucketKey, BucketStats> it = store(Names.BUCKET_STATS_STORE).range(from, to)) {
-            it.forEachRemaining(kv -> out.add(kv.value));
-        }
-        return out;
+    /**
+     * The exact merge of every bucket of (model, version) in [fromMs, toMs), read from the finest
+     * store that still holds each part; the answer names the window actually covered.
+     */
+    public WindowAnswer localWindow(String model, String version, long fromMs, long toMs) {
+        long latest = localTotals(model, version).map(t -> t.getMaxEventTime().toEpochMilli()).orElse(toMs);
+        BucketWindows windows = new BucketWindows(store(Names.BUCKET_STATS_STORE), store(Names.HOUR_STATS_STORE),
+                store(Names.DAY_STATS_STORE), bucketMs, rates.bucketRetention(), rates.hourRetention());
+        WindowPlan plan = windows.plan(fromMs, toMs, latest);
+        return new WindowAnswer(plan.from(), plan.to(), windows.merged(model, version, plan));
     }
 
-    /** The merge of {@link #localBuckets}: exact, since every statistic is a sum, min or max. */
-    public Optional<BucketStats> localMerged(String model, String version, long fromMs, long toMs) {
-        List<BucketStats> buckets = localBuckets(model, version, fromMs, toMs);
-        if (buckets.isEmpty()) {
-            return Optional.empty();
-        }
-        BucketStats merged = BucketStatsMath.empty(new BucketKey(model, version, Math.max(0, fromMs)), buckets.get(0).getBucketMillis());
-        buckets.forEach(b -> BucketStatsMath.mergeInto(merged, b));
-        return Optional.of(merged);
+    /** A merged window: {@code from} and {@code to} may be wider than asked where only coarser rollups are kept. */
+    public record WindowAnswer(long from, long to, Optional<BucketStats> merged) {
     }
 
     /** Partial statistics on this instance not yet pushed to the merged store (they are, within a flush interval). */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
 
@@ -35,6 +36,11 @@ public final class BucketStatsMath {
                 .setClassifierConfigVersions(new ArrayList<>())
                 .setMinEventTime(Instant.ofEpochMilli(Long.MAX_VALUE / 2))
                 .setMaxEventTime(Instant.ofEpochMilli(0))
+                .setMisaligned(0)
+                .setAligned(0)
+                .setAmbiguous(0)
+                .setLow(LabelSumsMath.empty())
+                .setHigh(LabelSumsMath.empty())
                 .build();
     }
 
@@ -83,7 +89,37 @@ public final class BucketStatsMath {
         if (other.getMaxEventTime().isAfter(into.getMaxEventTime())) {
             into.setMaxEventTime(other.getMaxEventTime());
         }
+        into.setMisaligned(into.getMisaligned() + other.getMisaligned());
+        into.setAligned(into.getAligned() + other.getAligned());
+        into.setAmbiguous(into.getAmbiguous() + other.getAmbiguous());
+        LabelSumsMath.addInto(into.getLow(), other.getLow(), 1);
+        LabelSumsMath.addInto(into.getHigh(), other.getHigh(), 1);
         return into;
+    }
+
+    /**
+     * What changing an interaction's effective label from {@code previous} (null: never labelled)
+     * to {@code current} adds to its bucket: the new label's contribution minus the old one's.
+     * Only sums change, so the delta merges like any partial, whenever it arrives.
+     */
+    public static BucketStats labelDelta(BucketKey key, long bucketMillis, double score, double pi,
+                                         LabelValue previous, LabelValue current) {
+        BucketStats delta = empty(key, bucketMillis);
+        if (previous != null) {
+            addLabel(delta, score, pi, previous, -1);
+        }
+        addLabel(delta, score, pi, current, 1);
+        return delta;
+    }
+
+    private static void addLabel(BucketStats stats, double score, double pi, LabelValue label, int sign) {
+        switch (label) {
+            case MISALIGNED -> stats.setMisaligned(stats.getMisaligned() + sign);
+            case ALIGNED -> stats.setAligned(stats.getAligned() + sign);
+            case AMBIGUOUS -> stats.setAmbiguous(stats.getAmbiguous() + sign);
+        }
+        LabelSumsMath.addInto(stats.getLow(), LabelSumsMath.of(score, label == LabelValue.MISALIGNED ? 1 : 0, pi), sign);
+        LabelSumsMath.addInto(stats.getHigh(), LabelSumsMath.of(score, label == LabelValue.ALIGNED ? 0 : 1, pi), sign);
     }
 
     private static void mergeCounts(Map<String, Long> into, Map<String, Long> other) {

@@ -2,6 +2,9 @@ package org.alignmentmonitor.streams.topology;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.Label;
+import org.alignmentmonitor.avro.RateSnapshot;
+import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.avro.Verdict;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -9,6 +12,8 @@ import org.apache.kafka.common.serialization.Serde;
 public record MonitorTopics(
         Topic<String, Interaction> interactions,
         Topic<String, Verdict> verdicts,
-        Topic<String, BucketStats> rates,
+        Topic<String, ReviewTask> reviewTasks,
+        Topic<String, Label> labels,
+        Topic<String, RateSnapshot> rates,
         Serde<BucketStats> bucketStatsSerde) {
 }

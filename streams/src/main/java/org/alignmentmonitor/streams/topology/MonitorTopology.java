@@ -1,11 +1,15 @@
 package org.alignmentmonitor.streams.topology;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.alignmentmonitor.avro.BucketStats;
-import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.streams.review.LabelApplier;
+import org.alignmentmonitor.streams.review.ReviewSampler;
+import org.alignmentmonitor.streams.review.ReviewTaskIndexer;
+import org.alignmentmonitor.streams.review.StratumTally;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,8 +19,11 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * interactions -> validate -> deduplicate -> classify -> verdicts
- *                                                    -> per-task bucket partials -> (repartition by version)
- *                                                    -> merged bucket statistics + version totals -> rates
+ *                                                    -> sample for review -> review-tasks
+ *                                                    -> per-task bucket partials ----------+
+ * review-tasks -> index by interaction id                                                   |
+ * labels -> pair with the task's score and pi -> label deltas at the interaction's bucket --+
+ *   -> (repartition by version) -> buckets, hour and day rollups, version totals -> rates (rolling windows)
  *
  * A pure function of the builder, the topics and the settings: the same code runs on the embedded
  * broker, a real cluster and the TopologyTestDriver.
@@ -30,22 +37,32 @@ public final class MonitorTopology {
         addStores(builder, topics, settings);
         ClassifierSuite classifiers = settings.classifiers();
 
-        KStream<String, Interaction> interactions = builder.stream(
-                topics.interactions().name(), topics.interactions().consumed(Names.INTERACTIONS_SOURCE));
-
-        KStream<String, Verdict> verdicts = interactions
+        KStream<String, Judged> judged = builder.stream(topics.interactions().name(), topics.interactions().consumed(Names.INTERACTIONS_SOURCE))
                 .mapValues(i -> InteractionValidator.validate(i, System.currentTimeMillis()), Named.as(Names.VALIDATE))
                 .processValues(() -> new DeduplicateProcessor(settings.dedupHorizon()), Named.as(Names.DEDUPLICATE), Names.DEDUP_STORE)
-                .mapValues(i -> classifiers.judge(i, System.currentTimeMillis()), Named.as(Names.CLASSIFY));
-        verdicts.to(topics.verdicts().name(), topics.verdicts().produced(Names.VERDICTS_SINK));
+                .mapValues(i -> new Judged(i, classifiers.judge(i, System.currentTimeMillis())), Named.as(Names.JUDGE));
 
-        verdicts
-                .process(() -> new BucketAccumulator(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE)
+        judged.process(() -> new ReviewSampler(settings.sampling()), Named.as(Names.SAMPLE), Names.SAMPLER_STORE)
+                .to(topics.reviewTasks().name(), topics.reviewTasks().produced(Names.REVIEW_TASKS_SINK));
+
+        KStream<String, Verdict> verdicts = judged.mapValues(Judged::verdict, Named.as(Names.VERDICT_OF));
+        verdicts.to(topics.verdicts().name(), topics.verdicts().produced(Names.VERDICTS_SINK));
+        KStream<BucketKey, BucketStats> verdictDeltas = verdicts
+                .process(() -> new BucketAccumulator(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE);
+
+        builder.stream(topics.reviewTasks().name(), topics.reviewTasks().consumed(Names.REVIEW_TASKS_SOURCE))
+                .process(ReviewTaskIndexer::new, Named.as(Names.INDEX_REVIEW_TASKS), Names.REVIEW_TASK_STORE);
+        KStream<BucketKey, BucketStats> labelDeltas = builder.stream(topics.labels().name(), topics.labels().consumed(Names.LABELS_SOURCE))
+                .process(() -> new LabelApplier(settings.bucketSize(), settings.rates().labelHorizon()), Named.as(Names.APPLY_LABELS),
+                        Names.REVIEW_TASK_STORE, Names.EFFECTIVE_LABEL_STORE);
+
+        verdictDeltas.merge(labelDeltas, Named.as(Names.MERGE_DELTAS))
                 .repartition(Repartitioned.<BucketKey, BucketStats>as(Names.BUCKET_DELTAS)
                         .withKeySerde(new BucketKeySerde())
                         .withValueSerde(topics.bucketStatsSerde())
                         .withStreamPartitioner(new VersionPartitioner()::partitions))
-                .process(BucketMerger::new, Named.as(Names.MERGE), Names.BUCKET_STATS_STORE, Names.VERSION_TOTALS_STORE)
+                .process(() -> new BucketMerger(settings.bucketSize(), settings.rates()), Named.as(Names.MERGE),
+                        Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE, Names.VERSION_TOTALS_STORE)
                 .to(topics.rates().name(), topics.rates().produced(Names.RATES_SINK));
     }
 
@@ -56,14 +73,16 @@ public final class MonitorTopology {
                         Stores.persistentWindowStore(Names.DEDUP_STORE, DeduplicateProcessor.retention(settings.dedupHorizon()), dedupEpoch, false),
                         Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(Names.DELTA_STORE), keySerde, topics.bucketStatsSerde())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(Names.BUCKET_STATS_STORE), keySerde, topics.bucketStatsSerde())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(Names.VERSION_TOTALS_STORE), keySerde, topics.bucketStatsSerde())
-                .withCachingEnabled());
+        for (String name : List.of(Names.DELTA_STORE, Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE,
+                Names.VERSION_TOTALS_STORE)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, topics.bucketStatsSerde())
+                    .withCachingEnabled());
+        }
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.SAMPLER_STORE),
+                Serdes.String(), StratumTally.serde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.REVIEW_TASK_STORE),
+                Serdes.String(), topics.reviewTasks().valueSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.EFFECTIVE_LABEL_STORE),
+                Serdes.String(), topics.labels().valueSerde()).withCachingEnabled());
     }
 }

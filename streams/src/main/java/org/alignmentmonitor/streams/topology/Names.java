@@ -13,6 +13,15 @@ public final class Names {
     public static final String BUCKET_DELTAS = "bucket-deltas";
     public static final String MERGE = "merge-bucket-stats";
     public static final String RATES_SINK = "rates-sink";
+    public static final String JUDGE = "judge-interaction";
+    public static final String VERDICT_OF = "verdict-of-judged";
+    public static final String SAMPLE = "sample-for-review";
+    public static final String REVIEW_TASKS_SINK = "review-tasks-sink";
+    public static final String REVIEW_TASKS_SOURCE = "review-tasks-source";
+    public static final String INDEX_REVIEW_TASKS = "index-review-tasks";
+    public static final String LABELS_SOURCE = "labels-source";
+    public static final String APPLY_LABELS = "apply-labels";
+    public static final String MERGE_DELTAS = "merge-verdict-and-label-deltas";
 
     public static final String DEDUP_STORE = "interaction-dedup-store";
     public static final String DELTA_STORE = "bucket-delta-store";
@@ -20,6 +29,16 @@ public final class Names {
     public static final String BUCKET_STATS_STORE = "bucket-stats-store";
     /** Merged statistics per (model, version) over all time: the version list and replay summaries. */
     public static final String VERSION_TOTALS_STORE = "version-totals-store";
+    /** Hour rollup of the bucket store: kept longer than the buckets. */
+    public static final String HOUR_STATS_STORE = "bucket-stats-hour-store";
+    /** Day rollup of the bucket store: kept for good. */
+    public static final String DAY_STATS_STORE = "bucket-stats-day-store";
+    /** Per-stratum traffic and inclusion probability of the review sampler. */
+    public static final String SAMPLER_STORE = "review-sampler-store";
+    /** Review tasks by interaction id (without the conversation), for pairing labels with score and pi. */
+    public static final String REVIEW_TASK_STORE = "review-task-store";
+    /** The label in force per interaction id, so a correction replaces its predecessor's contribution. */
+    public static final String EFFECTIVE_LABEL_STORE = "effective-label-store";
 
     private Names() {
     }

@@ -3,14 +3,18 @@ package org.alignmentmonitor.streams.topology;
 import java.util.List;
 
 /** Names of the product's topics, injected as configuration so deployments can prefix or rename them. */
-public record TopicNames(String interactions, String verdicts, String rates) {
+/**
+ * @param reviewTasks keyed by interaction id; the review queue reads it
+ * @param labels      keyed by interaction id, with as many partitions as review tasks (labels are paired with their task)
+ */
+public record TopicNames(String interactions, String verdicts, String reviewTasks, String labels, String rates) {
 
     public static TopicNames defaults() {
-        return new TopicNames("interactions", "verdicts", "rates");
+        return new TopicNames("interactions", "verdicts", "review-tasks", "labels", "rates");
     }
 
     public TopicNames {
-        for (String name : List.of(interactions, verdicts, rates)) {
+        for (String name : List.of(interactions, verdicts, reviewTasks, labels, rates)) {
             if (!name.matches("[a-zA-Z0-9._-]{1,200}")) {
                 throw new IllegalArgumentException("invalid topic name '" + name + "'");
             }
@@ -19,6 +23,6 @@ public record TopicNames(String interactions, String verdicts, String rates) {
 
     /** Topics the application writes or reads, dead-letter topics of its inputs included. */
     public List<String> all() {
-        return List.of(interactions, verdicts, rates, DeadLetterTopics.of(interactions));
+        return List.of(interactions, verdicts, reviewTasks, labels, rates, DeadLetterTopics.of(interactions), DeadLetterTopics.of(labels));
     }
 }

@@ -3,6 +3,8 @@ package org.alignmentmonitor.streams.topology;
 import java.time.Duration;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.streams.rates.RateSettings;
+import org.alignmentmonitor.streams.review.SamplingSettings;
 
 /**
  * Tunables of the monitor topology.
@@ -11,21 +13,24 @@ import org.alignmentmonitor.classifiers.ClassifierSuite;
  * @param bucketSize    length of a statistics bucket in event time
  * @param flushInterval how often per-task partial statistics are pushed to the merged store
  * @param classifiers   the classifier suite applied to every interaction
+ * @param sampling      which interactions go to human review
+ * @param rates         label horizon, rollup retention and the published rolling windows
  */
 public record TopologySettings(Duration dedupHorizon, Duration bucketSize, Duration flushInterval,
-                               ClassifierSuite classifiers) {
+                               ClassifierSuite classifiers, SamplingSettings sampling, RateSettings rates) {
 
     public TopologySettings {
         requirePositive("dedup horizon", dedupHorizon);
         requirePositive("bucket size", bucketSize);
         requirePositive("flush interval", flushInterval);
-        if (Duration.ofDays(1).toMillis() % bucketSize.toMillis() != 0) {
-            throw new IllegalArgumentException("bucket size must divide a day evenly, got " + bucketSize);
+        if (Duration.ofHours(1).toMillis() % bucketSize.toMillis() != 0) {
+            throw new IllegalArgumentException("bucket size must divide an hour evenly, got " + bucketSize);
         }
     }
 
     public static TopologySettings defaults(ClassifierSuite classifiers) {
-        return new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1), classifiers);
+        return new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1), classifiers,
+                SamplingSettings.defaults("alignment-monitor", 1), RateSettings.defaults());
     }
 
     private static void requirePositive(String what, Duration d) {

@@ -1,31 +1,22 @@
 package org.alignmentmonitor.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
-import org.alignmentmonitor.schemas.registry.InMemorySchemaRegistryClient;
-import org.alignmentmonitor.streams.app.MonitorSerdes;
-import org.alignmentmonitor.streams.app.StreamsProperties;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,53 +26,38 @@ class MonitorTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-10-27T10:00:00Z");
 
-    private final TopicNames names = TopicNames.defaults();
-    private final MonitorTopics topics = MonitorSerdes.topics(names, new InMemorySchemaRegistryClient());
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, Interaction> interactions;
-    private TestInputTopic<String, byte[]> rawInteractions;
+    private TopologyFixture fx;
     private TestOutputTopic<String, Verdict> verdicts;
-    private TestOutputTopic<String, BucketStats> rates;
+    private TestOutputTopic<String, RateSnapshot> rates;
     private TestOutputTopic<String, String> deadLetters;
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        MonitorTopology.define(builder, topics, TopologySettings.defaults(ClassifierSuite.defaults()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        StreamsProperties.errorHandling(props);
-        driver = new TopologyTestDriver(builder.build(), props, T0);
-        interactions = driver.createInputTopic(names.interactions(), new StringSerializer(), topics.interactions().valueSerde().serializer());
-        rawInteractions = driver.createInputTopic(names.interactions(), new StringSerializer(), new ByteArraySerializer());
-        verdicts = driver.createOutputTopic(names.verdicts(), new StringDeserializer(), topics.verdicts().valueSerde().deserializer());
-        rates = driver.createOutputTopic(names.rates(), new StringDeserializer(), topics.rates().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(DeadLetterTopics.of(names.interactions()), new StringDeserializer(), new StringDeserializer());
+        fx = new TopologyFixture(TopologySettings.defaults(ClassifierSuite.defaults()), T0);
+        verdicts = fx.verdicts;
+        rates = fx.rates;
+        deadLetters = fx.deadLetters;
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fx.close();
     }
 
     private void send(Interaction interaction) {
-        interactions.pipeInput(interaction.getId(), interaction, T0);
+        fx.send(interaction, T0);
     }
 
     private void flush() {
-        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        fx.flush();
     }
 
     private BucketStats bucket(String model, String version, Instant start) {
-        KeyValueStore<BucketKey, BucketStats> store = driver.getKeyValueStore(Names.BUCKET_STATS_STORE);
-        return store.get(new BucketKey(model, version, start.toEpochMilli()));
+        return fx.stored(Names.BUCKET_STATS_STORE, new BucketKey(model, version, start.toEpochMilli()));
     }
 
     private BucketStats totals(String model, String version) {
-        KeyValueStore<BucketKey, BucketStats> store = driver.getKeyValueStore(Names.VERSION_TOTALS_STORE);
-        return store.get(VersionTotals.key(model, version));
+        return fx.stored(Names.VERSION_TOTALS_STORE, VersionTotals.key(model, version));
     }
 
     @Test
@@ -118,7 +94,7 @@ class MonitorTopologyTest {
     void shouldCountAnInteractionOnceWhenItIsDeliveredAgainWithinTheHorizon() {
         Interaction once = TestInteractions.truncated("dup", "m", "v1", T0);
         send(once);
-        interactions.pipeInput("dup", once, T0.plus(Duration.ofDays(6)));
+        fx.interactions.pipeInput("dup", once, T0.plus(Duration.ofDays(6)));
         flush();
 
         assertThat(verdicts.readValuesToList()).hasSize(1);
@@ -127,23 +103,34 @@ class MonitorTopologyTest {
     }
 
     @Test
-    void shouldEmitMergedBucketsOnTheRatesTopicKeyedByVersion() {
+    void shouldPublishEveryRollingWindowWithEveryEstimatorWhenAVersionChanged() {
         send(TestInteractions.good("a", "m", "v1", T0));
-        send(TestInteractions.good("b", "m", "v1", T0));
+        send(TestInteractions.good("b", "m", "v1", T0.plusSeconds(30)));
+        send(TestInteractions.truncated("c", "m", "v1", T0.plusSeconds(90)));
         flush();
-        send(TestInteractions.truncated("c", "m", "v1", T0));
-        flush();
+        fx.publish();
 
-        List<TestRecord<String, BucketStats>> out = rates.readRecordsToList();
-        assertThat(out).extracting(TestRecord::key).containsOnly("m:v1");
-        BucketStats last = out.get(out.size() - 1).value();
-        assertThat(last.getInteractions()).isEqualTo(3);
-        assertThat(last.getFlagged()).isEqualTo(1);
+        Map<String, RateSnapshot> out = new HashMap<>();
+        rates.readRecordsToList().forEach(r -> out.put(r.key(), r.value()));
+        assertThat(out).containsOnlyKeys("m:v1/5m", "m:v1/1h", "m:v1/24h");
+        RateSnapshot fiveMinutes = out.get("m:v1/5m");
+        assertThat(fiveMinutes.getWindowEnd()).isEqualTo(T0.plusSeconds(120));
+        assertThat(fiveMinutes.getWindowStart()).isEqualTo(T0.plusSeconds(120 - 300));
+        assertThat(fiveMinutes.getInteractions()).isEqualTo(3);
+        assertThat(fiveMinutes.getFlagged()).isEqualTo(1);
+        assertThat(fiveMinutes.getFlaggedShare()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(fiveMinutes.getLabelled()).isZero();
+        assertThat(fiveMinutes.getLow().getCsLower()).isZero();
+        assertThat(fiveMinutes.getLow().getCsUpper()).isEqualTo(1.0);
+        assertThat(out.get("m:v1/24h").getInteractions()).isEqualTo(3);
+
+        fx.publish();
+        assertThat(rates.isEmpty()).as("nothing changed, nothing republished").isTrue();
     }
 
     @Test
     void shouldSendUndeserializableRecordsToTheDeadLetterTopicAndKeepProcessing() {
-        rawInteractions.pipeInput("bad", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8), T0);
+        fx.rawInteractions.pipeInput("bad", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8), T0);
         send(TestInteractions.good("a", "m", "v1", T0));
         flush();
 
@@ -152,7 +139,7 @@ class MonitorTopologyTest {
         assertThat(dead.value()).isEqualTo("{\"not\": \"avro\"}");
         assertThat(header(dead, DeadLetterRecords.STAGE)).isEqualTo("deserialization");
         assertThat(header(dead, DeadLetterRecords.REASON)).isNotBlank();
-        assertThat(header(dead, DeadLetterRecords.SOURCE_TOPIC)).isEqualTo(names.interactions());
+        assertThat(header(dead, DeadLetterRecords.SOURCE_TOPIC)).isEqualTo(fx.names.interactions());
         assertThat(totals("m", "v1").getInteractions()).isEqualTo(1);
         assertThat(droppedRecords()).isEqualTo(1.0);
     }
@@ -174,14 +161,10 @@ class MonitorTopologyTest {
     }
 
     private static String header(TestRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopologyFixture.header(record, name);
     }
 
     private double droppedRecords() {
-        return driver.metrics().entrySet().stream()
-                .filter(e -> e.getKey().name().equals("dropped-records-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-                .sum();
+        return fx.droppedRecords();
     }
 }

@@ -1,0 +1,40 @@
+package org.alignmentmonitor.streams.rates;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.alignmentmonitor.estimators.EstimationOptions;
+
+/**
+ * How rates are kept and published.
+ *
+ * @param labelHorizon    how late a label may arrive and still update its interaction's bucket
+ * @param bucketRetention how long the finest buckets are kept before only hour and day rollups remain
+ * @param hourRetention   how long hour rollups are kept before only days remain
+ * @param publishInterval how often the rates topic gets fresh estimates of the versions that changed
+ * @param windows         rolling windows published, by name ("5m" -> 5 minutes)
+ * @param estimation      interval level and confidence-sequence prior
+ */
+public record RateSettings(Duration labelHorizon, Duration bucketRetention, Duration hourRetention,
+                           Duration publishInterval, Map<String, Duration> windows, EstimationOptions estimation) {
+
+    public RateSettings {
+        windows = Map.copyOf(windows);
+        if (bucketRetention.compareTo(Duration.ofHours(1)) < 0 || hourRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("bucket retention must be >= 1h and hour retention >= 1d");
+        }
+        if (publishInterval.isNegative() || publishInterval.isZero() || labelHorizon.isNegative() || labelHorizon.isZero()) {
+            throw new IllegalArgumentException("publish interval and label horizon must be positive");
+        }
+    }
+
+    public static RateSettings defaults() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("5m", Duration.ofMinutes(5));
+        windows.put("1h", Duration.ofHours(1));
+        windows.put("24h", Duration.ofHours(24));
+        return new RateSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(90), Duration.ofSeconds(10),
+                windows, EstimationOptions.DEFAULT);
+    }
+}

@@ -1,0 +1,124 @@
+package org.alignmentmonitor.streams.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.avro.Verdict;
+import org.alignmentmonitor.review.sampling.BudgetAllocator;
+import org.alignmentmonitor.review.sampling.Decision;
+import org.alignmentmonitor.review.sampling.SamplingPolicy;
+import org.alignmentmonitor.review.sampling.StratifiedSampler;
+import org.alignmentmonitor.review.sampling.Stratum;
+import org.alignmentmonitor.streams.topology.Judged;
+import org.alignmentmonitor.streams.topology.Names;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Decides for every classified interaction whether it goes to human review, and emits a review
+ * task carrying the inclusion probability it was drawn with.
+ *
+ * <p>The draw is a hash of the interaction id and the policy salt, so an auditor re-derives every
+ * decision. Probabilities are per stratum (version x score band x flagged) and recomputed every
+ * reallocation interval of event time from the traffic of the interval just ended, so this task's
+ * share of the hourly budget is met in expectation; a stratum never gets less than the floor.
+ */
+public final class ReviewSampler implements Processor<String, Judged, String, ReviewTask> {
+
+    private final SamplingPolicy taskPolicy;
+    private final long intervalMs;
+    /** Probability for a stratum's first interval, before any traffic of it has been seen. */
+    private final double firstProbability;
+    private ProcessorContext<String, ReviewTask> context;
+    private KeyValueStore<String, StratumTally> tallies;
+    private StratifiedSampler sampler;
+    private Map<Stratum, Double> probabilities;
+    private long intervalStart = Long.MIN_VALUE;
+
+    public ReviewSampler(SamplingSettings settings) {
+        this.taskPolicy = settings.perTaskPolicy();
+        this.intervalMs = settings.reallocationInterval().toMillis();
+        this.firstProbability = settings.firstProbability();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ReviewTask> context) {
+        this.context = context;
+        this.tallies = context.getStateStore(Names.SAMPLER_STORE);
+        this.probabilities = new HashMap<>();
+        try (KeyValueIterator<String, StratumTally> all = tallies.all()) {
+            all.forEachRemaining(kv -> probabilities.put(kv.value.stratum(), kv.value.probability()));
+        }
+        this.sampler = new StratifiedSampler(taskPolicy, probabilities);
+    }
+
+    @Override
+    public void process(Record<String, Judged> record) {
+        Verdict verdict = record.value().verdict();
+        long eventTime = verdict.getEventTime().toEpochMilli();
+        long interval = eventTime - Math.floorMod(eventTime, intervalMs);
+        if (intervalStart == Long.MIN_VALUE) {
+            intervalStart = interval;
+        } else if (interval > intervalStart) {
+            reallocate();
+            intervalStart = interval;
+        }
+        double score = verdict.getScore();
+        Stratum stratum = new Stratum(verdict.getModel(), verdict.getVersion(), taskPolicy.band(score), verdict.getFlagged());
+        StratumTally tally = tallies.get(stratum.id());
+        if (tally == null) {
+            tally = new StratumTally(stratum, 0, 0.0, Math.max(taskPolicy.floor(), firstProbability));
+            probabilities.put(stratum, tally.probability());
+            sampler = new StratifiedSampler(taskPolicy, probabilities);
+        }
+        tallies.put(stratum.id(), tally.add(score));
+        Decision decision = sampler.decide(verdict.getInteractionId(), verdict.getModel(), verdict.getVersion(), score, verdict.getFlagged());
+        if (decision.selected()) {
+            context.forward(record.withValue(task(record.value(), decision)));
+        }
+    }
+
+    private void reallocate() {
+        List<StratumTally> all = new ArrayList<>();
+        try (KeyValueIterator<String, StratumTally> it = tallies.all()) {
+            it.forEachRemaining(kv -> all.add(kv.value));
+        }
+        Map<Stratum, Double> allocated = new BudgetAllocator(taskPolicy).allocate(all.stream()
+                .map(t -> new BudgetAllocator.StratumTraffic(t.stratum(), t.interactions(), t.meanScore()))
+                .toList());
+        for (StratumTally t : all) {
+            // A stratum without traffic in the last interval keeps what it had: no evidence to move it.
+            double p = allocated.getOrDefault(t.stratum(), t.probability());
+            tallies.put(t.stratum().id(), t.startInterval(p));
+            probabilities.put(t.stratum(), p);
+        }
+        sampler = new StratifiedSampler(taskPolicy, probabilities);
+    }
+
+    private ReviewTask task(Judged judged, Decision decision) {
+        Verdict verdict = judged.verdict();
+        return ReviewTask.newBuilder()
+                .setTaskId("review:" + verdict.getInteractionId())
+                .setInteractionId(verdict.getInteractionId())
+                .setModel(verdict.getModel())
+                .setVersion(verdict.getVersion())
+                .setEventTime(verdict.getEventTime())
+                .setInclusionProbability(decision.inclusionProbability())
+                .setStratum(decision.stratum().id())
+                .setSamplerVersion(decision.policyVersion())
+                .setGold(false)
+                .setInteraction(judged.interaction())
+                .setResults(verdict.getResults())
+                .setCreatedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .setScore(verdict.getScore())
+                .setFlagged(verdict.getFlagged())
+                .build();
+    }
+}

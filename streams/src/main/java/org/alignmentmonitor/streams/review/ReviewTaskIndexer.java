@@ -1,0 +1,37 @@
+package org.alignmentmonitor.streams.review;
+
+import java.util.List;
+
+import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.streams.topology.Names;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Remembers every review task by interaction id, without the conversation, so a label (which
+ * carries neither the score nor a trusted inclusion probability) is paired with the values the
+ * sampler recorded.
+ */
+public final class ReviewTaskIndexer implements Processor<String, ReviewTask, Void, Void> {
+
+    private KeyValueStore<String, ReviewTask> tasks;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.tasks = context.getStateStore(Names.REVIEW_TASK_STORE);
+    }
+
+    @Override
+    public void process(Record<String, ReviewTask> record) {
+        ReviewTask task = record.value();
+        if (task == null) {
+            return;
+        }
+        // The record is this processor's own deserialized copy: slimming it in place spares a deep copy.
+        task.setInteraction(null);
+        task.setResults(List.of());
+        tasks.put(task.getInteractionId(), task);
+    }
+}
