@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,9 +93,12 @@ class PipelineIT {
         assertThat(body.get("classifierConfigVersions")).isNotEmpty();
         assertThat(http.get("/api/v1/rates?model=alpaca&version=7b&alpha=2").status()).isEqualTo(400);
 
-        // The sample's timestamps are one minute apart from 1793000000 s: the first ten minutes hold ten.
+        // The sample's timestamps are one minute apart from 1793000000 s. A window is answered in whole
+        // minute buckets, widened outward (and reported so): 07:33 to 07:44 holds eleven.
         MonitorHttp.Response window = http.get("/api/v1/rates?model=alpaca&version=7b&from=1793000000000&to=1793000600000");
-        assertThat(window.body().get("interactions").asLong()).isEqualTo(10);
+        assertThat(window.body().get("from").asText()).isEqualTo(Instant.ofEpochMilli(1792999980000L).toString());
+        assertThat(window.body().get("to").asText()).isEqualTo(Instant.ofEpochMilli(1793000640000L).toString());
+        assertThat(window.body().get("interactions").asLong()).isEqualTo(11);
     }
 
     @Test
