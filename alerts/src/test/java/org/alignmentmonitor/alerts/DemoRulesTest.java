@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundled demo rules against the demo's traffic (SyntheticConfig.defaults at the default 200
- * interactions a second, weights 3:3:3:1), taking the flagged share to be the true failure rate.
+ * interactions a second, weights 3:3:3:1), taking the flagged share to be the true failure rate:
+ * run over the generator's traffic, the default classifier suite flags 1.0%, 3.0%, 0.6% rising to
+ * 8.0%, and 2.0% (measured once by hand, 200,000 interactions), i.e. what it injects.
  */
 class DemoRulesTest {
 
