@@ -21,9 +21,7 @@ public record SimulationReport(SuiteOptions options, List<ScenarioResult> unifor
                                List<ScenarioResult> activeCoverage, List<ScenarioResult> robustness,
                                List<SequentialCertification.Result> certification, List<PpiComparison> widths) {
 
-    public static final String BUILD_AND_RUN = "./mvnw -B -o -q -pl simulation -am package -DskipTests && "
-            + "java -cp simulation/target/classes:estimators/target/classes:review/target/classes "
-            + "org.alignmentmonitor.simulation.SimulationMain --out docs/simulation-report.md";
+    public static final String BUILD_AND_RUN = "./monitor simulate --out docs/simulation-report.md";
 
     /** Coverage below this is called out: nominal 95% less Monte Carlo slack. */
     static final double COVERAGE_FLOOR = 0.94;

@@ -26,6 +26,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class LabelApplier implements Processor<String, Label, BucketKey, BucketStats> {
 
+    /** Task-id prefix of hidden gold items. */
+    public static final String GOLD_PREFIX = "gold:";
+
     private final long bucketMs;
     private final Duration horizon;
     private ProcessorContext<BucketKey, BucketStats> context;
@@ -50,6 +53,9 @@ public final class LabelApplier implements Processor<String, Label, BucketKey, B
         Label label = record.value();
         if (label == null || label.getInteractionId() == null || label.getInteractionId().isBlank()) {
             throw new InvalidRecordException("label without an interaction id");
+        }
+        if (label.getTaskId().startsWith(GOLD_PREFIX)) {
+            return;  // gold items are planted by the review queue, never traffic: they check labellers, not models
         }
         ReviewTask task = tasks.get(label.getInteractionId());
         if (task == null) {
