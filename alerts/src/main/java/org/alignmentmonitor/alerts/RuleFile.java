@@ -1,11 +1,14 @@
 package org.alignmentmonitor.alerts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,8 +33,21 @@ import java.util.TreeSet;
  */
 public record RuleFile(String version, List<AlertRule> rules) {
 
+    /** No rules: nothing is ever evaluated. */
+    public static final RuleFile NONE = new RuleFile("none", List.of());
+
     public RuleFile {
         rules = List.copyOf(rules);
+    }
+
+    /** The bundled rules that go with {@code ./monitor demo}'s synthetic traffic. */
+    public static RuleFile demo() {
+        try (InputStream in = RuleFile.class.getResourceAsStream("/alert-rules/demo.yaml")) {
+            return RuleFileParser.parse(new String(Objects.requireNonNull(in, "demo rules missing").readAllBytes(), StandardCharsets.UTF_8),
+                    "bundled demo rules");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @throws RuleFileException listing every problem, each naming the rule and the field */

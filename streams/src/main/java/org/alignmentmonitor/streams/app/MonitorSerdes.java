@@ -1,5 +1,6 @@
 package org.alignmentmonitor.streams.app;
 
+import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Label;
@@ -26,6 +27,7 @@ public final class MonitorSerdes {
                 new Topic<>(names.reviewTasks(), Serdes.String(), AvroSerdes.specific(ReviewTask.class, registry, false)),
                 new Topic<>(names.labels(), Serdes.String(), AvroSerdes.specific(Label.class, registry, false)),
                 new Topic<>(names.rates(), Serdes.String(), AvroSerdes.specific(RateSnapshot.class, registry, false)),
+                new Topic<>(names.alerts(), Serdes.String(), AvroSerdes.specific(Alert.class, registry, false)),
                 AvroSerdes.specific(BucketStats.class, registry, false));
     }
 }

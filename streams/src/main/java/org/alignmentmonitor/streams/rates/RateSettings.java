@@ -29,6 +29,26 @@ public record RateSettings(Duration labelHorizon, Duration bucketRetention, Dura
         }
     }
 
+    /** These settings with further windows (for example those alert rules read), named like "1m", "6h". */
+    public RateSettings withWindows(Iterable<Duration> extra) {
+        Map<String, Duration> all = new LinkedHashMap<>(windows);
+        for (Duration d : extra) {
+            all.putIfAbsent(name(d), d);
+        }
+        return new RateSettings(labelHorizon, bucketRetention, hourRetention, publishInterval, all, estimation);
+    }
+
+    static String name(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+
     public static RateSettings defaults() {
         Map<String, Duration> windows = new LinkedHashMap<>();
         windows.put("5m", Duration.ofMinutes(5));

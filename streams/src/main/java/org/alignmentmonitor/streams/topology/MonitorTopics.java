@@ -1,5 +1,6 @@
 package org.alignmentmonitor.streams.topology;
 
+import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Label;
@@ -15,5 +16,6 @@ public record MonitorTopics(
         Topic<String, ReviewTask> reviewTasks,
         Topic<String, Label> labels,
         Topic<String, RateSnapshot> rates,
+        Topic<String, Alert> alerts,
         Serde<BucketStats> bucketStatsSerde) {
 }

@@ -3,9 +3,12 @@ package org.alignmentmonitor.streams.topology;
 import java.time.Duration;
 import java.util.List;
 
+import org.alignmentmonitor.alerts.AlertEngine;
 import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.streams.alerting.AlertProcessor;
 import org.alignmentmonitor.streams.review.LabelApplier;
 import org.alignmentmonitor.streams.review.ReviewSampler;
 import org.alignmentmonitor.streams.review.ReviewTaskIndexer;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  * review-tasks -> index by interaction id                                                   |
  * labels -> pair with the task's score and pi -> label deltas at the interaction's bucket --+
  *   -> (repartition by version) -> buckets, hour and day rollups, version totals -> rates (rolling windows)
+ * rates -> (repartition by model) -> alert rules -> alerts
  *
  * A pure function of the builder, the topics and the settings: the same code runs on the embedded
  * broker, a real cluster and the TopologyTestDriver.
@@ -64,6 +68,16 @@ public final class MonitorTopology {
                 .process(() -> new BucketMerger(settings.bucketSize(), settings.rates()), Named.as(Names.MERGE),
                         Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE, Names.VERSION_TOTALS_STORE)
                 .to(topics.rates().name(), topics.rates().produced(Names.RATES_SINK));
+
+        AlertEngine alertEngine = new AlertEngine(settings.alertRules());
+        builder.stream(topics.rates().name(), topics.rates().consumed(Names.RATES_SOURCE))
+                .selectKey((key, snapshot) -> snapshot.getModel(), Named.as(Names.KEY_RATES_BY_MODEL))
+                .repartition(Repartitioned.<String, RateSnapshot>as(Names.RATES_BY_MODEL)
+                        .withKeySerde(topics.rates().keySerde())
+                        .withValueSerde(topics.rates().valueSerde()))
+                .process(() -> new AlertProcessor(alertEngine), Named.as(Names.EVALUATE_ALERTS),
+                        Names.ALERT_STATE_STORE, Names.LATEST_RATE_STORE, Names.VERSION_FIRST_SEEN_STORE)
+                .to(topics.alerts().name(), topics.alerts().produced(Names.ALERTS_SINK));
     }
 
     private static void addStores(StreamsBuilder builder, MonitorTopics topics, TopologySettings settings) {
@@ -84,5 +98,11 @@ public final class MonitorTopology {
                 Serdes.String(), topics.reviewTasks().valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.EFFECTIVE_LABEL_STORE),
                 Serdes.String(), topics.labels().valueSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.ALERT_STATE_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_RATE_STORE),
+                Serdes.String(), topics.rates().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.VERSION_FIRST_SEEN_STORE),
+                Serdes.String(), Serdes.Long()));
     }
 }

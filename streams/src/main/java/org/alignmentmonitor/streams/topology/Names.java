@@ -22,6 +22,12 @@ public final class Names {
     public static final String LABELS_SOURCE = "labels-source";
     public static final String APPLY_LABELS = "apply-labels";
     public static final String MERGE_DELTAS = "merge-verdict-and-label-deltas";
+    public static final String RATES_SOURCE = "rates-source";
+    public static final String KEY_RATES_BY_MODEL = "key-rates-by-model";
+    /** Repartition topic {@code <application.id>-rates-by-model-repartition}: every version of a model in one task. */
+    public static final String RATES_BY_MODEL = "rates-by-model";
+    public static final String EVALUATE_ALERTS = "evaluate-alert-rules";
+    public static final String ALERTS_SINK = "alerts-sink";
 
     public static final String DEDUP_STORE = "interaction-dedup-store";
     public static final String DELTA_STORE = "bucket-delta-store";
@@ -39,6 +45,12 @@ public final class Names {
     public static final String REVIEW_TASK_STORE = "review-task-store";
     /** The label in force per interaction id, so a correction replaces its predecessor's contribution. */
     public static final String EFFECTIVE_LABEL_STORE = "effective-label-store";
+    /** Alert lifecycle per model (JSON), so FIRING and RESOLVED are sent once each. */
+    public static final String ALERT_STATE_STORE = "alert-state-store";
+    /** Latest rate snapshot per version and window, for regression rules. */
+    public static final String LATEST_RATE_STORE = "latest-rate-store";
+    /** When each version was first seen, to know which version came before which. */
+    public static final String VERSION_FIRST_SEEN_STORE = "version-first-seen-store";
 
     private Names() {
     }
@@ -46,5 +58,10 @@ public final class Names {
     /** Full name of the bucket-deltas repartition topic for an application id. */
     public static String bucketDeltasTopic(String applicationId) {
         return applicationId + "-" + BUCKET_DELTAS + "-repartition";
+    }
+
+    /** Full name of the rates-by-model repartition topic for an application id. */
+    public static String ratesByModelTopic(String applicationId) {
+        return applicationId + "-" + RATES_BY_MODEL + "-repartition";
     }
 }

@@ -2,6 +2,7 @@ package org.alignmentmonitor.streams.topology;
 
 import java.time.Duration;
 
+import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
@@ -15,9 +16,10 @@ import org.alignmentmonitor.streams.review.SamplingSettings;
  * @param classifiers   the classifier suite applied to every interaction
  * @param sampling      which interactions go to human review
  * @param rates         label horizon, rollup retention and the published rolling windows
+ * @param alertRules    rules evaluated on every published rate; their windows must be among {@code rates.windows()}
  */
 public record TopologySettings(Duration dedupHorizon, Duration bucketSize, Duration flushInterval,
-                               ClassifierSuite classifiers, SamplingSettings sampling, RateSettings rates) {
+                               ClassifierSuite classifiers, SamplingSettings sampling, RateSettings rates, RuleFile alertRules) {
 
     public TopologySettings {
         requirePositive("dedup horizon", dedupHorizon);
@@ -30,7 +32,7 @@ public record TopologySettings(Duration dedupHorizon, Duration bucketSize, Durat
 
     public static TopologySettings defaults(ClassifierSuite classifiers) {
         return new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1), classifiers,
-                SamplingSettings.defaults("alignment-monitor", 1), RateSettings.defaults());
+                SamplingSettings.defaults("alignment-monitor", 1), RateSettings.defaults(), RuleFile.NONE);
     }
 
     private static void requirePositive(String what, Duration d) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.LabelValue;
@@ -38,7 +39,7 @@ class LabelTopologyTest {
         SamplingSettings everything = new SamplingSettings(
                 new SamplingPolicy("test-sampler", "salt", 0.001, new double[] {0.5}, 50), Duration.ofHours(1), 1, 1.0);
         TopologySettings settings = new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1),
-                ClassifierSuite.defaults(), everything, RateSettings.defaults());
+                ClassifierSuite.defaults(), everything, RateSettings.defaults(), RuleFile.NONE);
         fx = new TopologyFixture(settings, T0);
     }
 
