@@ -14,6 +14,7 @@ import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficRunner;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.demo.SyntheticTrafficFile;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
@@ -59,7 +60,10 @@ final class DemoCommand implements Callable<Integer> {
         SyntheticConfig traffic = trafficFile == null ? SyntheticConfig.defaults() : SyntheticTrafficFile.load(trafficFile);
         PrintStream out = System.out;
         out.println("alignment-monitor demo: starting the embedded Kafka broker, schema registry and topology...");
-        MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 8080)).startProcessing(ClassifierSuite.defaults());
+        MonitorConfig config = options.load(Path.of("data"), 8080);
+        // The demo ships alert rules tuned to its synthetic traffic and delivers to its own signed-webhook receiver.
+        config = config.withAlerting(config.alerting().forDemo());
+        MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(ClassifierSuite.defaults());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                 runtime.topics().interactions().valueSerde().serializer());
@@ -68,8 +72,10 @@ final class DemoCommand implements Callable<Integer> {
         OnceCloser closer = new OnceCloser(generator::stop, sink, runtime);
         Shutdown.onExit(closer);
         generator.start();
-        out.printf("API: http://%s:%d/api/v1/versions   data: %s   (Ctrl-C to stop)%n",
-                runtime.config().httpHost(), runtime.api().port(), runtime.dataDir().toAbsolutePath());
+        String base = "http://" + runtime.config().httpHost() + ":" + runtime.api().port();
+        out.printf("Dashboard: %s/   API: %s/api/v1/versions   metrics: %s/metrics%n", base, base, base);
+        out.printf("Alerts: %s/api/v1/alerts   webhook receiver: %s/demo/webhook   data: %s   (Ctrl-C to stop)%n",
+                base, base, runtime.dataDir().toAbsolutePath());
         traffic.regressions().forEach(r -> out.printf("The synthetic %s:%s regresses %d s after the start.%n", r.model(), r.version(), r.after().toSeconds()));
 
         LiveTable table = new LiveTable(runtime.streamsApp().stores());

@@ -2,17 +2,23 @@ package org.alignmentmonitor.monitor.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import org.alignmentmonitor.alerts.webhook.WebhookFormat;
+import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -84,7 +90,8 @@ public final class ConfigLoader {
                         s.string("monitor.topics.verdicts", "verdicts"),
                         s.string("monitor.topics.review-tasks", "review-tasks"),
                         s.string("monitor.topics.labels", "labels"),
-                        s.string("monitor.topics.rates", "rates")),
+                        s.string("monitor.topics.rates", "rates"),
+                        s.string("monitor.topics.alerts", "alerts")),
                 s.integer("monitor.topics.partitions", 3),
                 (short) s.integer("monitor.topics.replication", 1),
                 s.string("monitor.http.host", "127.0.0.1"),
@@ -94,6 +101,12 @@ public final class ConfigLoader {
                 s.duration("monitor.streams.commit.interval", Duration.ofSeconds(1)),
                 s.duration("monitor.dedup.horizon", Duration.ofDays(7)),
                 s.duration("monitor.flush.interval", Duration.ofSeconds(1)),
+                new AlertingConfig(
+                        s.string("monitor.alerts.rules", ""),
+                        s.uris("monitor.alerts.webhook.urls"),
+                        s.webhookFormat("monitor.alerts.webhook.format"),
+                        s.string("monitor.alerts.webhook.secret", ""),
+                        false),
                 kafka, registry);
         s.rejectUnknown();
         return config;
@@ -112,6 +125,32 @@ public final class ConfigLoader {
             used.put(key, true);
             String v = values.get(key);
             return v == null || v.isBlank() ? fallback : v;
+        }
+
+        /** Comma-separated absolute URLs. */
+        List<URI> uris(String key) {
+            String v = string(key, null);
+            if (v == null) {
+                return List.of();
+            }
+            List<URI> out = new ArrayList<>();
+            for (String part : v.split(",")) {
+                try {
+                    out.add(new URI(part.trim()));
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException(key + ": not a URL: '" + part.trim() + "'");
+                }
+            }
+            return out;
+        }
+
+        WebhookFormat webhookFormat(String key) {
+            String v = string(key, "generic");
+            try {
+                return WebhookFormat.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + " must be generic or slack, got '" + v + "'");
+            }
         }
 
         int integer(String key, int fallback) {

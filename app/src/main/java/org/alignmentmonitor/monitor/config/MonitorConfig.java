@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -25,6 +26,7 @@ public record MonitorConfig(
         Duration commitInterval,
         Duration dedupHorizon,
         Duration flushInterval,
+        AlertingConfig alerting,
         Map<String, String> kafka,
         Map<String, String> registry) {
 
@@ -49,11 +51,16 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newKafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, alerting, newKafka, registry);
+    }
+
+    public MonitorConfig withAlerting(AlertingConfig newAlerting) {
+        return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newAlerting, kafka, registry);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, kafka, newRegistry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, alerting, kafka, newRegistry);
     }
 }

@@ -1,5 +1,6 @@
 package org.alignmentmonitor.monitor.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -26,6 +27,11 @@ public final class MonitorMetrics implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
+    }
+
+    /** Where the monitor's own meters (rates, alerts, deliveries) are registered. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -2,13 +2,21 @@ package org.alignmentmonitor.monitor.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.javalin.config.JavalinConfig;
+import org.alignmentmonitor.alerts.RuleFile;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
@@ -16,10 +24,10 @@ import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
 import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
-import org.alignmentmonitor.streams.topology.MonitorTopics;
-import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.topology.TopologySettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
@@ -44,6 +52,8 @@ public final class MonitorRuntime implements AutoCloseable {
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
     private MonitorMetrics metrics;
+    private RateGauges gauges;
+    private AlertingRuntime alerting;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -101,8 +111,10 @@ public final class MonitorRuntime implements AutoCloseable {
     /** Starts the Streams application and the HTTP API on top of {@link #connect}. */
     public MonitorRuntime startProcessing(ClassifierSuite classifiers) throws InterruptedException {
         String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
+        RuleFile rules = config.alerting().ruleFile();
         TopologySettings topology = new TopologySettings(config.dedupHorizon(), Duration.ofMinutes(1), config.flushInterval(), classifiers,
-                SamplingSettings.defaults(config.applicationId(), config.partitions()), RateSettings.defaults());
+                SamplingSettings.defaults(config.applicationId(), config.partitions()), RateSettings.defaults().withWindows(rules.windows()),
+                rules);
         // The API port must be known before Streams starts, since it is advertised for interactive queries.
         StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
                 config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
@@ -112,7 +124,13 @@ public final class MonitorRuntime implements AutoCloseable {
         try {
             streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
             metrics = new MonitorMetrics(streamsApp.streams());
-            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self);
+            gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
+            alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry());
+            List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
+            routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
+            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
+            alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
+                    config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
             streamsApp.awaitRunning(Duration.ofMinutes(2));
             return this;
         } catch (RuntimeException | InterruptedException e) {
@@ -173,6 +191,8 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(alerting);
+        closeQuietly(gauges);
         closeQuietly(metrics);
         closeQuietly(streamsApp);
         closeQuietly(admin);

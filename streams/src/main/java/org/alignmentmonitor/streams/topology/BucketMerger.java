@@ -23,10 +23,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Merges partial statistics (from verdicts and from labels alike) into the bucket store, the hour
  * and day rollups and the per-version totals. Every publish interval it emits, for each version
- * that changed, every estimator over each rolling window ending at the version's latest event;
+ * that changed, every estimator over each rolling window ending at the version's last complete bucket;
  * every hour it drops buckets and hours older than their retention (the coarser rollups keep them).
  */
 final class BucketMerger implements Processor<BucketKey, BucketStats, String, RateSnapshot> {
+
+    private static final long COMPLETION_GRACE_MS = 5_000;
 
     private final long bucketMs;
     private final RateSettings settings;
@@ -79,13 +81,17 @@ final class BucketMerger implements Processor<BucketKey, BucketStats, String, Ra
     }
 
     private void publish(long now) {
+        Set<BucketKey> waiting = new LinkedHashSet<>();
         for (BucketKey version : changed) {
             BucketStats total = totals.get(version);
             if (total == null || total.getInteractions() == 0) {
                 continue;
             }
             long latest = total.getMaxEventTime().toEpochMilli();
-            long end = latest - Math.floorMod(latest, bucketMs) + bucketMs;
+            long end = windowEnd(latest, now);
+            if (end <= latest) {
+                waiting.add(version);  // its newest bucket is still filling: publish again once it is complete
+            }
             for (Map.Entry<String, Duration> window : settings.windows().entrySet()) {
                 WindowPlan plan = windows.plan(end - window.getValue().toMillis(), end, latest);
                 windows.merged(version.model(), version.version(), plan).ifPresent(merged -> context.forward(new Record<>(
@@ -93,7 +99,18 @@ final class BucketMerger implements Processor<BucketKey, BucketStats, String, Ra
                         RateSnapshots.of(window.getKey(), plan.from(), plan.to(), merged, settings.estimation(), now), now)));
             }
         }
-        changed.clear();
+        changed = waiting;
+    }
+
+    /**
+     * Windows end at the last complete bucket: while the clock is still inside the bucket of the
+     * latest event, that bucket is partial and would make every window's newest minute look quiet.
+     * A bucket counts as complete once the clock is a grace period past its end (partials are
+     * flushed every second); replayed history is complete at once.
+     */
+    private long windowEnd(long latestEvent, long now) {
+        long bucketEnd = latestEvent - Math.floorMod(latestEvent, bucketMs) + bucketMs;
+        return now >= bucketEnd + COMPLETION_GRACE_MS ? bucketEnd : bucketEnd - bucketMs;
     }
 
     private void prune() {

@@ -108,6 +108,7 @@ class MonitorTopologyTest {
         send(TestInteractions.good("b", "m", "v1", T0.plusSeconds(30)));
         send(TestInteractions.truncated("c", "m", "v1", T0.plusSeconds(90)));
         flush();
+        fx.driver.advanceWallClockTime(Duration.ofSeconds(130));  // past the end of the latest minute: it is complete
         fx.publish();
 
         Map<String, RateSnapshot> out = new HashMap<>();
@@ -126,6 +127,35 @@ class MonitorTopologyTest {
 
         fx.publish();
         assertThat(rates.isEmpty()).as("nothing changed, nothing republished").isTrue();
+    }
+
+    @Test
+    void shouldLeaveTheFillingMinuteOutOfTheWindowsUntilItIsComplete() {
+        Instant now = T0.plusSeconds(30);
+        fx.driver.advanceWallClockTime(Duration.ofSeconds(30));
+        send(TestInteractions.good("a", "m", "v1", T0.minusSeconds(30)));
+        send(TestInteractions.good("b", "m", "v1", now.minusSeconds(1)));
+        flush();
+        fx.publish();
+
+        RateSnapshot partial = lastFiveMinutes();
+        assertThat(partial.getWindowEnd()).isEqualTo(T0);
+        assertThat(partial.getInteractions()).isEqualTo(1);
+
+        fx.driver.advanceWallClockTime(Duration.ofSeconds(40));  // the minute of "b" is now over
+        RateSnapshot complete = lastFiveMinutes();
+        assertThat(complete.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
+        assertThat(complete.getInteractions()).isEqualTo(2);
+    }
+
+    private RateSnapshot lastFiveMinutes() {
+        RateSnapshot last = null;
+        for (TestRecord<String, RateSnapshot> r : rates.readRecordsToList()) {
+            if (r.key().equals("m:v1/5m")) {
+                last = r.value();
+            }
+        }
+        return last;
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.alignmentmonitor.monitor.dashboard;
+
+import org.alignmentmonitor.estimators.Estimates;
+import org.alignmentmonitor.estimators.Interval;
+import org.alignmentmonitor.estimators.Wilson;
+
+/**
+ * One step of a version's chart. Rates are null where not estimable (no traffic, no labels).
+ *
+ * @param flaggedShare      classifier-flagged share with its Wilson band (always available)
+ * @param misaligned        label-corrected (prediction-powered) rate, ambiguous as aligned
+ * @param misalignedLower   lower end of the band: y_low's interval lower end
+ * @param misalignedUpper   upper end of the band: y_high's interval upper end (ambiguous as misaligned)
+ */
+public record SeriesPoint(long from, long to, long interactions, long flagged, long labelled,
+                          Double flaggedShare, Double flaggedLower, Double flaggedUpper,
+                          Double misaligned, Double misalignedLower, Double misalignedUpper) {
+
+    static SeriesPoint of(long from, long to, Estimates e) {
+        long n = e.interactions();
+        long flagged = e.classifierOnly().flagged();
+        Interval wilson = Wilson.interval(flagged, n, e.alpha());
+        boolean labelled = e.labelled() > 0;
+        return new SeriesPoint(from, to, n, flagged, e.labelled(),
+                n == 0 ? null : (double) flagged / n, n == 0 ? null : wilson.lower(), n == 0 ? null : wilson.upper(),
+                labelled ? finite(e.low().ppi().estimate()) : null,
+                labelled ? finite(e.low().ppi().lower()) : null,
+                labelled ? finite(e.high().ppi().upper()) : null);
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? Math.max(0.0, Math.min(1.0, x)) : null;
+    }
+}

@@ -1,0 +1,42 @@
+package org.alignmentmonitor.monitor.dashboard;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.alignmentmonitor.avro.BucketStats;
+import org.alignmentmonitor.estimators.EstimationOptions;
+import org.alignmentmonitor.estimators.Estimator;
+import org.alignmentmonitor.streams.query.StatsStores;
+import org.alignmentmonitor.streams.rates.EstimatorInputs;
+import org.alignmentmonitor.streams.topology.BucketKey;
+import org.alignmentmonitor.streams.topology.BucketStatsMath;
+
+/** A version's chart over a range, each step an exact merge of its buckets and a fresh estimate. */
+final class VersionSeries {
+
+    /** Range name to (length, step). */
+    static final Map<String, Duration[]> RANGES = Map.of(
+            "1h", new Duration[] {Duration.ofHours(1), Duration.ofMinutes(5)},
+            "24h", new Duration[] {Duration.ofHours(24), Duration.ofHours(1)},
+            "7d", new Duration[] {Duration.ofDays(7), Duration.ofHours(6)});
+
+    private VersionSeries() {
+    }
+
+    /** Steps ending at the version's latest event (rounded up to a minute), oldest first. */
+    static List<SeriesPoint> of(StatsStores stores, BucketStats totals, String range) {
+        Duration[] spec = RANGES.get(range);
+        long latest = totals.getMaxEventTime().toEpochMilli();
+        long end = latest - Math.floorMod(latest, 60_000L) + 60_000L;
+        long step = spec[1].toMillis();
+        List<SeriesPoint> points = new ArrayList<>();
+        for (long from = end - spec[0].toMillis(); from < end; from += step) {
+            StatsStores.WindowAnswer answer = stores.localWindow(totals.getModel(), totals.getVersion(), from, from + step);
+            BucketStats merged = answer.merged().orElseGet(() -> BucketStatsMath.empty(new BucketKey(totals.getModel(), totals.getVersion(), 0), step));
+            points.add(SeriesPoint.of(answer.from(), answer.to(), Estimator.estimate(EstimatorInputs.stateOf(merged), EstimationOptions.DEFAULT)));
+        }
+        return points;
+    }
+}
