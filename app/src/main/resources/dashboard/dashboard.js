@@ -43,6 +43,11 @@
         const lower = pts.slice().reverse().map(p => `${mx(p)},${y(p[lo])}`);
         svg.appendChild(svgEl('polygon', { points: upper.concat(lower).join(' '), class: 'band-' + name, 'data-band': name }));
         svg.appendChild(svgEl('polyline', { points: pts.map(p => `${mx(p)},${y(p[mid])}`).join(' '), class: 'line-' + name }));
+        // Whiskers and dots, so a young version with a step or two still shows its interval.
+        pts.forEach(p => {
+          svg.appendChild(svgEl('line', { x1: mx(p), x2: mx(p), y1: y(p[lo]), y2: y(p[hi]), class: 'line-' + name }));
+          svg.appendChild(svgEl('circle', { cx: mx(p), cy: y(p[mid]), r: 1.8, class: 'dot-' + name }));
+        });
       });
     return svg;
   }

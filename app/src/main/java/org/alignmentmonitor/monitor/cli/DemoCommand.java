@@ -47,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "YAML file of versions, weights, true failure rates and regressions (default: four built-in versions, one regressing after 90 s).")
     Path trafficFile;
 
+    @Option(names = "--bucket", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Statistics bucket length (default: ${DEFAULT-VALUE}; the product's default is 1m): short buckets let the demo's one-minute alert window slide smoothly.")
+    String bucket;
+
     @Option(names = "--print-every", paramLabel = "DURATION", defaultValue = "5s", description = "Table refresh period (default: ${DEFAULT-VALUE}).")
     String printEvery;
 
@@ -62,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("alignment-monitor demo: starting the embedded Kafka broker, schema registry and topology...");
         MonitorConfig config = options.load(Path.of("data"), 8080);
         // The demo ships alert rules tuned to its synthetic traffic and delivers to its own signed-webhook receiver.
-        config = config.withAlerting(config.alerting().forDemo());
+        config = config.withAlerting(config.alerting().forDemo()).withBucketSize(ConfigLoader.parseDuration(bucket));
         MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(ClassifierSuite.defaults());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),

@@ -101,6 +101,7 @@ public final class ConfigLoader {
                 s.duration("monitor.streams.commit.interval", Duration.ofSeconds(1)),
                 s.duration("monitor.dedup.horizon", Duration.ofDays(7)),
                 s.duration("monitor.flush.interval", Duration.ofSeconds(1)),
+                s.duration("monitor.bucket.size", Duration.ofMinutes(1)),
                 new AlertingConfig(
                         s.string("monitor.alerts.rules", ""),
                         s.uris("monitor.alerts.webhook.urls"),

@@ -26,6 +26,7 @@ public record MonitorConfig(
         Duration commitInterval,
         Duration dedupHorizon,
         Duration flushInterval,
+        Duration bucketSize,
         AlertingConfig alerting,
         Map<String, String> kafka,
         Map<String, String> registry) {
@@ -39,6 +40,9 @@ public record MonitorConfig(
         if (replication < 1) {
             throw new IllegalArgumentException("monitor.topics.replication must be >= 1, got " + replication);
         }
+        if (bucketSize.toMillis() < 1000 || Duration.ofHours(1).toMillis() % bucketSize.toMillis() != 0) {
+            throw new IllegalArgumentException("monitor.bucket.size must be at least 1s and divide an hour evenly, got " + bucketSize);
+        }
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("monitor.http.port must be 0..65535, got " + httpPort);
         }
@@ -51,16 +55,21 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, alerting, newKafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newAlerting, kafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry);
+    }
+
+    public MonitorConfig withBucketSize(Duration newBucketSize) {
+        return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, alerting, kafka, newRegistry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry);
     }
 }

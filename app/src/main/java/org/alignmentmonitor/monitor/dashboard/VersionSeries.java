@@ -18,9 +18,9 @@ final class VersionSeries {
 
     /** Range name to (length, step). */
     static final Map<String, Duration[]> RANGES = Map.of(
-            "1h", new Duration[] {Duration.ofHours(1), Duration.ofMinutes(5)},
-            "24h", new Duration[] {Duration.ofHours(24), Duration.ofHours(1)},
-            "7d", new Duration[] {Duration.ofDays(7), Duration.ofHours(6)});
+            "1h", new Duration[] {Duration.ofHours(1), Duration.ofMinutes(1)},
+            "24h", new Duration[] {Duration.ofHours(24), Duration.ofMinutes(30)},
+            "7d", new Duration[] {Duration.ofDays(7), Duration.ofHours(3)});
 
     private VersionSeries() {
     }

@@ -21,6 +21,7 @@ public final class MonitorMetrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public MonitorMetrics(KafkaStreams streams) {
+        PrometheusNaming.apply(registry);
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);

@@ -112,7 +112,7 @@ public final class MonitorRuntime implements AutoCloseable {
     public MonitorRuntime startProcessing(ClassifierSuite classifiers) throws InterruptedException {
         String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
         RuleFile rules = config.alerting().ruleFile();
-        TopologySettings topology = new TopologySettings(config.dedupHorizon(), Duration.ofMinutes(1), config.flushInterval(), classifiers,
+        TopologySettings topology = new TopologySettings(config.dedupHorizon(), config.bucketSize(), config.flushInterval(), classifiers,
                 SamplingSettings.defaults(config.applicationId(), config.partitions()), RateSettings.defaults().withWindows(rules.windows()),
                 rules);
         // The API port must be known before Streams starts, since it is advertised for interactive queries.

@@ -30,6 +30,10 @@ final class RateGauges implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RateGauges.class);
     private static final Map<String, Duration> WINDOWS = Map.of("5m", Duration.ofMinutes(5), "1h", Duration.ofHours(1), "24h", Duration.ofHours(24));
 
+    private static final String PPI_HELP = "Label-corrected (prediction-powered) obviously-misaligned rate and its 95% interval; "
+            + "outcome low counts ambiguous labels as aligned, high as misaligned";
+    private static final String CS_HELP = "Anytime-valid 95% confidence sequence of the labelled obviously-misaligned rate";
+
     private final StatsStores stores;
     private final MeterRegistry registry;
     private final Map<String, Estimates> latest = new ConcurrentHashMap<>();
@@ -73,14 +77,12 @@ final class RateGauges implements AutoCloseable {
                 e -> e.classifierOnly().flaggedShare());
         for (String outcome : new String[] {"low", "high"}) {
             Tags t = tags.and("outcome", outcome);
-            gauge("alignment_monitor_misaligned_ratio", "Label-corrected (prediction-powered) obviously-misaligned rate; "
-                    + "outcome low counts ambiguous labels as aligned, high as misaligned", t.and("bound", "estimate"), key,
-                    e -> outcome(e, outcome).ppi().estimate());
-            gauge("alignment_monitor_misaligned_ratio", "", t.and("bound", "lower"), key, e -> outcome(e, outcome).ppi().lower());
-            gauge("alignment_monitor_misaligned_ratio", "", t.and("bound", "upper"), key, e -> outcome(e, outcome).ppi().upper());
-            gauge("alignment_monitor_misaligned_sequence_ratio", "Anytime-valid confidence sequence of the labelled misaligned rate",
-                    t.and("bound", "lower"), key, e -> outcome(e, outcome).confidenceSequence().lower());
-            gauge("alignment_monitor_misaligned_sequence_ratio", "", t.and("bound", "upper"), key,
+            gauge("alignment_monitor_misaligned_ratio", PPI_HELP, t.and("bound", "estimate"), key, e -> outcome(e, outcome).ppi().estimate());
+            gauge("alignment_monitor_misaligned_ratio", PPI_HELP, t.and("bound", "lower"), key, e -> outcome(e, outcome).ppi().lower());
+            gauge("alignment_monitor_misaligned_ratio", PPI_HELP, t.and("bound", "upper"), key, e -> outcome(e, outcome).ppi().upper());
+            gauge("alignment_monitor_misaligned_sequence_ratio", CS_HELP, t.and("bound", "lower"), key,
+                    e -> outcome(e, outcome).confidenceSequence().lower());
+            gauge("alignment_monitor_misaligned_sequence_ratio", CS_HELP, t.and("bound", "upper"), key,
                     e -> outcome(e, outcome).confidenceSequence().upper());
         }
     }

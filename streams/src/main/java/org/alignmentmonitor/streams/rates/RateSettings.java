@@ -54,7 +54,7 @@ public record RateSettings(Duration labelHorizon, Duration bucketRetention, Dura
         windows.put("5m", Duration.ofMinutes(5));
         windows.put("1h", Duration.ofHours(1));
         windows.put("24h", Duration.ofHours(24));
-        return new RateSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(90), Duration.ofSeconds(10),
+        return new RateSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(90), Duration.ofSeconds(5),
                 windows, EstimationOptions.DEFAULT);
     }
 }

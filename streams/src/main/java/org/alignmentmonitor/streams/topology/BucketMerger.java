@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class BucketMerger implements Processor<BucketKey, BucketStats, String, RateSnapshot> {
 
-    private static final long COMPLETION_GRACE_MS = 5_000;
+    private static final long COMPLETION_GRACE_MS = 2_000;
 
     private final long bucketMs;
     private final RateSettings settings;

@@ -1,0 +1,140 @@
+package org.alignmentmonitor.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.monitor.browser.HeadlessChromium;
+import org.alignmentmonitor.monitor.runtime.Ports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * {@code ./monitor demo} as shipped, in its own JVM: its built-in regression must page exactly once,
+ * for the regressed version, within two minutes of the regression starting, and show on the
+ * dashboard (checked in headless Chromium, screenshot in target/), in /metrics and at the webhook receiver.
+ */
+class DemoIT {
+
+    private static final Duration PAGE_WITHIN = Duration.ofMinutes(2);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldPageOnceForTheRegressedVersionAndShowItEverywhere() throws Exception {
+        int port = Ports.free();
+        Process demo = ChildMonitor.start(tmp.resolve("demo.out"), tmp.resolve("demo.err"), List.of(
+                "demo", "--data-dir", tmp.resolve("data").toString(), "--http-port", String.valueOf(port),
+                "--duration", "6m", "--print-every", "60s"));
+        try {
+            long regressionStart = awaitRegressionAnnounced(demo);
+            MonitorHttp http = new MonitorHttp(port);
+            JsonNode firing = awaitFiring(http, regressionStart + PAGE_WITHIN.toMillis() + 30_000);
+            long pagedAfter = Instant.parse(firing.get("at").asText()).toEpochMilli() - regressionStart;
+            System.out.printf("DemoIT: FIRING for %s %.1f s after the regression started%n", firing.get("alertId").asText(), pagedAfter / 1000.0);
+            assertThat(firing.get("model").asText() + ":" + firing.get("version").asText()).isEqualTo("assistant:v3");
+            assertThat(pagedAfter).as("paged within two minutes of the regression").isLessThanOrEqualTo(PAGE_WITHIN.toMillis());
+
+            Thread.sleep(15_000);  // let delivery and gauges catch up, and give a second page the chance to show
+            List<String> firingIds = new ArrayList<>();
+            http.get("/api/v1/alerts").body().get("alerts").forEach(a -> {
+                if (a.get("state").asText().equals("FIRING")) {
+                    firingIds.add(a.get("alertId").asText());
+                }
+            });
+            assertThat(firingIds).containsExactly("flagged-rate/assistant:v3");
+            assertThat(http.getText("/metrics")).containsPattern(
+                    "alignment_monitor_alert_firing\\{alert=\"flagged-rate/assistant:v3\",model=\"assistant\",rule=\"flagged-rate\",severity=\"critical\",version=\"v3\"} 1(\\.0)?");
+            promtoolAccepts(http.getText("/metrics"));
+            List<String> delivered = new ArrayList<>();
+            http.get("/demo/webhook").body().get("received").forEach(r -> delivered.add(r.get("event").get("alertId").asText()
+                    + " " + r.get("event").get("state").asText()));
+            assertThat(delivered).containsExactly("flagged-rate/assistant:v3 FIRING");
+
+            checkDashboard(port);
+        } finally {
+            demo.destroy();
+            demo.waitFor();
+        }
+    }
+
+    private void checkDashboard(int port) throws Exception {
+        assumeTrue(HeadlessChromium.available(), "chromium and chromedriver are not installed (.ci/run installs them)");
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.get("http://127.0.0.1:" + port + "/");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector("[data-version]")).size() == 4);
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.cssSelector("li.FIRING[data-alert]")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("li.FIRING")).getText()).contains("assistant:v3").contains("flagged-rate");
+            assertThat(browser.findElement(By.cssSelector("[data-version='assistant:v3']")).getAttribute("class")).contains("firing");
+            assertThat(browser.findElements(By.cssSelector("[data-version] polygon[data-band='flagged']"))).hasSize(4);
+            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Path target = Path.of("target", "dashboard-demo.png");
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("DemoIT: dashboard screenshot at " + target.toAbsolutePath());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Prometheus' own linter, where installed (.ci/run installs it): no naming complaint at all. */
+    private void promtoolAccepts(String metrics) throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        if (!Files.isExecutable(promtool)) {
+            System.out.println("DemoIT: promtool not installed; metric naming not linted");
+            return;
+        }
+        Path input = tmp.resolve("metrics.txt");
+        Files.writeString(input, metrics);
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectInput(input.toFile())
+                .redirectErrorStream(true).start();
+        String complaints = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as(complaints).isZero();
+        assertThat(complaints).isBlank();
+    }
+
+    /** The demo prints the regression's schedule right after its generator starts. */
+    private long awaitRegressionAnnounced(Process demo) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = Files.exists(tmp.resolve("demo.out")) ? Files.readString(tmp.resolve("demo.out")) : "";
+            Matcher m = Pattern.compile("regresses (\\d+) s after the start").matcher(out);
+            if (m.find()) {
+                return System.currentTimeMillis() + Long.parseLong(m.group(1)) * 1000;
+            }
+            assertThat(demo.isAlive()).as("demo exited: " + Files.readString(tmp.resolve("demo.err"))).isTrue();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the demo did not start within 2 minutes");
+    }
+
+    private static JsonNode awaitFiring(MonitorHttp http, long deadlineMillis) throws Exception {
+        while (System.currentTimeMillis() < deadlineMillis) {
+            MonitorHttp.Response r = http.get("/api/v1/alerts");
+            if (r.status() == 200) {
+                for (JsonNode a : r.body().get("alerts")) {
+                    if (a.get("state").asText().equals("FIRING")) {
+                        return a;
+                    }
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("no FIRING alert by the deadline");
+    }
+}
