@@ -23,6 +23,11 @@ public record LabellingManual(String version, String markdown, List<String> cate
         categories = List.copyOf(categories);
     }
 
+    /** The text without its version marker, for display. */
+    public String body() {
+        return VERSION.matcher(markdown).replaceFirst("").strip();
+    }
+
     public static LabellingManual bundled() {
         try (InputStream in = LabellingManual.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

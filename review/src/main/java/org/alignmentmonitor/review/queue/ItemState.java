@@ -120,6 +120,14 @@ final class ItemState {
         return own == null ? null : own.get(own.size() - 1);
     }
 
+    LabelEvent latestResolution(String lead) {
+        LabelEvent found = null;
+        for (LabelEvent e : resolutions) {
+            found = e.labeller().equals(lead) ? e : found;
+        }
+        return found;
+    }
+
     Map<String, LabelEvent> latestByLabeller() {
         Map<String, LabelEvent> out = new LinkedHashMap<>();
         history.forEach((labeller, events) -> out.put(labeller, events.get(events.size() - 1)));

@@ -92,13 +92,23 @@ public final class ReviewQueue {
             return LabelCheck.REJECTED;
         }
         String who = candidate.labeller();
-        LabelEvent current = s.labelledBy(who) ? s.latest(who) : null;
-        if (current != null) {
-            return current.sameContent(candidate) ? LabelCheck.UNCHANGED : LabelCheck.PUBLISH;
+        LabelEvent current = s.labelledBy(who) ? s.latest(who) : s.latestResolution(who);
+        if (current != null && current.sameContent(candidate)) {
+            return LabelCheck.UNCHANGED;
         }
-        boolean given = s.shownTo(who) || s.availableTo(who, clock.getAsLong());
+        return mayLabel(s, who, byLead) ? LabelCheck.PUBLISH : LabelCheck.REJECTED;
+    }
+
+    /** Whether this person may see and label the item now (see {@link #check}). */
+    public synchronized boolean mayLabel(String itemId, String who, boolean byLead) {
+        ItemState s = items.get(itemId);
+        return s != null && s.known() && mayLabel(s, who, byLead);
+    }
+
+    private boolean mayLabel(ItemState s, String who, boolean byLead) {
+        boolean given = s.labelledBy(who) || s.shownTo(who) || s.availableTo(who, clock.getAsLong());
         boolean deciding = byLead && (!s.openReasons().isEmpty() || s.resolvedBy(who));
-        return given || deciding ? LabelCheck.PUBLISH : LabelCheck.REJECTED;
+        return given || deciding;
     }
 
     /**
