@@ -2,10 +2,12 @@ package org.alignmentmonitor.monitor.api;
 
 import java.net.BindException;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
@@ -30,9 +32,11 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Starts the API on {@code host:port} (port 0 picks one).
      *
-     * @param self this instance's advertised host and port, or null when it runs alone
+     * @param self       this instance's advertised host and port, or null when it runs alone
+     * @param extensions further routes (the review UI), added before the catch-all handlers
      */
-    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, String host, int port, HostInfo self) {
+    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, String host, int port, HostInfo self,
+                                  Consumer<JavalinConfig> extensions) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         StatsApi stats = new StatsApi(monitor.streams(), monitor.stores(), self, json);
         Javalin app = Javalin.create(config -> {
@@ -54,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/v1/versions", stats::versions);
             config.routes.get("/api/v1/rates", stats::rates);
+            extensions.accept(config);
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
             config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->

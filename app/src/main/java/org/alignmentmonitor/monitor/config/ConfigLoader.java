@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -94,9 +95,23 @@ public final class ConfigLoader {
                 s.duration("monitor.streams.commit.interval", Duration.ofSeconds(1)),
                 s.duration("monitor.dedup.horizon", Duration.ofDays(7)),
                 s.duration("monitor.flush.interval", Duration.ofSeconds(1)),
-                kafka, registry);
+                kafka, registry,
+                review(s));
         s.rejectUnknown();
         return config;
+    }
+
+    private static ReviewSettings review(Settings s) {
+        ReviewSettings d = ReviewSettings.defaults();
+        String users = s.string("monitor.review.users.file", null);
+        String gold = s.string("monitor.review.gold.file", null);
+        return new ReviewSettings(
+                Boolean.parseBoolean(s.string("monitor.review.enabled", String.valueOf(d.enabled()))),
+                users == null ? null : Path.of(users),
+                gold == null ? null : Path.of(gold),
+                s.duration("monitor.review.lease", d.lease()),
+                s.decimal("monitor.review.double.fraction", d.doubleFraction()),
+                s.decimal("monitor.review.gold.rate", d.goldRate()));
     }
 
     /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */
@@ -123,6 +138,18 @@ public final class ConfigLoader {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+            }
+        }
+
+        double decimal(String key, double fallback) {
+            String v = string(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
             }
         }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -26,7 +27,8 @@ public record MonitorConfig(
         Duration dedupHorizon,
         Duration flushInterval,
         Map<String, String> kafka,
-        Map<String, String> registry) {
+        Map<String, String> registry,
+        ReviewSettings review) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -49,11 +51,11 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newKafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newKafka, registry, review);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, kafka, newRegistry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, kafka, newRegistry, review);
     }
 }

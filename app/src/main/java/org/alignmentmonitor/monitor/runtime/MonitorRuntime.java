@@ -10,6 +10,7 @@ import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
@@ -43,6 +44,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final Admin admin;
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
+    private ReviewRuntime review;
     private MonitorMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -112,7 +114,8 @@ public final class MonitorRuntime implements AutoCloseable {
         try {
             streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
             metrics = new MonitorMetrics(streamsApp.streams());
-            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self);
+            review = ReviewRuntime.start(config, clientConfig, topics, port);
+            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes -> ReviewRuntime.routesOf(review, routes));
             streamsApp.awaitRunning(Duration.ofMinutes(2));
             return this;
         } catch (RuntimeException | InterruptedException e) {
@@ -173,6 +176,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(review);
         closeQuietly(metrics);
         closeQuietly(streamsApp);
         closeQuietly(admin);
