@@ -1,6 +1,7 @@
 package org.alignmentmonitor.review.queue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class ReviewQueue {
     private final LongSupplier clock;
     private final RandomGenerator random;
     private final Map<String, ItemState> items = new HashMap<>();
-    /** Ordinary items still needing labels, in arrival order: assignment goes oldest first. */
+    /** Ordinary items still needing labels. */
     private final Map<String, ItemState> waiting = new LinkedHashMap<>();
     private final Map<String, ItemState> gold = new LinkedHashMap<>();
 
@@ -71,7 +72,9 @@ public final class ReviewQueue {
                 return Optional.of(new Assignment(s.item().itemId(), labeller, expiresAt));
             }
         }
-        Optional<ItemState> ordinary = waiting.values().stream().filter(s -> s.availableTo(labeller, now)).findFirst();
+        // Oldest by enqueue time, not arrival: tasks arrive interleaved from several partitions.
+        Optional<ItemState> ordinary = waiting.values().stream().filter(s -> s.availableTo(labeller, now))
+                .min(Comparator.comparingLong(s -> s.item().enqueuedAt()));
         if (ordinary.isEmpty()) {
             return Optional.empty();
         }
