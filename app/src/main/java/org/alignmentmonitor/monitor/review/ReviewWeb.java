@@ -79,7 +79,7 @@ public final class ReviewWeb {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Referrer-Policy", "same-origin"); // "no-referrer" would make Chrome send "Origin: null" on our own posts
         ctx.header("Cache-Control", "no-store");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     }
