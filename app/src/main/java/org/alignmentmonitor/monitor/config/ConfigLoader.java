@@ -105,8 +105,12 @@ public final class ConfigLoader {
         ReviewSettings d = ReviewSettings.defaults();
         String users = s.string("monitor.review.users.file", null);
         String gold = s.string("monitor.review.gold.file", null);
+        String enabled = s.string("monitor.review.enabled", String.valueOf(d.enabled()));
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new IllegalArgumentException("monitor.review.enabled must be true or false, got '" + enabled + "'");
+        }
         return new ReviewSettings(
-                Boolean.parseBoolean(s.string("monitor.review.enabled", String.valueOf(d.enabled()))),
+                Boolean.parseBoolean(enabled),
                 users == null ? null : Path.of(users),
                 gold == null ? null : Path.of(gold),
                 s.duration("monitor.review.lease", d.lease()),

@@ -140,7 +140,7 @@ public final class ReviewWeb {
     private void item(Context ctx) {
         Pages.Viewer viewer = viewer(ctx);
         ItemView view = service.view(viewer.user(), itemId(ctx))
-                .orElseThrow(() -> new ReviewHttpException(404, "no such item, or it was not given to you"));
+                .orElseThrow(() -> new ReviewHttpException(403, "no such item, or it was not given to you"));
         ctx.html(Pages.item(viewer, view, service.manual()));
     }
 
@@ -149,7 +149,7 @@ public final class ReviewWeb {
         LabelInput input = LabelForm.parse(itemId(ctx), ctx.formParamMap(), service.manual().categories());
         ReviewService.Outcome outcome = service.submit(s.user(), input);
         if (outcome == ReviewService.Outcome.REJECTED) {
-            throw new ReviewHttpException(404, "no such item, or it was not given to you");
+            throw new ReviewHttpException(403, "no such item, or it was not given to you");
         }
         // Straight on to the next item: labelling is a keyboard loop.
         Optional<Assignment> next = service.next(s.user());

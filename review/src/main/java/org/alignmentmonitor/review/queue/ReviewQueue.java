@@ -14,7 +14,8 @@ import org.alignmentmonitor.review.sampling.InclusionHash;
 
 /**
  * The review queue as a state machine over two event streams, tasks and labels, so that replaying both rebuilds it:
- * leases and the gold draw are the only state not rebuilt (an interrupted lease simply returns the item).
+ * leases (who holds or was shown what) and the gold draw are the only state not rebuilt; an interrupted lease simply
+ * returns the item.
  * Rules: an item is never offered twice to one labeller; a hashed fraction of items needs two labellers; hidden gold
  * items are mixed into assignments; disagreements and every MISALIGNED on a gold or double-labelled item open an
  * adjudication case that a lead closes with a later label. All methods are atomic (one monitor).
