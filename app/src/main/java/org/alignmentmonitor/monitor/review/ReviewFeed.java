@@ -42,6 +42,7 @@ final class ReviewFeed<T, L> implements AutoCloseable {
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final AtomicBoolean failed = new AtomicBoolean();
 
     ReviewFeed(Map<String, Object> clientConfig, String tasksTopic, Deserializer<T> tasks, String labelsTopic,
                Deserializer<L> labels, Sink<T, L> sink) {
@@ -67,9 +68,9 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Blocks until everything on the topics at start has been applied. */
+    /** Blocks until everything on the topics at start has been applied; false on timeout or when the feed failed. */
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && !failed.get();
     }
 
     private void run(Map<TopicPartition, Long> ends) {
@@ -87,6 +88,8 @@ final class ReviewFeed<T, L> implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("Review feed stopped; the review queue no longer follows the topics", e);
+            failed.set(true);
+            caughtUp.countDown();
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

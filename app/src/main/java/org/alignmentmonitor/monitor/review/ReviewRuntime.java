@@ -59,7 +59,7 @@ public final class ReviewRuntime implements AutoCloseable {
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
                     topics.labels().name(), topics.labels().valueSerde().deserializer(), service);
             if (!feed.awaitCaughtUp(CATCH_UP)) {
-                throw new IllegalStateException("the review queue did not catch up with its topics within " + CATCH_UP);
+                throw new IllegalStateException("the review queue could not catch up with its topics within " + CATCH_UP + " (see the log)");
             }
             LOG.info("Review queue rebuilt: {}", queue.depth());
             return new ReviewRuntime(service, new ReviewWeb(service, users, new Sessions(System::currentTimeMillis)), publisher, feed);
