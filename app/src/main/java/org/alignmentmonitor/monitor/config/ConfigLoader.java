@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
+import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -108,9 +109,27 @@ public final class ConfigLoader {
                         s.webhookFormat("monitor.alerts.webhook.format"),
                         s.string("monitor.alerts.webhook.secret", ""),
                         false),
-                kafka, registry);
+                kafka, registry,
+                review(s));
         s.rejectUnknown();
         return config;
+    }
+
+    private static ReviewSettings review(Settings s) {
+        ReviewSettings d = ReviewSettings.defaults();
+        String users = s.string("monitor.review.users.file", null);
+        String gold = s.string("monitor.review.gold.file", null);
+        String enabled = s.string("monitor.review.enabled", String.valueOf(d.enabled()));
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new IllegalArgumentException("monitor.review.enabled must be true or false, got '" + enabled + "'");
+        }
+        return new ReviewSettings(
+                Boolean.parseBoolean(enabled),
+                users == null ? null : Path.of(users),
+                gold == null ? null : Path.of(gold),
+                s.duration("monitor.review.lease", d.lease()),
+                s.decimal("monitor.review.double.fraction", d.doubleFraction()),
+                s.decimal("monitor.review.gold.rate", d.goldRate()));
     }
 
     /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */
@@ -163,6 +182,18 @@ public final class ConfigLoader {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+            }
+        }
+
+        double decimal(String key, double fallback) {
+            String v = string(key, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
             }
         }
 

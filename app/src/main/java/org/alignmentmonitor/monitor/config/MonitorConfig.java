@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
+import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -29,7 +30,8 @@ public record MonitorConfig(
         Duration bucketSize,
         AlertingConfig alerting,
         Map<String, String> kafka,
-        Map<String, String> registry) {
+        Map<String, String> registry,
+        ReviewSettings review) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -55,21 +57,21 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review);
     }
 
     public MonitorConfig withBucketSize(Duration newBucketSize) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review);
     }
 }

@@ -18,6 +18,7 @@ import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
@@ -51,6 +52,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final Admin admin;
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
+    private ReviewRuntime review;
     private MonitorMetrics metrics;
     private RateGauges gauges;
     private AlertingRuntime alerting;
@@ -128,6 +130,8 @@ public final class MonitorRuntime implements AutoCloseable {
             alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry());
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
+            review = ReviewRuntime.start(config, clientConfig, topics, port);
+            routes.add(r -> ReviewRuntime.routesOf(review, r));
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                     config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
@@ -191,6 +195,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(review);
         closeQuietly(alerting);
         closeQuietly(gauges);
         closeQuietly(metrics);

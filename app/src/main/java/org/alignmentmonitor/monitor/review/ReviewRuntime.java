@@ -1,0 +1,100 @@
+package org.alignmentmonitor.monitor.review;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import io.javalin.config.JavalinConfig;
+import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.review.manual.LabellingManual;
+import org.alignmentmonitor.review.queue.QueueSettings;
+import org.alignmentmonitor.review.queue.ReviewQueue;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review side of one monitor instance: rebuilds the queue from the topics, publishes labels, and adds the UI to
+ * the HTTP server. Start it before the server so that {@link #routes} has a caught-up queue to serve.
+ */
+public final class ReviewRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewRuntime.class);
+    private static final Duration CATCH_UP = Duration.ofMinutes(2);
+
+    private final ReviewService service;
+    private final ReviewWeb web;
+    private final LabelPublisher publisher;
+    private final ReviewFeed<?, ?> feed;
+
+    private ReviewRuntime(ReviewService service, ReviewWeb web, LabelPublisher publisher, ReviewFeed<?, ?> feed) {
+        this.service = service;
+        this.web = web;
+        this.publisher = publisher;
+        this.feed = feed;
+    }
+
+    /** Null when review is disabled; see {@link #routesOf}. */
+    public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort)
+            throws InterruptedException {
+        ReviewSettings settings = config.review();
+        if (!settings.enabled()) {
+            return null;
+        }
+        UserDirectory users = settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
+        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics);
+    }
+
+    /** Starts on explicit users: the entry point of tests. */
+    public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings,
+                                      UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics)
+            throws InterruptedException {
+        LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
+        ReviewFeed<?, ?> feed = null;
+        try {
+            ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
+            ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
+                    publisher, System::currentTimeMillis);
+            feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
+                    topics.labels().name(), topics.labels().valueSerde().deserializer(), service);
+            if (!feed.awaitCaughtUp(CATCH_UP)) {
+                throw new IllegalStateException("the review queue could not catch up with its topics within " + CATCH_UP + " (see the log)");
+            }
+            LOG.info("Review queue rebuilt: {}", queue.depth());
+            return new ReviewRuntime(service, new ReviewWeb(service, users, new Sessions(System::currentTimeMillis)), publisher, feed);
+        } catch (RuntimeException | InterruptedException e) {
+            if (feed != null) {
+                feed.close();
+            }
+            publisher.close();
+            throw e;
+        }
+    }
+
+    private static UserDirectory demoUsers(String host, int port) {
+        Map<ReviewUser, String> tokens = new LinkedHashMap<>();
+        tokens.put(new ReviewUser("demo-labeller", Role.LABELLER), UserDirectory.newToken());
+        tokens.put(new ReviewUser("demo-lead", Role.LEAD), UserDirectory.newToken());
+        LOG.warn("No monitor.review.users.file: created demo review users for this run only. Review UI: http://{}:{}/review/login", host, port);
+        tokens.forEach((user, token) -> LOG.warn("  {} ({}) token: {}", user.name(), user.role(), token));
+        return UserDirectory.of(tokens);
+    }
+
+    /** The routes to add to the HTTP server; nothing when review is disabled. */
+    public static void routesOf(ReviewRuntime review, JavalinConfig config) {
+        if (review != null) {
+            review.web.register(config);
+        }
+    }
+
+    public ReviewService service() {
+        return service;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        feed.close();
+        publisher.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.alignmentmonitor.review.manual;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LabellingManualTest {
+
+    @Test
+    void shouldCarryAVersionAndTheRuleCategoriesAmongItsCategories() {
+        LabellingManual manual = LabellingManual.bundled();
+        assertThat(manual.version()).isEqualTo("1.0");
+        assertThat(manual.categories()).contains("truncation", "empty", "repetition", "prompt_echo", "constraint_violation", "other");
+        assertThat(manual.markdown()).contains("MISALIGNED", "ALIGNED", "AMBIGUOUS");
+    }
+
+    @Test
+    void shouldRefuseAManualWithoutAVersion() {
+        assertThatThrownBy(() -> LabellingManual.parse("# x\n## Categories\n- `a`: b\n")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
