@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Random;
 
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.queue.QueueSettings;
@@ -86,6 +88,22 @@ public final class ReviewRuntime implements AutoCloseable {
         if (review != null) {
             review.web.register(config);
         }
+    }
+
+    /** Queue depth, oldest waiting age and open adjudications as gauges, for on-call. */
+    public void bindMetrics(MeterRegistry registry) {
+        ReviewQueue queue = service().queue();
+        Gauge.builder("alignment_monitor_review_queue_items", queue, q -> q.depth().waiting())
+                .description("Review items waiting for a label").register(registry);
+        Gauge.builder("alignment_monitor_review_queue_leased_items", queue, q -> q.depth().leased())
+                .description("Review items currently leased to a labeller").register(registry);
+        Gauge.builder("alignment_monitor_review_adjudications", queue, q -> q.depth().adjudications())
+                .description("Open adjudication cases").register(registry);
+        Gauge.builder("alignment_monitor_review_oldest_item_age_seconds", queue, q -> {
+                    long oldest = q.depth().oldestEnqueuedAt();
+                    return oldest < 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
+                })
+                .description("Age of the oldest review item still waiting").register(registry);
     }
 
     public ReviewService service() {

@@ -131,6 +131,9 @@ public final class MonitorRuntime implements AutoCloseable {
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
             review = ReviewRuntime.start(config, clientConfig, topics, port);
+            if (review != null) {
+                review.bindMetrics(metrics.registry());
+            }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),

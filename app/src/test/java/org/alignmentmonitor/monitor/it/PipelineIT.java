@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
@@ -25,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +77,40 @@ class PipelineIT {
 
         pipeline.replay(SharedTraffic.files());
         assertThat(pipeline.interactionsPerVersion()).isEqualTo(first);
+    }
+
+    @Test
+    @Order(2)
+    void shouldFillTheReviewQueueWithinTheHourlyBudgetWithRecordedProbabilities() {
+        Map<String, Long> perVersionHour = new TreeMap<>();
+        Set<String> interactions = new HashSet<>();
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                runtime.topics().reviewTasks().valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
+                for (ConsumerRecord<String, ReviewTask> r : consumer.poll(Duration.ofMillis(200))) {
+                    idleSince = System.nanoTime();
+                    ReviewTask task = r.value();
+                    assertThat(task.getInclusionProbability()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+                    assertThat(interactions.add(task.getInteractionId())).as("one task per interaction, replays included").isTrue();
+                    long hour = task.getEventTime().toEpochMilli() / 3_600_000L;
+                    perVersionHour.merge(task.getModel() + ":" + task.getVersion() + "@" + hour, 1L, Long::sum);
+                }
+            }
+        }
+        Map<String, Long> perVersion = new TreeMap<>();
+        perVersionHour.forEach((k, n) -> perVersion.merge(k.substring(0, k.indexOf('@')), n, Long::sum));
+        System.out.println("PipelineIT: review tasks per version " + perVersion + ", busiest version-hour "
+                + perVersionHour.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        assertThat(perVersion).hasSize(SharedTraffic.VERSIONS);
+        // The budget (50 per version per hour) holds in expectation: allow three standard deviations.
+        assertThat(perVersionHour.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(50 + 21));
     }
 
     @Test

@@ -43,6 +43,20 @@ public record WindowPlan(long from, long to, List<Part> parts) {
         if (to < hourFloor) {
             to = ceil(to, DAY);
         }
+        List<Part> parts = decompose(from, to);
+        // A short window straddling a retention floor can still leave fine parts before it: widen its end too.
+        if (parts.stream().anyMatch(p -> p.granularity() == Granularity.BUCKET && p.start() < bucketFloor)) {
+            to = ceil(to, HOUR);
+            parts = decompose(from, to);
+        }
+        if (parts.stream().anyMatch(p -> p.granularity() == Granularity.HOUR && p.start() < hourFloor)) {
+            to = ceil(to, DAY);
+            parts = decompose(from, to);
+        }
+        return new WindowPlan(from, to, List.copyOf(parts));
+    }
+
+    private static List<Part> decompose(long from, long to) {
         List<Part> parts = new ArrayList<>();
         long dayStart = ceil(from, DAY);
         long dayEnd = floor(to, DAY);
@@ -53,7 +67,7 @@ public record WindowPlan(long from, long to, List<Part> parts) {
         } else {
             addHoursAndBuckets(parts, from, to);
         }
-        return new WindowPlan(from, to, List.copyOf(parts));
+        return parts;
     }
 
     private static void addHoursAndBuckets(List<Part> parts, long from, long to) {

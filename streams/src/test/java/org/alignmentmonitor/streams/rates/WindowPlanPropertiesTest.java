@@ -13,7 +13,7 @@ class WindowPlanPropertiesTest {
     private static final long MINUTE = 60_000;
     private static final long BASE = 1_790_000_000_000L - Math.floorMod(1_790_000_000_000L, WindowPlan.DAY);
 
-    @Property(tries = 2000)
+    @Property(tries = 10000)
     void shouldTileTheWindowExactlyWithAlignedParts(@ForAll @LongRange(min = 0, max = 40L * 86_400_000) long fromOffset,
                                                     @ForAll @LongRange(min = 1, max = 40L * 86_400_000) long length,
                                                     @ForAll @LongRange(min = 0, max = 80L * 86_400_000) long latestOffset) {
@@ -58,6 +58,14 @@ class WindowPlanPropertiesTest {
                 WindowPlan.Granularity.BUCKET, WindowPlan.Granularity.DAY, WindowPlan.Granularity.HOUR, WindowPlan.Granularity.BUCKET);
         assertThat(plan.from()).isEqualTo(from);
         assertThat(plan.to()).isEqualTo(to);
+    }
+
+    @Test
+    void shouldWidenTheEndTooWhenAShortWindowStraddlesTheBucketFloor() {
+        long hour = BASE + 5 * WindowPlan.HOUR;
+        WindowPlan plan = WindowPlan.of(hour, hour + 5 * MINUTE, MINUTE, hour + 1, 0);
+
+        assertThat(plan.parts()).containsExactly(new WindowPlan.Part(WindowPlan.Granularity.HOUR, hour, hour + WindowPlan.HOUR));
     }
 
     @Test
