@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
+import org.alignmentmonitor.review.sampling.SamplingPolicy;
+import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
 
 /**
@@ -110,9 +112,22 @@ public final class ConfigLoader {
                         s.string("monitor.alerts.webhook.secret", ""),
                         false),
                 kafka, registry,
-                review(s));
+                review(s),
+                sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)));
         s.rejectUnknown();
         return config;
+    }
+
+    /** Which interactions go to review: salt, hourly budget per version, floor and reallocation interval. */
+    private static SamplingSettings sampling(Settings s, String applicationId, int partitions) {
+        int budget = s.integer("monitor.sampling.budget.per.hour", 50);
+        if (budget < 1) {
+            throw new IllegalArgumentException("monitor.sampling.budget.per.hour must be >= 1, got " + budget);
+        }
+        SamplingPolicy policy = new SamplingPolicy("sampler-1", s.string("monitor.sampling.salt", applicationId),
+                s.decimal("monitor.sampling.floor", 0.001), new double[] {0.2, 0.5, 0.8}, budget);
+        return new SamplingSettings(policy, s.duration("monitor.sampling.interval", Duration.ofHours(1)), partitions,
+                s.decimal("monitor.sampling.first.probability", 0.02));
     }
 
     private static ReviewSettings review(Settings s) {

@@ -26,7 +26,6 @@ import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
 import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
-import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.topology.TopologySettings;
@@ -115,7 +114,7 @@ public final class MonitorRuntime implements AutoCloseable {
         String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
         RuleFile rules = config.alerting().ruleFile();
         TopologySettings topology = new TopologySettings(config.dedupHorizon(), config.bucketSize(), config.flushInterval(), classifiers,
-                SamplingSettings.defaults(config.applicationId(), config.partitions()), RateSettings.defaults().withWindows(rules.windows()),
+                config.sampling(), RateSettings.defaults().withWindows(rules.windows()),
                 rules);
         // The API port must be known before Streams starts, since it is advertised for interactive queries.
         StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.config.MeterFilter;
 /**
  * Keeps {@code /metrics} within Prometheus naming rules ({@code promtool check metrics}). The
  * Kafka clients report some timings in nanoseconds or milliseconds under abbreviated unit names,
- * per-node latencies without help text and gauges ending in {@code _count}: those timings and
- * per-node series are dropped (the seconds-based and per-client figures remain), the gauges renamed.
+ * per-node latencies without help text and gauges ending in {@code _count} (a suffix Prometheus
+ * reserves for histograms): those timings and per-node series are dropped (the seconds-based and
+ * per-client figures remain), the gauges renamed ({@code _connections}, else {@code _items}).
  */
 final class PrometheusNaming {
 
@@ -21,8 +22,13 @@ final class PrometheusNaming {
                 .meterFilter(new MeterFilter() {
                     @Override
                     public Meter.Id map(Meter.Id id) {
-                        return id.getName().endsWith(".connection.count")
-                                ? id.withName(id.getName().replace(".connection.count", ".connections"))
+                        String name = id.getName();
+                        if (name.endsWith(".connection.count")) {
+                            return id.withName(name.replace(".connection.count", ".connections"));
+                        }
+                        // "_count" is reserved for histogram and summary series in Prometheus.
+                        return id.getType() != Meter.Type.COUNTER && name.endsWith(".count")
+                                ? id.withName(name.substring(0, name.length() - ".count".length()) + ".items")
                                 : id;
                     }
                 });
