@@ -28,9 +28,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The draw is a hash of the interaction id and the policy salt, so an auditor re-derives every
  * decision. Probabilities are per stratum (version x score band x flagged) and recomputed every
  * reallocation interval of event time from the traffic of the interval just ended, so this task's
- * share of the hourly budget is met in expectation; a stratum never gets less than the floor.
+ * share of the hourly budget is met in expectation; a stratum never gets less than the floor. A
+ * new stratum starts at the first probability only for a short bootstrap (one minute of event
+ * time); then probabilities are recomputed from its pace so far, so a busy new version cannot
+ * flood the queue for the rest of the interval.
  */
 public final class ReviewSampler implements Processor<String, Judged, String, ReviewTask> {
+
+    private static final long BOOTSTRAP_MS = 60_000;
 
     private final SamplingPolicy taskPolicy;
     private final long intervalMs;
@@ -41,6 +46,8 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
     private StratifiedSampler sampler;
     private Map<Stratum, Double> probabilities;
     private long intervalStart = Long.MIN_VALUE;
+    /** Event time at which a stratum still on its first probability is due a recomputation. */
+    private long bootstrapDue = Long.MAX_VALUE;
 
     public ReviewSampler(SamplingSettings settings) {
         this.taskPolicy = settings.perTaskPolicy();
@@ -67,16 +74,19 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
         if (intervalStart == Long.MIN_VALUE) {
             intervalStart = interval;
         } else if (interval > intervalStart) {
-            reallocate();
+            reallocate(eventTime, interval);
             intervalStart = interval;
+        } else if (eventTime >= bootstrapDue) {
+            reallocate(eventTime, eventTime);
         }
         double score = verdict.getScore();
         Stratum stratum = new Stratum(verdict.getModel(), verdict.getVersion(), taskPolicy.band(score), verdict.getFlagged());
         StratumTally tally = tallies.get(stratum.id());
         if (tally == null) {
-            tally = new StratumTally(stratum, 0, 0.0, Math.max(taskPolicy.floor(), firstProbability));
+            tally = new StratumTally(stratum, 0, 0.0, Math.max(taskPolicy.floor(), firstProbability), eventTime);
             probabilities.put(stratum, tally.probability());
             sampler = new StratifiedSampler(taskPolicy, probabilities);
+            bootstrapDue = Math.min(bootstrapDue, eventTime + BOOTSTRAP_MS);
         }
         tallies.put(stratum.id(), tally.add(score));
         Decision decision = sampler.decide(verdict.getInteractionId(), verdict.getModel(), verdict.getVersion(), score, verdict.getFlagged());
@@ -85,21 +95,26 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
         }
     }
 
-    private void reallocate() {
+    /**
+     * New probabilities from each stratum's pace since its tally began, as traffic per interval;
+     * tallies restart at {@code restartAt}.
+     */
+    private void reallocate(long now, long restartAt) {
         List<StratumTally> all = new ArrayList<>();
         try (KeyValueIterator<String, StratumTally> it = tallies.all()) {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         Map<Stratum, Double> allocated = new BudgetAllocator(taskPolicy).allocate(all.stream()
-                .map(t -> new BudgetAllocator.StratumTraffic(t.stratum(), t.interactions(), t.meanScore()))
+                .map(t -> new BudgetAllocator.StratumTraffic(t.stratum(), t.ratePer(intervalMs, now, BOOTSTRAP_MS), t.meanScore()))
                 .toList());
         for (StratumTally t : all) {
             // A stratum without traffic in the last interval keeps what it had: no evidence to move it.
             double p = allocated.getOrDefault(t.stratum(), t.probability());
-            tallies.put(t.stratum().id(), t.startInterval(p));
+            tallies.put(t.stratum().id(), t.restart(p, restartAt));
             probabilities.put(t.stratum(), p);
         }
         sampler = new StratifiedSampler(taskPolicy, probabilities);
+        bootstrapDue = Long.MAX_VALUE;
     }
 
     private ReviewTask task(Judged judged, Decision decision) {
