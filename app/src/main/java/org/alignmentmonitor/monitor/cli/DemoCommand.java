@@ -15,6 +15,7 @@ import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficRunner;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.monitor.demo.DemoLabeller;
 import org.alignmentmonitor.monitor.demo.SyntheticTrafficFile;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
@@ -51,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Statistics bucket length (default: ${DEFAULT-VALUE}; the product's default is 1m): short buckets let the demo's one-minute alert window slide smoothly.")
     String bucket;
 
+    @Option(names = "--no-auto-label", description = "Leave every review task to humans (by default a stand-in labeller labels 80% from the synthetic truth).")
+    boolean noAutoLabel;
+
     @Option(names = "--print-every", paramLabel = "DURATION", defaultValue = "5s", description = "Table refresh period (default: ${DEFAULT-VALUE}).")
     String printEvery;
 
@@ -73,7 +77,12 @@ final class DemoCommand implements Callable<Integer> {
                 runtime.topics().interactions().valueSerde().serializer());
         SyntheticTrafficRunner generator = new SyntheticTrafficRunner(
                 new SyntheticTrafficGenerator(traffic, seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
-        OnceCloser closer = new OnceCloser(generator::stop, sink, runtime);
+        DemoLabeller labeller = noAutoLabel ? null : new DemoLabeller(runtime.clientConfig(), runtime.config().applicationId(), runtime.topics());
+        OnceCloser closer = new OnceCloser(generator::stop, sink, () -> {
+            if (labeller != null) {
+                labeller.close();
+            }
+        }, runtime);
         Shutdown.onExit(closer);
         generator.start();
         String base = "http://" + runtime.config().httpHost() + ":" + runtime.api().port();
