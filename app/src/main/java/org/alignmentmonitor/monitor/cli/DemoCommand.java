@@ -52,6 +52,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Statistics bucket length (default: ${DEFAULT-VALUE}; the product's default is 1m): short buckets let the demo's one-minute alert window slide smoothly.")
     String bucket;
 
+    @Option(names = "--review-budget", paramLabel = "N", defaultValue = "3000",
+            description = "Review items per version per hour (default: ${DEFAULT-VALUE}; the product's default is 50): the demo's stand-in labeller keeps up with many.")
+    long reviewBudget;
+
     @Option(names = "--no-auto-label", description = "Leave every review task to humans (by default a stand-in labeller labels 80% from the synthetic truth).")
     boolean noAutoLabel;
 
@@ -70,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("alignment-monitor demo: starting the embedded Kafka broker, schema registry and topology...");
         MonitorConfig config = options.load(Path.of("data"), 8080);
         // The demo ships alert rules tuned to its synthetic traffic and delivers to its own signed-webhook receiver.
-        config = config.withAlerting(config.alerting().forDemo()).withBucketSize(ConfigLoader.parseDuration(bucket));
+        config = config.withAlerting(config.alerting().forDemo()).withBucketSize(ConfigLoader.parseDuration(bucket))
+                .withSampling(config.sampling().withBudgetPerHour(reviewBudget));
         MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(ClassifierSuite.defaults());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),

@@ -5,7 +5,8 @@ import org.alignmentmonitor.estimators.Interval;
 import org.alignmentmonitor.estimators.Wilson;
 
 /**
- * One step of a version's chart. Rates are null where not estimable (no traffic, no labels).
+ * One step of a version's chart. Rates are null where not estimable (no traffic, fewer than
+ * {@link #MIN_LABELS} labels for the label-corrected rate).
  *
  * @param flaggedShare      classifier-flagged share with its Wilson band (always available)
  * @param misaligned        label-corrected (prediction-powered) rate, ambiguous as aligned
@@ -16,11 +17,14 @@ public record SeriesPoint(long from, long to, long interactions, long flagged, l
                           Double flaggedShare, Double flaggedLower, Double flaggedUpper,
                           Double misaligned, Double misalignedLower, Double misalignedUpper) {
 
+    static final long MIN_LABELS = 10;
+
     static SeriesPoint of(long from, long to, Estimates e) {
         long n = e.interactions();
         long flagged = e.classifierOnly().flagged();
         Interval wilson = Wilson.interval(flagged, n, e.alpha());
-        boolean labelled = e.labelled() > 0;
+        // A handful of labels weighted by 1/pi gives intervals too wild to draw: leave the step out.
+        boolean labelled = e.labelled() >= MIN_LABELS;
         return new SeriesPoint(from, to, n, flagged, e.labelled(),
                 n == 0 ? null : (double) flagged / n, n == 0 ? null : wilson.lower(), n == 0 ? null : wilson.upper(),
                 labelled ? finite(e.low().ppi().estimate()) : null,

@@ -32,6 +32,12 @@ public record SamplingSettings(SamplingPolicy policy, Duration reallocationInter
                 Duration.ofHours(1), partitions, 0.02);
     }
 
+    /** The same settings with another hourly budget per version. */
+    public SamplingSettings withBudgetPerHour(long budget) {
+        return new SamplingSettings(new SamplingPolicy(policy.version(), policy.salt(), policy.floor(), policy.bandEdges(), budget),
+                reallocationInterval, partitions, firstProbability);
+    }
+
     /** The budget one task gets for one reallocation interval: its share of the hourly budget, at least one item. */
     SamplingPolicy perTaskPolicy() {
         double share = (double) policy.budgetPerHour() * reallocationInterval.toMillis() / Duration.ofHours(1).toMillis() / partitions;
