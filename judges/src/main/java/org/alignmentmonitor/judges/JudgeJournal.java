@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.schemas.AvroTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ public final class JudgeJournal implements Closeable {
     }
 
     public static JudgeJournal open(Path dir, String judgeId, boolean fsync) throws IOException {
+        AvroTrust.install(); // decoding Interaction needs the generated package trusted
         Files.createDirectories(dir);
         return new JudgeJournal(dir.resolve(judgeId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pending.jsonl"), fsync);
     }
@@ -97,6 +99,7 @@ public final class JudgeJournal implements Closeable {
             return pending;
         }
         int skipped = 0;
+        Exception firstError = null;
         for (String text : Files.readAllLines(path, StandardCharsets.UTF_8)) {
             if (text.isBlank()) {
                 continue;
@@ -113,10 +116,11 @@ public final class JudgeJournal implements Closeable {
                 }
             } catch (IOException | RuntimeException e) {
                 skipped++;
+                firstError = firstError == null ? e : firstError;
             }
         }
         if (skipped > 0) {
-            log.warn("Skipped {} unreadable line(s) of judge journal {} (torn write?)", skipped, path);
+            log.warn("Skipped {} unreadable line(s) of judge journal {} (torn write?): {}", skipped, path, firstError.toString());
         }
         return pending;
     }
