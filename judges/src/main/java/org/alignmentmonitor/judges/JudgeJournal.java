@@ -29,12 +29,15 @@ import org.slf4j.LoggerFactory;
  * Append-only JSONL journal of pending judgments, one file per judge:
  * {@code {"op":"pending","key":...,"at":millis,"interaction":base64 Avro}} before a call and
  * {@code {"op":"done","key":...,"status":...,"reason":...}} after it. On open, the entries without a
- * "done" are the judgments a previous run left unfinished; the file is then compacted to just
- * those. A torn last line (crash mid-write) is skipped. Thread-safe.
+ * "done" are the judgments a previous run left unfinished. The file is compacted to the
+ * unfinished entries on open and, while running, whenever it holds {@code compactEvery} lines and
+ * at least four times as many lines as unfinished entries, so it never grows without bound. A torn
+ * last line (crash mid-write) is skipped. Thread-safe.
  */
 public final class JudgeJournal implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(JudgeJournal.class);
+    public static final int DEFAULT_COMPACT_EVERY = 10_000;
 
     /** A judgment the previous run did not finish. */
     public record Pending(String key, Interaction interaction, long enqueuedAtMillis) {}
@@ -42,23 +45,34 @@ public final class JudgeJournal implements Closeable {
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
     private final boolean fsync;
+    private final int compactEvery;
     private final List<Pending> recovered;
-    private final FileChannel channel;
-    private final BufferedWriter writer;
+    /** The "pending" line of every unfinished judgment: what a compaction keeps. */
+    private final Map<String, String> live = new LinkedHashMap<>();
+    private long linesInFile;
+    private FileChannel channel;
+    private BufferedWriter writer;
 
-    private JudgeJournal(Path file, boolean fsync) throws IOException {
+    private JudgeJournal(Path file, boolean fsync, int compactEvery) throws IOException {
         this.file = file;
         this.fsync = fsync;
+        this.compactEvery = compactEvery;
         this.recovered = List.copyOf(read(file).values());
-        compact();
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+        for (Pending p : recovered) {
+            live.put(p.key(), pendingLine(p.key(), p.interaction(), p.enqueuedAtMillis()));
+        }
+        compactAndReopen();
     }
 
     public static JudgeJournal open(Path dir, String judgeId, boolean fsync) throws IOException {
+        return open(dir, judgeId, fsync, DEFAULT_COMPACT_EVERY);
+    }
+
+    public static JudgeJournal open(Path dir, String judgeId, boolean fsync, int compactEvery) throws IOException {
         AvroTrust.install(); // decoding Interaction needs the generated package trusted
         Files.createDirectories(dir);
-        return new JudgeJournal(dir.resolve(judgeId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pending.jsonl"), fsync);
+        return new JudgeJournal(dir.resolve(judgeId.replaceAll("[^A-Za-z0-9._-]", "_") + ".pending.jsonl"), fsync,
+                Math.max(1, compactEvery));
     }
 
     public Path file() {
@@ -70,27 +84,43 @@ public final class JudgeJournal implements Closeable {
         return recovered;
     }
 
-    public void appendPending(String key, Interaction interaction, long enqueuedAtMillis) throws IOException {
-        ObjectNode line = json.createObjectNode().put("op", "pending").put("key", key).put("at", enqueuedAtMillis);
-        ByteBuffer avro = interaction.toByteBuffer();
-        byte[] bytes = new byte[avro.remaining()];
-        avro.get(bytes);
-        line.put("interaction", Base64.getEncoder().encodeToString(bytes));
+    public synchronized void appendPending(String key, Interaction interaction, long enqueuedAtMillis) throws IOException {
+        String line = pendingLine(key, interaction, enqueuedAtMillis);
+        live.put(key, line);
         write(line);
     }
 
-    public void appendDone(String key, JudgeResult result) throws IOException {
+    public synchronized void appendDone(String key, JudgeResult result) throws IOException {
+        live.remove(key);
         write(json.createObjectNode().put("op", "done").put("key", key).put("status", result.status().name())
-                .put("reason", result.reason()));
+                .put("reason", result.reason()).toString());
+        if (linesInFile >= compactEvery && linesInFile >= 4L * live.size()) {
+            compactAndReopen();
+        }
     }
 
-    private synchronized void write(ObjectNode line) throws IOException {
-        writer.write(line.toString());
+    /** Lines in the file now (tests, diagnostics). */
+    public synchronized long lines() {
+        return linesInFile;
+    }
+
+    private String pendingLine(String key, Interaction interaction, long enqueuedAtMillis) throws IOException {
+        ByteBuffer avro = interaction.toByteBuffer();
+        byte[] bytes = new byte[avro.remaining()];
+        avro.get(bytes);
+        ObjectNode line = json.createObjectNode().put("op", "pending").put("key", key).put("at", enqueuedAtMillis);
+        line.put("interaction", Base64.getEncoder().encodeToString(bytes));
+        return line.toString();
+    }
+
+    private void write(String line) throws IOException {
+        writer.write(line);
         writer.write('\n');
         writer.flush();
         if (fsync) {
             channel.force(false);
         }
+        linesInFile++;
     }
 
     private Map<String, Pending> read(Path path) throws IOException {
@@ -125,20 +155,26 @@ public final class JudgeJournal implements Closeable {
         return pending;
     }
 
-    /** Rewrites the file with only the recovered entries, atomically, so it does not grow forever. */
-    private void compact() throws IOException {
+    /** Rewrites the file with only the unfinished entries, atomically, then appends to the new file. */
+    private void compactAndReopen() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (Pending p : recovered) {
-                ByteBuffer avro = p.interaction().toByteBuffer();
-                byte[] bytes = new byte[avro.remaining()];
-                avro.get(bytes);
-                out.write(json.createObjectNode().put("op", "pending").put("key", p.key()).put("at", p.enqueuedAtMillis())
-                        .put("interaction", Base64.getEncoder().encodeToString(bytes)).toString());
-                out.write('\n');
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             BufferedWriter lines = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(out), StandardCharsets.UTF_8))) {
+            for (String line : live.values()) {
+                lines.write(line);
+                lines.write('\n');
             }
+            lines.flush();
+            out.force(false); // the rename must never expose a file whose lines are not on disk yet
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        linesInFile = live.size();
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
     }
 
     @Override
@@ -147,10 +183,8 @@ public final class JudgeJournal implements Closeable {
     }
 
     /** Entries without a "done" in the file right now; for tests and diagnostics. */
-    public List<Pending> readPendingNow() throws IOException {
-        synchronized (this) {
-            writer.flush();
-        }
+    public synchronized List<Pending> readPendingNow() throws IOException {
+        writer.flush();
         return new ArrayList<>(read(file).values());
     }
 }
