@@ -159,7 +159,11 @@ public final class AsyncJudge implements AutoCloseable {
             log.error("Could not journal judgment of {}; it will not survive a restart", interaction.getId(), e);
         }
         pending.put(job.key, job);
-        scheduler.execute(() -> attempt(job));
+        try {
+            scheduler.execute(() -> attempt(job));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            job.future.cancel(false); // closed meanwhile: journalled, resumed by the next run
+        }
         return job.future;
     }
 
@@ -325,8 +329,9 @@ public final class AsyncJudge implements AutoCloseable {
         pending.remove(job.key);
         markDone(job.key, result);
         (result.scored() ? scored : unscored).incrementAndGet();
-        job.future.complete(result);
+        // Listener first: whoever sees the future complete can rely on the listener having the result.
         notifyListener(result);
+        job.future.complete(result);
     }
 
     private void markDone(String key, JudgeResult result) {

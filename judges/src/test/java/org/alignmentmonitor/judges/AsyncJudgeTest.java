@@ -83,7 +83,7 @@ class AsyncJudgeTest {
     @Test
     void shouldRetry429And500AndTimeoutsWithBackoffThenScore() throws Exception {
         server.then(FakeChatServer.status(429), FakeChatServer.status(500), server.hang(), FakeChatServer.text("No"));
-        AsyncJudge judge = selfJudge(c -> c.requestTimeout(Duration.ofMillis(300)));
+        AsyncJudge judge = selfJudge(c -> c.requestTimeout(Duration.ofMillis(1500)));
 
         JudgeResult result = result(judge.judge(ANSWER));
 
