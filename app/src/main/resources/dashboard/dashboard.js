@@ -72,8 +72,11 @@
       stats.appendChild(el('span', {}, `traffic ${v.interactions}`));
       stats.appendChild(el('span', {}, `flagged ${v.flagged}`));
       stats.appendChild(el('span', {}, `labels ${v.labelled}`));
-      if (last) stats.appendChild(el('span', {}, `last step: flagged ${pct(last.flaggedShare)} [${pct(last.flaggedLower)}, ${pct(last.flaggedUpper)}]` +
-        (last.misaligned !== null ? ` · misaligned ${pct(last.misaligned)} [${pct(last.misalignedLower)}, ${pct(last.misalignedUpper)}]` : '')));
+      if (last) stats.appendChild(el('span', {}, `last step: flagged ${pct(last.flaggedShare)} [${pct(last.flaggedLower)}, ${pct(last.flaggedUpper)}]`));
+      const t = v.total;
+      stats.appendChild(el('span', { class: 'total' }, t.misaligned !== null
+        ? `obviously misaligned over ${range}: ${pct(t.misaligned)} [${pct(t.misalignedLower)}, ${pct(t.misalignedUpper)}] from ${t.labelled} labels`
+        : `obviously misaligned over ${range}: not enough labels yet (${t.labelled})`));
       card.appendChild(stats);
       card.appendChild(chart(v.series));
       return card;

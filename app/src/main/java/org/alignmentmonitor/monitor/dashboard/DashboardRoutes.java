@@ -51,7 +51,7 @@ public final class DashboardRoutes {
                 .map(t -> Map.<String, Object>of("model", t.getModel(), "version", t.getVersion(),
                         "interactions", t.getInteractions(), "flagged", t.getFlagged(),
                         "labelled", t.getMisaligned() + t.getAligned() + t.getAmbiguous(),
-                        "series", VersionSeries.of(stores, t, range)))
+                        "series", VersionSeries.of(stores, t, range), "total", VersionSeries.total(stores, t, range)))
                 .toList();
         ctx.json(Map.of("range", range, "versions", versions, "alerts", alerts.get().stream().map(AlertView::of).toList(),
                 "generatedAt", System.currentTimeMillis()));

@@ -25,17 +25,31 @@ final class VersionSeries {
     private VersionSeries() {
     }
 
+    /** The whole range as one window: the steadier label-corrected figure. */
+    static SeriesPoint total(StatsStores stores, BucketStats totals, String range) {
+        long end = end(totals);
+        return point(stores, totals, end - RANGES.get(range)[0].toMillis(), end);
+    }
+
+    private static long end(BucketStats totals) {
+        long latest = totals.getMaxEventTime().toEpochMilli();
+        return latest - Math.floorMod(latest, 60_000L) + 60_000L;
+    }
+
+    private static SeriesPoint point(StatsStores stores, BucketStats totals, long from, long to) {
+        StatsStores.WindowAnswer answer = stores.localWindow(totals.getModel(), totals.getVersion(), from, to);
+        BucketStats merged = answer.merged().orElseGet(() -> BucketStatsMath.empty(new BucketKey(totals.getModel(), totals.getVersion(), 0), to - from));
+        return SeriesPoint.of(answer.from(), answer.to(), Estimator.estimate(EstimatorInputs.stateOf(merged), EstimationOptions.DEFAULT));
+    }
+
     /** Steps ending at the version's latest event (rounded up to a minute), oldest first. */
     static List<SeriesPoint> of(StatsStores stores, BucketStats totals, String range) {
         Duration[] spec = RANGES.get(range);
-        long latest = totals.getMaxEventTime().toEpochMilli();
-        long end = latest - Math.floorMod(latest, 60_000L) + 60_000L;
+        long end = end(totals);
         long step = spec[1].toMillis();
         List<SeriesPoint> points = new ArrayList<>();
         for (long from = end - spec[0].toMillis(); from < end; from += step) {
-            StatsStores.WindowAnswer answer = stores.localWindow(totals.getModel(), totals.getVersion(), from, from + step);
-            BucketStats merged = answer.merged().orElseGet(() -> BucketStatsMath.empty(new BucketKey(totals.getModel(), totals.getVersion(), 0), step));
-            points.add(SeriesPoint.of(answer.from(), answer.to(), Estimator.estimate(EstimatorInputs.stateOf(merged), EstimationOptions.DEFAULT)));
+            points.add(point(stores, totals, from, from + step));
         }
         return points;
     }
