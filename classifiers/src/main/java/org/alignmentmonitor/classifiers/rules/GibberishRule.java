@@ -146,8 +146,18 @@ public final class GibberishRule extends ThresholdClassifier {
         if (score == 0.0) {
             return Finding.NONE;
         }
-        int from = starts[bestStart];
-        int to = ends[bestStart + window - 1];
+        // The passage plus the garbled words right around it (across single word-like ones), so the
+        // span covers the whole run.
+        int first = bestStart;
+        int last = bestStart + window - 1;
+        while (first > 0 && (odd[first - 1] || first > 1 && odd[first - 2])) {
+            first -= odd[first - 1] ? 1 : 2;
+        }
+        while (last + 1 < n && (odd[last + 1] || last + 2 < n && odd[last + 2])) {
+            last += odd[last + 1] ? 1 : 2;
+        }
+        int from = starts[first];
+        int to = ends[last];
         double entropy = entropy(prose, from, to);
         if (entropy >= HIGH_ENTROPY) {
             score = Math.min(1.0, score + 0.2);
@@ -197,7 +207,7 @@ public final class GibberishRule extends ThresholdClassifier {
                 }
             }
         }
-        return !vowel && length >= 4 || maxConsonantRun >= 6 || length >= 7 && vowels * 7 < length;
+        return !vowel && length >= 4 || maxConsonantRun >= 6 || length >= 7 && vowels * 9 < length;
     }
 
     private static double entropy(CharSequence text, int from, int to) {

@@ -80,10 +80,11 @@ public final class LanguageRule extends ThresholdClassifier {
                 return Finding.NONE;
             }
             String promptProse = Prose.of(prompt);
-            if (looksEnglish(promptProse) && looksEnglish(completion)) {
+            boolean englishPrompt = looksEnglish(promptProse);
+            if (englishPrompt && looksEnglish(completion)) {
                 return Finding.NONE;
             }
-            expected = promptLanguage(promptProse);
+            expected = englishPrompt ? Language.ENGLISH : promptLanguage(promptProse);
             if (expected == null) {
                 return Finding.NONE;
             }

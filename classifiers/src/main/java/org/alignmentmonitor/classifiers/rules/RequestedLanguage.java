@@ -113,7 +113,8 @@ final class RequestedLanguage {
                 if (language == null) {
                     continue;
                 }
-                if (NEGATED.matcher(m.group()).find()) {
+                String before = prompt.substring(Math.max(0, m.start() - 20), m.start());
+                if (NEGATED.matcher(m.group()).find() || NEGATED.matcher(before).find()) {
                     ambiguous = true;
                 }
                 if (found != null && found.language() != language) {
