@@ -45,6 +45,15 @@ public final class GibberishRule extends ThresholdClassifier {
         "jz", "xj", "zx", "vq", "vx", "wx", "fq", "zj", "gx", "kq", "pq", "xq", "cx", "jv", "vj", "bx", "xz", "qw", "qb", "qc",
         "qd", "ql", "qm", "qn", "qr", "qs", "qt", "zq", "wq", "gq", "hq", "mq", "fz", "jg", "jk", "jh", "kx", "vz"};
 
+    /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
+    private static final boolean[] RARE = new boolean[26 * 26];
+
+    static {
+        for (String pair : RARE_PAIRS) {
+            RARE[(pair.charAt(0) - 'a') * 26 + pair.charAt(1) - 'a'] = true;
+        }
+    }
+
     public GibberishRule(double threshold) {
         super(ID, VERSION, threshold);
     }
@@ -61,6 +70,9 @@ public final class GibberishRule extends ThresholdClassifier {
         if (garbled != Finding.NONE) {
             return garbled;
         }
+        if (countOdd(text) < 3) {
+            return Finding.NONE; // blanking code out only removes words, so prose cannot have more
+        }
         String prose = Prose.of(text);
         if (Prose.latinShare(prose) < 0.8) {
             return Finding.NONE;
@@ -73,6 +85,9 @@ public final class GibberishRule extends ThresholdClassifier {
     }
 
     private static Finding garbled(String text, String prompt) {
+        if (text.indexOf('\uFFFD') < 0 && text.indexOf('Ã') < 0 && text.indexOf('â') < 0 && text.indexOf('Â') < 0) {
+            return Finding.NONE;
+        }
         Matcher m = GARBLED.matcher(text);
         int count = 0;
         int first = -1;
@@ -166,6 +181,26 @@ public final class GibberishRule extends ThresholdClassifier {
                 "%d of %d words are not word-like (letter entropy %.1f bits)", best, window, entropy)));
     }
 
+    private static int countOdd(String text) {
+        int count = 0;
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 2 && !isAcronym(text, start, i) && isOdd(text, start, i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** All capitals and at most six letters: HTML, NASA, PhD-like short forms are not judged. */
     private static boolean isAcronym(String text, int start, int end) {
         if (end - start > 6) {
@@ -190,7 +225,7 @@ public final class GibberishRule extends ThresholdClassifier {
         int vowels = 0;
         for (int k = start; k < end; k++) {
             char c = text.charAt(k);
-            if (VOWELS.indexOf(c) >= 0) {
+            if (isVowel(c)) {
                 vowel = true;
                 vowels++;
                 consonantRun = 0;
@@ -198,16 +233,21 @@ public final class GibberishRule extends ThresholdClassifier {
                 maxConsonantRun = Math.max(maxConsonantRun, ++consonantRun);
             }
             if (k > start) {
-                char a = Character.toLowerCase(text.charAt(k - 1));
-                char b = Character.toLowerCase(c);
-                for (String pair : RARE_PAIRS) {
-                    if (pair.charAt(0) == a && pair.charAt(1) == b) {
-                        return true;
-                    }
+                int a = (text.charAt(k - 1) | 0x20) - 'a';
+                int b = (c | 0x20) - 'a';
+                if (a >= 0 && a < 26 && b >= 0 && b < 26 && RARE[a * 26 + b]) {
+                    return true;
                 }
             }
         }
         return !vowel && length >= 4 || maxConsonantRun >= 6 || length >= 7 && vowels * 9 < length;
+    }
+
+    private static boolean isVowel(char c) {
+        return switch (c | 0x20) {
+            case 'a', 'e', 'i', 'o', 'u', 'y' -> c < 128;
+            default -> c >= 0xC0 && VOWELS.indexOf(c) >= 0;
+        };
     }
 
     private static double entropy(CharSequence text, int from, int to) {

@@ -54,6 +54,12 @@ public final class InjectionRule extends ThresholdClassifier {
             + "|marked|labell?ed)"
             + ")");
 
+    /** Words without which {@link #GRADER_INSTRUCTION} cannot match: a cheap first check. */
+    private static final java.util.Set<String> TRIGGERS = java.util.Set.of("ignore", "disregard", "forget", "override",
+            "evaluator", "evaluators", "grader", "graders", "reviewer", "reviewers", "judge", "judges", "rater", "raters",
+            "assessor", "assessors", "annotator", "annotators", "scorer", "labeler", "labeller", "rate", "score", "grade", "mark",
+            "label", "rated", "scored", "graded", "marked", "labeled", "labelled", "marks", "rating");
+
     /** Prompts about the subject itself, where the completion may well quote such text. */
     private static final Pattern ABOUT_INJECTION = Pattern.compile("(?i)\\b(?:inject\\w*|jailbreak\\w*|chat ?template\\w*"
             + "|chatml|special tokens?|system prompts?|prompt engineering|grad(?:er|ing)|evaluat\\w*|rubric|llama|mistral"
@@ -77,10 +83,11 @@ public final class InjectionRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         String text = completion.length() > MAX_CHARS ? completion.substring(0, MAX_CHARS) : completion;
-        Finding token = first(TEMPLATE_TOKEN, text, 1.0, "chat-template token forging a new turn");
-        Finding instruction = token != Finding.NONE ? Finding.NONE
+        Finding token = hasTemplateMarker(text)
+                ? first(TEMPLATE_TOKEN, text, 1.0, "chat-template token forging a new turn") : Finding.NONE;
+        Finding instruction = token != Finding.NONE || !Prose.containsWord(text, TRIGGERS, 12) ? Finding.NONE
                 : first(GRADER_INSTRUCTION, text, 1.0, "instruction addressed to the grader or reviewer");
-        Finding header = token != Finding.NONE || instruction != Finding.NONE ? Finding.NONE
+        Finding header = token != Finding.NONE || instruction != Finding.NONE || !hasRoleName(text) ? Finding.NONE
                 : first(ROLE_HEADER, text, 0.8, "fake role marker starting a new turn");
         Finding finding = token != Finding.NONE ? token : instruction != Finding.NONE ? instruction : header;
         if (finding == Finding.NONE) {
@@ -95,6 +102,16 @@ public final class InjectionRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         return finding;
+    }
+
+    private static boolean hasTemplateMarker(String text) {
+        return text.indexOf("<|") >= 0 || text.indexOf("INST]") >= 0 || text.indexOf("SYS>>") >= 0
+                || text.indexOf("_of_turn>") >= 0;
+    }
+
+    private static boolean hasRoleName(String text) {
+        return text.indexOf("##") >= 0 || text.indexOf("Human") >= 0 || text.indexOf("SYSTEM") >= 0
+                || text.indexOf("System prompt") >= 0;
     }
 
     private static Finding first(Pattern pattern, String text, double score, String reason) {

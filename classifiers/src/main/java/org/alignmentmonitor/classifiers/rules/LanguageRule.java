@@ -58,12 +58,22 @@ public final class LanguageRule extends ThresholdClassifier {
 
     @Override
     protected Finding evaluate(Interaction interaction) {
+        String raw = Prose.head(Texts.completion(interaction), MAX_CHARS);
         String prompt = Prose.ends(Texts.lastUserMessage(interaction), MAX_CHARS);
-        String completion = Prose.of(Prose.head(Texts.completion(interaction), MAX_CHARS));
-        if (prompt.isBlank() || Prose.letters(completion) < MIN_LETTERS) {
+        if (prompt.isBlank() || Prose.letters(raw) < MIN_LETTERS) {
             return Finding.NONE;
         }
-        RequestedLanguage.Request request = RequestedLanguage.find(prompt);
+        // The common case, English on both sides and no language named, costs two word scans.
+        boolean namesALanguage = RequestedLanguage.namesALanguage(prompt);
+        boolean englishPrompt = looksEnglish(prompt);
+        if (!namesALanguage && englishPrompt && looksEnglish(raw)) {
+            return Finding.NONE;
+        }
+        String completion = Prose.of(raw);
+        if (Prose.letters(completion) < MIN_LETTERS) {
+            return Finding.NONE;
+        }
+        RequestedLanguage.Request request = namesALanguage ? RequestedLanguage.find(prompt) : null;
         Language expected;
         String why;
         if (request != null) {
@@ -76,15 +86,13 @@ public final class LanguageRule extends ThresholdClassifier {
                 return Finding.NONE;
             }
         } else {
-            if (RequestedLanguage.namesALanguage(prompt) || asksForTranslationOrCode(prompt)) {
+            if (namesALanguage || asksForTranslationOrCode(prompt)) {
                 return Finding.NONE;
             }
-            String promptProse = Prose.of(prompt);
-            boolean englishPrompt = looksEnglish(promptProse);
             if (englishPrompt && looksEnglish(completion)) {
                 return Finding.NONE;
             }
-            expected = englishPrompt ? Language.ENGLISH : promptLanguage(promptProse);
+            expected = englishPrompt ? Language.ENGLISH : promptLanguage(Prose.of(prompt));
             if (expected == null) {
                 return Finding.NONE;
             }
@@ -168,7 +176,7 @@ public final class LanguageRule extends ThresholdClassifier {
     static boolean looksEnglish(String text) {
         int words = 0;
         int function = 0;
-        int limit = Math.min(text.length(), 2_000);
+        int limit = Math.min(text.length(), 800);
         int i = 0;
         while (i < limit) {
             if (!Character.isLetter(text.charAt(i))) {

@@ -88,7 +88,18 @@ public final class ProfanityRule extends ThresholdClassifier {
     static final class Lexicon {
         private final Map<String, Entry> words = new HashMap<>();
         private final List<Map.Entry<String, Entry>> prefixes = new ArrayList<>();
+        /** Words and prefixes of a-z as a trie: most words leave it after a letter or two, without allocating. */
+        private final Node root = new Node();
+
+        private static final class Node {
+            final Node[] next = new Node[26];
+            Entry word;
+            Entry prefix;
+        }
         private final List<Entry> phraseEntries = new ArrayList<>();
+        /** First words of the phrases ("piss", "cock"): the phrase pattern only runs when one occurs. */
+        private final java.util.Set<String> phraseHeads = new java.util.HashSet<>();
+        private String phraseInitials = "";
         private Pattern phrases;
 
         record Entry(String term, int weightPercent, String kind) {}
@@ -113,10 +124,14 @@ public final class ProfanityRule extends ThresholdClassifier {
                         phraseRegex.add("(?<![\\p{L}])" + Pattern.quote(stem) + (term.endsWith("*") ? "\\p{L}*" : "")
                                 + "(?![\\p{L}])");
                         lexicon.phraseEntries.add(entry);
+                        lexicon.phraseHeads.add(term.split("[ -]")[0]);
+                        lexicon.phraseInitials += term.charAt(0);
                     } else if (term.endsWith("*")) {
                         lexicon.prefixes.add(Map.entry(term.substring(0, term.length() - 1), entry));
+                        lexicon.node(term.substring(0, term.length() - 1)).prefix = entry;
                     } else {
                         lexicon.words.put(term, entry);
+                        lexicon.node(term).word = entry;
                     }
                 }
             } catch (IOException e) {
@@ -129,6 +144,7 @@ public final class ProfanityRule extends ThresholdClassifier {
         /** Hits in {@code text[0, limit)} as {start, end, weight percent}. */
         List<int[]> find(String text, int limit) {
             List<int[]> hits = new ArrayList<>();
+            boolean phraseSeen = false;
             int i = 0;
             while (i < limit) {
                 if (!Character.isLetter(text.charAt(i))) {
@@ -139,12 +155,19 @@ public final class ProfanityRule extends ThresholdClassifier {
                 while (i < limit && Character.isLetter(text.charAt(i))) {
                     i++;
                 }
+                if (!phraseSeen && i - start <= 8 && phraseInitials.indexOf(Character.toLowerCase(text.charAt(start))) >= 0
+                        && phraseHeads.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    phraseSeen = true;
+                }
                 if (i - start >= 3 && i - start <= 24) {
-                    Entry entry = lookup(text.substring(start, i).toLowerCase(Locale.ROOT));
+                    Entry entry = walk(text, start, i);
                     if (entry != null) {
                         hits.add(new int[] {start, i, entry.weightPercent()});
                     }
                 }
+            }
+            if (!phraseSeen) {
+                return hits;
             }
             Matcher m = phrases.matcher(text).region(0, limit);
             while (m.find()) {
@@ -152,6 +175,33 @@ public final class ProfanityRule extends ThresholdClassifier {
                 hits.add(new int[] {m.start(), m.end(), entry == null ? 100 : entry.weightPercent()});
             }
             return hits;
+        }
+
+        /** The entry for {@code text[start, end)}, lower-cased on the fly; null when none. */
+        private Entry walk(String text, int start, int end) {
+            Node node = root;
+            for (int k = start; k < end; k++) {
+                int c = Character.toLowerCase(text.charAt(k)) - 'a';
+                if (c < 0 || c >= 26 || (node = node.next[c]) == null) {
+                    return null;
+                }
+                if (node.prefix != null) {
+                    return node.prefix;
+                }
+            }
+            return node.word;
+        }
+
+        private Node node(String term) {
+            Node node = root;
+            for (int k = 0; k < term.length(); k++) {
+                int c = term.charAt(k) - 'a';
+                if (c < 0 || c >= 26) {
+                    throw new IllegalArgumentException("lexicon word with a character outside a-z: " + term);
+                }
+                node = node.next[c] == null ? (node.next[c] = new Node()) : node.next[c];
+            }
+            return node;
         }
 
         String kind(String matched) {

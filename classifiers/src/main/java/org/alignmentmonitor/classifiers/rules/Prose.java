@@ -13,28 +13,90 @@ final class Prose {
     private static final Pattern FENCED = Pattern.compile("```[\\s\\S]*?(?:```|\\z)|~~~[\\s\\S]*?(?:~~~|\\z)");
     private static final Pattern INLINE = Pattern.compile("`[^`\\n]{1,200}`");
     private static final Pattern URL = Pattern.compile("\\b(?:https?://|www\\.)\\S+|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+");
-    /** Runs of 25+ printable ASCII characters without a space: hashes, base64, paths, long identifiers. */
-    private static final Pattern LONG_RUN = Pattern.compile("[\\x21-\\x7E]{25,}");
-    /** Lines that look like code: indented by 4+ spaces or a tab, or ending in ; { } or containing := == -> . */
-    private static final Pattern CODE_LINE = Pattern.compile(
-            "(?m)^(?: {4,}|\\t).*$|^.*(?:[;{}]\\s*$|==|:=|->|\\+=|&&|\\|\\|).*$");
+    /** Runs of this many printable ASCII characters without a space: hashes, base64, paths, long identifiers. */
+    private static final int LONG_RUN = 25;
 
     private Prose() {}
 
-    /** The text with everything that is not prose replaced by spaces; same length as {@code text}. */
+    /**
+     * The text with everything that is not prose replaced by spaces; same length as {@code text}.
+     * Code lines are lines indented by four spaces or a tab, or ending in ; { or }, or containing
+     * an operator such as == := -> &&. The regular expressions only run when their marker occurs.
+     */
     static String of(String text) {
-        char[] out = text.toCharArray();
-        for (Pattern pattern : new Pattern[] {FENCED, INLINE, URL, CODE_LINE, LONG_RUN}) {
-            Matcher matcher = pattern.matcher(new String(out));
-            while (matcher.find()) {
-                for (int i = matcher.start(); i < matcher.end(); i++) {
-                    if (out[i] != '\n') {
-                        out[i] = ' ';
-                    }
+        char[] out = null;
+        if (text.indexOf("```") >= 0 || text.indexOf("~~~") >= 0) {
+            out = blank(FENCED, text, out);
+        }
+        if (text.indexOf('`') >= 0) {
+            out = blank(INLINE, text, out);
+        }
+        if (text.indexOf("://") >= 0 || text.indexOf("www.") >= 0 || text.indexOf('@') >= 0) {
+            out = blank(URL, text, out);
+        }
+        int length = text.length();
+        int lineStart = 0;
+        while (lineStart < length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? length : lineEnd;
+            if (isCodeLine(text, lineStart, lineEnd)) {
+                out = blank(out, text, lineStart, lineEnd);
+            }
+            lineStart = lineEnd + 1;
+        }
+        int run = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            if (c > ' ' && c < 127) {
+                run++;
+            } else {
+                if (run >= LONG_RUN) {
+                    out = blank(out, text, i - run, i);
                 }
+                run = 0;
             }
         }
-        return new String(out);
+        return out == null ? text : new String(out);
+    }
+
+    private static boolean isCodeLine(String text, int start, int end) {
+        if (end - start >= 4 && (text.charAt(start) == '\t' || text.startsWith("    ", start))) {
+            return true;
+        }
+        int last = end - 1;
+        while (last >= start && Character.isWhitespace(text.charAt(last))) {
+            last--;
+        }
+        if (last >= start && (text.charAt(last) == ';' || text.charAt(last) == '{' || text.charAt(last) == '}')) {
+            return true;
+        }
+        for (int i = start; i + 1 < end; i++) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
+                    || a == '&' && b == '&' || a == '|' && b == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char[] blank(Pattern pattern, String text, char[] out) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            out = blank(out, text, matcher.start(), matcher.end());
+        }
+        return out;
+    }
+
+    private static char[] blank(char[] out, String text, int start, int end) {
+        char[] chars = out == null ? text.toCharArray() : out;
+        for (int i = start; i < end; i++) {
+            if (chars[i] != '\n') {
+                chars[i] = ' ';
+            }
+        }
+        return chars;
     }
 
     /**
@@ -52,6 +114,39 @@ final class Prose {
     static String head(String text, int maxChars) {
         return text.length() <= maxChars ? text : text.substring(0, maxChars);
     }
+
+    /**
+     * Whether {@code text} contains one of {@code words} (lower case, letters only) as a whole
+     * word, compared case-insensitively; only words of at most {@code maxLength} letters are looked up.
+     */
+    static boolean containsWord(String text, java.util.Set<String> words, int maxLength) {
+        java.util.BitSet initials = INITIALS.computeIfAbsent(words, set -> {
+            java.util.BitSet bits = new java.util.BitSet();
+            set.forEach(word -> bits.set(word.charAt(0)));
+            return bits;
+        });
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start <= maxLength && initials.get(Character.toLowerCase(text.charAt(start)))
+                    && words.contains(text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** First letters of the word sets given to {@link #containsWord}, which are constants. */
+    private static final java.util.Map<java.util.Set<String>, java.util.BitSet> INITIALS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Number of letters in {@code text}. */
     static int letters(CharSequence text) {

@@ -53,12 +53,6 @@ final class RequestedLanguage {
     private static final String NAME_ALTERNATION = String.join("|",
             NAMES.keySet().stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList());
 
-    /** Any language name, including ones the detector does not know (Kannada, Swahili...). */
-    private static final Pattern ANY_NAME = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + NAME_ALTERNATION
-            + "|kannada|tamil|telugu|marathi|gujarati|punjabi|urdu|swahili|tagalog|filipino|malay|latin|catalan"
-            + "|croatian|serbian|slovak|slovenian|bulgarian|lithuanian|latvian|estonian|icelandic|irish|welsh"
-            + "|afrikaans|esperanto|klingon|pig latin|emoji|morse|binary|pinyin|romaji)(?![\\p{L}])");
-
     private static final String LANG = "(" + NAME_ALTERNATION + ")";
     /**
      * What may follow a requested language: the end of the clause, not a noun ("in Italian cuisine",
@@ -131,9 +125,27 @@ final class RequestedLanguage {
         return found;
     }
 
-    /** Whether the prompt names any language at all, e.g. "what does 'hola' mean in Spanish?". */
+    /** Single words that start a language name, English or native, for a cheap first check. */
+    private static final java.util.Set<String> NAME_WORDS = new java.util.HashSet<>();
+
+    static {
+        for (String name : NAMES.keySet()) {
+            NAME_WORDS.add(name.split(" ")[0]);
+        }
+        NAME_WORDS.addAll(java.util.List.of("deutsch", "русски", "русском", "nederlands", "svenska", "dansk", "norsk",
+                "italiano", "kannada", "tamil", "telugu", "marathi", "gujarati", "punjabi", "urdu", "swahili", "tagalog",
+                "filipino", "malay", "latin", "catalan", "croatian", "serbian", "slovak", "slovenian", "bulgarian",
+                "lithuanian", "latvian", "estonian", "icelandic", "irish", "welsh", "afrikaans", "esperanto", "klingon",
+                "emoji", "morse", "binary", "pinyin", "romaji", "polsku"));
+    }
+
+    /**
+     * Whether the prompt names any language at all, e.g. "what does 'hola' mean in Spanish?"; a
+     * word lookup, cheap enough to run before anything else.
+     */
     static boolean namesALanguage(String prompt) {
-        return ANY_NAME.matcher(prompt).find();
+        return Prose.containsWord(prompt, NAME_WORDS, 12) || prompt.contains("中文") || prompt.contains("日本語")
+                || prompt.contains("한국어");
     }
 
     private static Language byName(String name) {
