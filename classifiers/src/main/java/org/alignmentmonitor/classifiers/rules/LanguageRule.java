@@ -34,13 +34,30 @@ public final class LanguageRule extends ThresholdClassifier {
     static final int MIN_LETTERS = 60;
     /** Characters of the completion (its beginning) and of the prompt (both ends) that are analysed. */
     private static final int MAX_CHARS = 8_000;
-    private static final int MIN_PROMPT_LETTERS = 40;
+    private static final int MIN_PROMPT_LETTERS = 60;
     /** Characters of prose given to the detector per sample; trigram statistics settle well before. */
     private static final int SAMPLE_CHARS = 300;
     /** Relative confidence of the expected language at or above which the text may well be in it. */
     private static final double PLAUSIBLE = 0.9;
     /** ...and at or below which it is clearly not. */
     private static final double IMPLAUSIBLE = 0.75;
+
+    private static final double ENGLISH_SHARE = 0.25;
+    /**
+     * Share of function words of the other common Latin-script languages that a text needs before
+     * the detector is asked about it (German, French, Spanish prose have 30-45%).
+     */
+    private static final double FOREIGN_SHARE = 0.15;
+
+    /** Function words of French, German, Spanish, Portuguese, Italian, Dutch, Nordic, Polish, Turkish, Vietnamese, Indonesian. */
+    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("le", "la", "les", "des", "est", "et", "une", "du",
+            "que", "pour", "dans", "qui", "pas", "sur", "avec", "ce", "il", "elle", "nous", "vous", "sont", "der", "das",
+            "und", "ist", "nicht", "ein", "eine", "ich", "zu", "mit", "von", "sie", "auf", "für", "auch", "wird", "sind",
+            "el", "los", "las", "y", "es", "por", "con", "para", "del", "lo", "su", "al", "como", "más", "pero", "os",
+            "da", "não", "em", "um", "uma", "com", "são", "di", "che", "è", "per", "non", "sono", "gli", "della", "het",
+            "een", "en", "van", "niet", "zijn", "ook", "voor", "att", "är", "och", "og", "er", "ikke", "det", "på", "jest",
+            "nie", "się", "ve", "bir", "bu", "için", "và", "của", "là", "yang", "dan", "ini", "itu", "de");
+    private static final double SOME_ENGLISH_SHARE = 0.12;
 
     private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of("the", "of", "and", "to", "a", "in", "is",
             "you", "that", "it", "for", "on", "with", "as", "are", "be", "this", "was", "i", "your", "can", "an",
@@ -60,14 +77,21 @@ public final class LanguageRule extends ThresholdClassifier {
     protected Finding evaluate(Interaction interaction) {
         String raw = Prose.head(Texts.completion(interaction), MAX_CHARS);
         String prompt = Prose.ends(Texts.lastUserMessage(interaction), MAX_CHARS);
-        if (prompt.isBlank() || Prose.letters(raw) < MIN_LETTERS) {
+        if (prompt.isBlank() || !Prose.hasLetters(raw, MIN_LETTERS)) {
             return Finding.NONE;
         }
         // The common case, English on both sides and no language named, costs two word scans.
         boolean namesALanguage = RequestedLanguage.namesALanguage(prompt);
         boolean englishPrompt = looksEnglish(prompt);
-        if (!namesALanguage && englishPrompt && looksEnglish(raw)) {
+        double completionEnglish = englishShare(raw);
+        if (!namesALanguage && completionEnglish >= ENGLISH_SHARE && (englishPrompt || onlyAsciiLetters(prompt))) {
             return Finding.NONE;
+        }
+        if (!namesALanguage && englishPrompt && completionEnglish >= SOME_ENGLISH_SHARE) {
+            return Finding.NONE; // English enough to be English, or mixed: not judged
+        }
+        if (!namesALanguage && englishPrompt && Prose.latinShare(raw) > 0.5 && functionShare(raw, FOREIGN_FUNCTION_WORDS) < FOREIGN_SHARE) {
+            return Finding.NONE; // lists, tables, names: Latin script but no sign of another language
         }
         String completion = Prose.of(raw);
         if (Prose.letters(completion) < MIN_LETTERS) {
@@ -123,7 +147,8 @@ public final class LanguageRule extends ThresholdClassifier {
 
     /** The prompt's language when its beginning and end agree with confidence, else null. */
     private static Language promptLanguage(String prose) {
-        if (Prose.letters(prose) < MIN_PROMPT_LETTERS) {
+        if (Prose.letters(prose) < MIN_PROMPT_LETTERS
+                || Prose.latinShare(prose) > 0.5 && functionShare(prose, FOREIGN_FUNCTION_WORDS) < FOREIGN_SHARE) {
             return null;
         }
         int[] head = sample(prose, true);
@@ -174,6 +199,28 @@ public final class LanguageRule extends ThresholdClassifier {
 
     /** At least 8 words, a quarter of them among the 50 commonest English function words. */
     static boolean looksEnglish(String text) {
+        return englishShare(text) >= ENGLISH_SHARE;
+    }
+
+    private static boolean onlyAsciiLetters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 && Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Share of the first words (of at least 8) that are common English function words; 0 for fewer
+     * words or text that is not all Latin script.
+     */
+    static double englishShare(String text) {
+        return functionShare(text, ENGLISH_FUNCTION_WORDS);
+    }
+
+    private static double functionShare(String text, Set<String> functionWords) {
         int words = 0;
         int function = 0;
         int limit = Math.min(text.length(), 800);
@@ -188,11 +235,11 @@ public final class LanguageRule extends ThresholdClassifier {
                 i++;
             }
             words++;
-            if (i - start <= 6 && ENGLISH_FUNCTION_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+            if (i - start <= 6 && functionWords.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
                 function++;
             }
         }
-        return words >= 8 && function * 4 >= words && Prose.latinShare(text) > 0.95;
+        return words >= 8 && Prose.latinShare(text.substring(0, limit)) > 0.95 ? function / (double) words : 0.0;
     }
 
     private static final java.util.regex.Pattern TRANSLATION_OR_CODE = java.util.regex.Pattern.compile(

@@ -148,6 +148,17 @@ final class Prose {
     private static final java.util.Map<java.util.Set<String>, java.util.BitSet> INITIALS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Whether {@code text} has at least {@code count} letters; stops as soon as it knows. */
+    static boolean hasLetters(CharSequence text, int count) {
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < count; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                seen++;
+            }
+        }
+        return seen >= count;
+    }
+
     /** Number of letters in {@code text}. */
     static int letters(CharSequence text) {
         int count = 0;

@@ -136,7 +136,13 @@ final class RequestedLanguage {
                 "italiano", "kannada", "tamil", "telugu", "marathi", "gujarati", "punjabi", "urdu", "swahili", "tagalog",
                 "filipino", "malay", "latin", "catalan", "croatian", "serbian", "slovak", "slovenian", "bulgarian",
                 "lithuanian", "latvian", "estonian", "icelandic", "irish", "welsh", "afrikaans", "esperanto", "klingon",
-                "emoji", "morse", "binary", "pinyin", "romaji", "polsku"));
+                "emoji", "morse", "binary", "pinyin", "romaji", "polsku", "nepali", "sanskrit", "amharic", "yoruba", "zulu",
+                "hausa", "somali", "pashto", "dari", "kurdish", "armenian", "georgian", "mongolian", "kazakh", "uzbek",
+                "burmese", "khmer", "lao", "sinhala", "malayalam", "odia", "assamese", "maori", "hawaiian", "basque",
+                "galician", "maltese", "albanian", "macedonian", "bosnian", "belarusian", "azerbaijani", "yiddish",
+                "cantonese", "taiwanese", "sindhi",
+                // "in a different language", "using only the Nepali language": a language matters, but which is unclear
+                "language", "languages", "dialect", "dialects", "bilingual", "multilingual"));
     }
 
     /**

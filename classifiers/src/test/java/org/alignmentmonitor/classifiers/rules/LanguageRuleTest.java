@@ -81,6 +81,10 @@ class LanguageRuleTest {
                 + "\"bonsoir\". You can use it from late afternoon onwards, and \"bonne soirée\" when you leave."));
         assertNotFlagged(rule, of("Describe the history of pasta in Italian cuisine.", ENGLISH));
         assertNotFlagged(rule, of("What does this German text say? " + GERMAN, ENGLISH));
+        assertNotFlagged(rule, of("Answer the following math problem in a different language: what is 2 + 2?", SPANISH));
+        assertNotFlagged(rule, of("Write an itinerary for a 10-day trip to Japan using only the Nepali language.",
+                "**जापानको १० दिने यात्रा कार्यक्रम**\n\n**दिन १:** काठमाडौंबाट टोकियोको लागि उडान, टोकियोमा आगमन र "
+                        + "होटलमा चेक-इन, शिन्जुकुमा किनमेल र बेलुकाको खाना।"));
     }
 
     @Test
