@@ -53,6 +53,7 @@ public final class LanguageRule extends ThresholdClassifier {
     private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("le", "la", "les", "des", "est", "et", "une", "du",
             "que", "pour", "dans", "qui", "pas", "sur", "avec", "ce", "il", "elle", "nous", "vous", "sont", "der", "das",
             "und", "ist", "nicht", "ein", "eine", "ich", "zu", "mit", "von", "sie", "auf", "für", "auch", "wird", "sind",
+            "die", "den", "dem", "im", "man", "dass", "wie", "oder", "aber", "nur", "noch", "nach", "bei", "aus", "wenn",
             "el", "los", "las", "y", "es", "por", "con", "para", "del", "lo", "su", "al", "como", "más", "pero", "os",
             "da", "não", "em", "um", "uma", "com", "são", "di", "che", "è", "per", "non", "sono", "gli", "della", "het",
             "een", "en", "van", "niet", "zijn", "ook", "voor", "att", "är", "och", "og", "er", "ikke", "det", "på", "jest",
@@ -82,7 +83,8 @@ public final class LanguageRule extends ThresholdClassifier {
         }
         // The common case, English on both sides and no language named, costs two word scans.
         boolean namesALanguage = RequestedLanguage.namesALanguage(prompt);
-        boolean englishPrompt = looksEnglish(prompt);
+        // Questions are short: three words, one in five a function word ("Who is Larry Page?").
+        boolean englishPrompt = functionShare(prompt, ENGLISH_FUNCTION_WORDS, 3) >= 0.2;
         double completionEnglish = englishShare(raw);
         if (!namesALanguage && completionEnglish >= ENGLISH_SHARE && (englishPrompt || onlyAsciiLetters(prompt))) {
             return Finding.NONE;
@@ -217,10 +219,14 @@ public final class LanguageRule extends ThresholdClassifier {
      * words or text that is not all Latin script.
      */
     static double englishShare(String text) {
-        return functionShare(text, ENGLISH_FUNCTION_WORDS);
+        return functionShare(text, ENGLISH_FUNCTION_WORDS, 8);
     }
 
     private static double functionShare(String text, Set<String> functionWords) {
+        return functionShare(text, functionWords, 8);
+    }
+
+    private static double functionShare(String text, Set<String> functionWords, int minWords) {
         int words = 0;
         int function = 0;
         int limit = Math.min(text.length(), 800);
@@ -239,7 +245,7 @@ public final class LanguageRule extends ThresholdClassifier {
                 function++;
             }
         }
-        return words >= 8 && Prose.latinShare(text.substring(0, limit)) > 0.95 ? function / (double) words : 0.0;
+        return words >= minWords && Prose.latinShare(text.substring(0, limit)) > 0.95 ? function / (double) words : 0.0;
     }
 
     private static final java.util.regex.Pattern TRANSLATION_OR_CODE = java.util.regex.Pattern.compile(
