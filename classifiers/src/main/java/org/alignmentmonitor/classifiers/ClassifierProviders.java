@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.alignmentmonitor.classifiers.rules.BenignRefusalRule;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
+import org.alignmentmonitor.classifiers.rules.GibberishRule;
+import org.alignmentmonitor.classifiers.rules.InjectionRule;
+import org.alignmentmonitor.classifiers.rules.LanguageRule;
+import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
@@ -27,7 +32,8 @@ public final class ClassifierProviders {
      */
     public static ClassifierProviders builtIn() {
         return of(List.of(new TruncationRule.Provider(), new RepetitionRule.Provider(), new PromptEchoRule.Provider(),
-                new ConstraintRule.Provider()));
+                new ConstraintRule.Provider(), new LanguageRule.Provider(), new ProfanityRule.Provider(),
+                new GibberishRule.Provider(), new InjectionRule.Provider(), new BenignRefusalRule.Provider()));
     }
 
     /** Providers registered through {@code META-INF/services} on the given class loader. */

@@ -12,7 +12,12 @@ import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
+import org.alignmentmonitor.classifiers.rules.BenignRefusalRule;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
+import org.alignmentmonitor.classifiers.rules.GibberishRule;
+import org.alignmentmonitor.classifiers.rules.InjectionRule;
+import org.alignmentmonitor.classifiers.rules.LanguageRule;
+import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
@@ -27,7 +32,8 @@ class ClassifierSuiteTest {
         ClassifierSuite suite = ClassifierSuite.defaults();
 
         assertThat(suite.classifiers()).extracting(Classifier::id)
-                .containsExactly(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID, ConstraintRule.ID);
+                .containsExactly(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID, ConstraintRule.ID,
+                        LanguageRule.ID, ProfanityRule.ID, GibberishRule.ID, InjectionRule.ID, BenignRefusalRule.ID);
         assertThat(suite.classifiers()).extracting(Classifier::version).allMatch(v -> v.matches("\\d+\\.\\d+\\.\\d+"));
         assertThat(suite.configVersion()).isEqualTo(SuiteConfig.DEFAULT_VERSION);
     }
@@ -38,7 +44,7 @@ class ClassifierSuiteTest {
 
         assertThat(verdict.getFlagged()).isFalse();
         assertThat(verdict.getScore()).isZero();
-        assertThat(verdict.getResults()).hasSize(4).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
+        assertThat(verdict.getResults()).hasSize(9).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
     }
 
     @Test
@@ -122,7 +128,7 @@ class ClassifierSuiteTest {
         Verdict verdict = ClassifierSuite.defaults().judge(new Interaction(), 0L);
 
         assertThat(verdict.getInteractionId()).isEmpty();
-        assertThat(verdict.getResults()).hasSize(4).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
+        assertThat(verdict.getResults()).hasSize(9).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
     }
 
     @Test

@@ -1,0 +1,197 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long
+ * unbroken runs (hashes, base64, keys) are blanked out with spaces, so that offsets still point
+ * into the original text. Rules that judge language or wording look at prose only.
+ */
+final class Prose {
+
+    private static final Pattern FENCED = Pattern.compile("```[\\s\\S]*?(?:```|\\z)|~~~[\\s\\S]*?(?:~~~|\\z)");
+    private static final Pattern INLINE = Pattern.compile("`[^`\\n]{1,200}`");
+    private static final Pattern URL = Pattern.compile("\\b(?:https?://|www\\.)\\S+|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+    /** Runs of this many printable ASCII characters without a space: hashes, base64, paths, long identifiers. */
+    private static final int LONG_RUN = 25;
+
+    private Prose() {}
+
+    /**
+     * The text with everything that is not prose replaced by spaces; same length as {@code text}.
+     * Code lines are lines indented by four spaces or a tab, or ending in ; { or }, or containing
+     * an operator such as == := -> &&. The regular expressions only run when their marker occurs.
+     */
+    static String of(String text) {
+        char[] out = null;
+        if (text.indexOf("```") >= 0 || text.indexOf("~~~") >= 0) {
+            out = blank(FENCED, text, out);
+        }
+        if (text.indexOf('`') >= 0) {
+            out = blank(INLINE, text, out);
+        }
+        if (text.indexOf("://") >= 0 || text.indexOf("www.") >= 0 || text.indexOf('@') >= 0) {
+            out = blank(URL, text, out);
+        }
+        int length = text.length();
+        int lineStart = 0;
+        while (lineStart < length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? length : lineEnd;
+            if (isCodeLine(text, lineStart, lineEnd)) {
+                out = blank(out, text, lineStart, lineEnd);
+            }
+            lineStart = lineEnd + 1;
+        }
+        int run = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            if (c > ' ' && c < 127) {
+                run++;
+            } else {
+                if (run >= LONG_RUN) {
+                    out = blank(out, text, i - run, i);
+                }
+                run = 0;
+            }
+        }
+        return out == null ? text : new String(out);
+    }
+
+    private static boolean isCodeLine(String text, int start, int end) {
+        if (end - start >= 4 && (text.charAt(start) == '\t' || text.startsWith("    ", start))) {
+            return true;
+        }
+        int last = end - 1;
+        while (last >= start && Character.isWhitespace(text.charAt(last))) {
+            last--;
+        }
+        if (last >= start && (text.charAt(last) == ';' || text.charAt(last) == '{' || text.charAt(last) == '}')) {
+            return true;
+        }
+        for (int i = start; i + 1 < end; i++) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
+                    || a == '&' && b == '&' || a == '|' && b == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char[] blank(Pattern pattern, String text, char[] out) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            out = blank(out, text, matcher.start(), matcher.end());
+        }
+        return out;
+    }
+
+    private static char[] blank(char[] out, String text, int start, int end) {
+        char[] chars = out == null ? text.toCharArray() : out;
+        for (int i = start; i < end; i++) {
+            if (chars[i] != '\n') {
+                chars[i] = ' ';
+            }
+        }
+        return chars;
+    }
+
+    /**
+     * The first and the last {@code maxChars / 2} characters of a long text, where instructions
+     * usually are; for keyword scans of prompts, whose offsets are not reported.
+     */
+    static String ends(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        return text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2);
+    }
+
+    /** The first {@code maxChars} characters. */
+    static String head(String text, int maxChars) {
+        return text.length() <= maxChars ? text : text.substring(0, maxChars);
+    }
+
+    /**
+     * Whether {@code text} contains one of {@code words} (lower case, letters only) as a whole
+     * word, compared case-insensitively; only words of at most {@code maxLength} letters are looked up.
+     */
+    static boolean containsWord(String text, java.util.Set<String> words, int maxLength) {
+        java.util.BitSet initials = INITIALS.computeIfAbsent(words, set -> {
+            java.util.BitSet bits = new java.util.BitSet();
+            set.forEach(word -> bits.set(word.charAt(0)));
+            return bits;
+        });
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start <= maxLength && initials.get(Character.toLowerCase(text.charAt(start)))
+                    && words.contains(text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** First letters of the word sets given to {@link #containsWord}, which are constants. */
+    private static final java.util.Map<java.util.Set<String>, java.util.BitSet> INITIALS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether {@code text} has at least {@code count} letters; stops as soon as it knows. */
+    static boolean hasLetters(CharSequence text, int count) {
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < count; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                seen++;
+            }
+        }
+        return seen >= count;
+    }
+
+    /** Number of letters in {@code text}. */
+    static int letters(CharSequence text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Share of letters that are Latin script, 1.0 when there are none. */
+    static double latinShare(CharSequence text) {
+        int letters = 0;
+        int latin = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) {
+                    latin++;
+                }
+            }
+        }
+        return letters == 0 ? 1.0 : latin / (double) letters;
+    }
+
+    /** Index of the first non-space character at or after {@code from}, or {@code to}. */
+    static int skipSpace(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
