@@ -64,7 +64,7 @@ public final class GibberishRule extends ThresholdClassifier {
         if (completion.isBlank()) {
             return Finding.NONE;
         }
-        String text = completion.length() > MAX_CHARS ? completion.substring(0, MAX_CHARS) : completion;
+        String text = Prose.head(completion, MAX_CHARS);
         String prompt = Prose.ends(Texts.lastUserMessage(interaction), MAX_CHARS);
         Finding garbled = garbled(text, prompt);
         if (garbled != Finding.NONE) {
@@ -183,18 +183,8 @@ public final class GibberishRule extends ThresholdClassifier {
 
     private static int countOdd(String text) {
         int count = 0;
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < length && Character.isLetter(text.charAt(i))) {
-                i++;
-            }
-            if (i - start >= 2 && !isAcronym(text, start, i) && isOdd(text, start, i)) {
+        for (Prose.Words w = new Prose.Words(text); w.next(); ) {
+            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w.start(), w.end())) {
                 count++;
             }
         }

@@ -82,7 +82,7 @@ public final class InjectionRule extends ThresholdClassifier {
         if (completion.isBlank()) {
             return Finding.NONE;
         }
-        String text = completion.length() > MAX_CHARS ? completion.substring(0, MAX_CHARS) : completion;
+        String text = Prose.head(completion, MAX_CHARS);
         Finding token = hasTemplateMarker(text)
                 ? first(TEMPLATE_TOKEN, text, 1.0, "chat-template token forging a new turn") : Finding.NONE;
         Finding instruction = token != Finding.NONE || !Prose.containsWord(text, TRIGGERS, 12) ? Finding.NONE

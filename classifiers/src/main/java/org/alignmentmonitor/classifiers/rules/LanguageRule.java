@@ -230,18 +230,9 @@ public final class LanguageRule extends ThresholdClassifier {
         int words = 0;
         int function = 0;
         int limit = Math.min(text.length(), 800);
-        int i = 0;
-        while (i < limit) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < limit && Character.isLetter(text.charAt(i))) {
-                i++;
-            }
+        for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
             words++;
-            if (i - start <= 6 && functionWords.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+            if (w.length() <= 6 && functionWords.contains(text.substring(w.start(), w.end()).toLowerCase(Locale.ROOT))) {
                 function++;
             }
         }

@@ -145,24 +145,17 @@ public final class ProfanityRule extends ThresholdClassifier {
         List<int[]> find(String text, int limit) {
             List<int[]> hits = new ArrayList<>();
             boolean phraseSeen = false;
-            int i = 0;
-            while (i < limit) {
-                if (!Character.isLetter(text.charAt(i))) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (i < limit && Character.isLetter(text.charAt(i))) {
-                    i++;
-                }
-                if (!phraseSeen && i - start <= 8 && phraseInitials.indexOf(Character.toLowerCase(text.charAt(start))) >= 0
-                        && phraseHeads.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+            for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
+                int start = w.start();
+                int end = w.end();
+                if (!phraseSeen && w.length() <= 8 && phraseInitials.indexOf(Character.toLowerCase(text.charAt(start))) >= 0
+                        && phraseHeads.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
                     phraseSeen = true;
                 }
-                if (i - start >= 3 && i - start <= 24) {
-                    Entry entry = walk(text, start, i);
+                if (w.length() >= 3 && w.length() <= 24) {
+                    Entry entry = walk(text, start, end);
                     if (entry != null) {
-                        hits.add(new int[] {start, i, entry.weightPercent()});
+                        hits.add(new int[] {start, end, entry.weightPercent()});
                     }
                 }
             }

@@ -110,6 +110,53 @@ final class Prose {
         return text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2);
     }
 
+    /**
+     * The runs of letters ("words") of {@code text[0, limit)}, in order, without allocating a
+     * string per word: {@code for (Words w = new Words(text, n); w.next(); ) use(w.start(), w.end())}.
+     */
+    static final class Words {
+        private final CharSequence text;
+        private final int limit;
+        private int position;
+        private int start;
+
+        Words(CharSequence text, int limit) {
+            this.text = text;
+            this.limit = Math.min(limit, text.length());
+        }
+
+        Words(CharSequence text) {
+            this(text, text.length());
+        }
+
+        /** Moves to the next word; false when there is none. */
+        boolean next() {
+            while (position < limit && !Character.isLetter(text.charAt(position))) {
+                position++;
+            }
+            if (position >= limit) {
+                return false;
+            }
+            start = position;
+            while (position < limit && Character.isLetter(text.charAt(position))) {
+                position++;
+            }
+            return true;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return position;
+        }
+
+        int length() {
+            return position - start;
+        }
+    }
+
     /** The first {@code maxChars} characters. */
     static String head(String text, int maxChars) {
         return text.length() <= maxChars ? text : text.substring(0, maxChars);
@@ -125,19 +172,9 @@ final class Prose {
             set.forEach(word -> bits.set(word.charAt(0)));
             return bits;
         });
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < length && Character.isLetter(text.charAt(i))) {
-                i++;
-            }
-            if (i - start <= maxLength && initials.get(Character.toLowerCase(text.charAt(start)))
-                    && words.contains(text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+        for (Words w = new Words(text); w.next(); ) {
+            if (w.length() <= maxLength && initials.get(Character.toLowerCase(text.charAt(w.start())))
+                    && words.contains(text.substring(w.start(), w.end()).toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
         }
