@@ -21,13 +21,13 @@ public final class Simulator {
     public static final double CERTIFICATION_THRESHOLD = 0.02;
 
     private final SimulationScenario scenario;
-    private final ReviewSampler sampler;
+    private final ScenarioSampler sampler;
     private final EstimationOptions options;
     private final CertificationBoundary certification;
 
     public Simulator(SimulationScenario scenario) {
         this.scenario = scenario;
-        this.sampler = ReviewSampler.forScenario(scenario);
+        this.sampler = ScenarioSampler.forScenario(scenario);
         this.options = EstimationOptions.withAlpha(scenario.alpha());
         // Room for the label count's random excess over the budget; later labels go unchecked.
         int horizon = (int) Math.min(scenario.interactions(), 2 * scenario.sampling().budget() + 100);

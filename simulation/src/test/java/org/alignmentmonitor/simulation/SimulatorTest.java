@@ -42,7 +42,7 @@ class SimulatorTest {
     @Test
     void shouldSelectEachStratumAtItsRecordedProbabilityWhenSamplingActively() {
         SimulationScenario scenario = SMALL.withSampling(SamplingDesign.active(2_000, 0.01));
-        ReviewSampler sampler = ReviewSampler.forScenario(scenario);
+        ScenarioSampler sampler = ScenarioSampler.forScenario(scenario);
         assertThat(sampler.probabilities().values()).hasSizeGreaterThan(3);
         Map<Stratum, long[]> seenAndSelected = new HashMap<>();
         Map<Stratum, Double> recordedPi = new HashMap<>();

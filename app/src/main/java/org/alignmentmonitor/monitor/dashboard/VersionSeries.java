@@ -27,13 +27,8 @@ final class VersionSeries {
 
     /** The whole range as one window: the steadier label-corrected figure. */
     static SeriesPoint total(StatsStores stores, BucketStats totals, String range) {
-        long end = end(totals);
+        long end = StatsStores.endOfLatestMinute(totals);
         return point(stores, totals, end - RANGES.get(range)[0].toMillis(), end);
-    }
-
-    private static long end(BucketStats totals) {
-        long latest = totals.getMaxEventTime().toEpochMilli();
-        return latest - Math.floorMod(latest, 60_000L) + 60_000L;
     }
 
     private static SeriesPoint point(StatsStores stores, BucketStats totals, long from, long to) {
@@ -45,7 +40,7 @@ final class VersionSeries {
     /** Steps ending at the version's latest event (rounded up to a minute), oldest first. */
     static List<SeriesPoint> of(StatsStores stores, BucketStats totals, String range) {
         Duration[] spec = RANGES.get(range);
-        long end = end(totals);
+        long end = StatsStores.endOfLatestMinute(totals);
         long step = spec[1].toMillis();
         List<SeriesPoint> points = new ArrayList<>();
         for (long from = end - spec[0].toMillis(); from < end; from += step) {

@@ -17,6 +17,7 @@ import org.alignmentmonitor.estimators.Estimates;
 import org.alignmentmonitor.estimators.Estimator;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.alignmentmonitor.streams.rates.EstimatorInputs;
+import org.alignmentmonitor.streams.rates.RateSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class RateGauges implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateGauges.class);
-    private static final Map<String, Duration> WINDOWS = Map.of("5m", Duration.ofMinutes(5), "1h", Duration.ofHours(1), "24h", Duration.ofHours(24));
+    private static final Map<String, Duration> WINDOWS = RateSettings.defaults().windows();
 
     private static final String PPI_HELP = "Label-corrected (prediction-powered) obviously-misaligned rate and its 95% interval; "
             + "outcome low counts ambiguous labels as aligned, high as misaligned";
@@ -52,8 +53,7 @@ final class RateGauges implements AutoCloseable {
     private void refresh() {
         try {
             for (BucketStats totals : stores.localVersionTotals()) {
-                long latestEvent = totals.getMaxEventTime().toEpochMilli();
-                long end = latestEvent - Math.floorMod(latestEvent, 60_000L) + 60_000L;
+                long end = StatsStores.endOfLatestMinute(totals);
                 WINDOWS.forEach((name, length) -> stores.localWindow(totals.getModel(), totals.getVersion(), end - length.toMillis(), end)
                         .merged().ifPresent(merged -> update(totals.getModel(), totals.getVersion(), name,
                                 Estimator.estimate(EstimatorInputs.stateOf(merged), EstimationOptions.DEFAULT))));

@@ -67,6 +67,14 @@ public final class StatsStores {
         return new WindowAnswer(plan.from(), plan.to(), windows.merged(model, version, plan));
     }
 
+    /** End of the minute holding a version's latest event: where its "latest" views end. */
+    public static long endOfLatestMinute(BucketStats totals) {
+        long latest = totals.getMaxEventTime().toEpochMilli();
+        return latest - Math.floorMod(latest, MINUTE_MS) + MINUTE_MS;
+    }
+
+    private static final long MINUTE_MS = 60_000L;
+
     /** A merged window: {@code from} and {@code to} may be wider than asked where only coarser rollups are kept. */
     public record WindowAnswer(long from, long to, Optional<BucketStats> merged) {
     }

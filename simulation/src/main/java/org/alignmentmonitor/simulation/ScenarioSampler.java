@@ -17,7 +17,7 @@ import org.alignmentmonitor.review.sampling.Stratum;
  * lets the real {@link BudgetAllocator} set stratum probabilities from one pilot period of the
  * same stream, as the service does from the previous hour.
  */
-final class ReviewSampler {
+final class ScenarioSampler {
 
     private static final String MODEL = "sim-model";
     private static final String VERSION = "v1";
@@ -27,23 +27,23 @@ final class ReviewSampler {
     private final StratifiedSampler sampler;
     private final Map<Stratum, Double> probabilities;
 
-    private ReviewSampler(StratifiedSampler sampler, Map<Stratum, Double> probabilities) {
+    private ScenarioSampler(StratifiedSampler sampler, Map<Stratum, Double> probabilities) {
         this.sampler = sampler;
         this.probabilities = probabilities;
     }
 
-    static ReviewSampler forScenario(SimulationScenario scenario) {
+    static ScenarioSampler forScenario(SimulationScenario scenario) {
         SamplingDesign design = scenario.sampling();
         String salt = "sim-" + Long.toHexString(scenario.seed());
         if (!design.active()) {
             double pi = (double) design.budget() / scenario.interactions();
             SamplingPolicy policy = new SamplingPolicy("sim-uniform", salt, pi, new double[0], design.budget());
-            return new ReviewSampler(new StratifiedSampler(policy, Map.of()), Map.of());
+            return new ScenarioSampler(new StratifiedSampler(policy, Map.of()), Map.of());
         }
         double[] edges = design.bandEdges().stream().mapToDouble(Double::doubleValue).toArray();
         SamplingPolicy policy = new SamplingPolicy("sim-active", salt, design.floor(), edges, design.budget());
         Map<Stratum, Double> pi = new BudgetAllocator(policy).allocate(pilotTraffic(scenario, policy));
-        return new ReviewSampler(new StratifiedSampler(policy, pi), Map.copyOf(pi));
+        return new ScenarioSampler(new StratifiedSampler(policy, pi), Map.copyOf(pi));
     }
 
     Decision decide(Interaction interaction) {
