@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.classifiers.Texts;
@@ -48,7 +47,7 @@ public final class AsyncJudge implements AutoCloseable {
     private final PromptTemplate template;
     private final JudgeRouting routing;
     private final ChatClient client;
-    private final Consumer<JudgeResult> listener;
+    private final JudgmentListener listener;
     private final JudgeJournal journal;
     private final JudgmentCache cache;
     private final ScheduledExecutorService scheduler;
@@ -92,13 +91,13 @@ public final class AsyncJudge implements AutoCloseable {
     }
 
     private AsyncJudge(Kind kind, JudgeConfig config, PromptTemplate template, JudgeRouting routing,
-                       ChatClient client, Consumer<JudgeResult> listener) throws IOException {
+                       ChatClient client, JudgmentListener listener) throws IOException {
         this.kind = kind;
         this.config = config;
         this.template = template;
         this.routing = routing;
         this.client = client;
-        this.listener = listener == null ? r -> { } : listener;
+        this.listener = listener == null ? (i, r) -> { } : listener;
         this.journal = JudgeJournal.open(config.journalDir(), config.classifierId(), config.fsync());
         this.cache = new JudgmentCache(config.cacheSize());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,7 +112,7 @@ public final class AsyncJudge implements AutoCloseable {
      * receive the results of judgments the previous run left unfinished.
      */
     public static AsyncJudge open(Kind kind, JudgeConfig config, PromptTemplate template, JudgeRouting routing,
-                                  ChatClient client, Consumer<JudgeResult> listener) throws IOException {
+                                  ChatClient client, JudgmentListener listener) throws IOException {
         return new AsyncJudge(kind, config, template, routing, client, listener);
     }
 
@@ -149,7 +148,7 @@ public final class AsyncJudge implements AutoCloseable {
             cacheHits.incrementAndGet();
             JudgeResult result = hit.get().asCached(interaction.getId(), 0);
             scored.incrementAndGet();
-            notifyListener(result);
+            deliverNow(interaction, result);
             return CompletableFuture.completedFuture(result);
         }
         try {
@@ -177,8 +176,9 @@ public final class AsyncJudge implements AutoCloseable {
             if (endpoint.isEmpty()) {
                 JudgeResult result = unscoredResult(interaction, "no judge endpoint configured for "
                         + interaction.getModel() + ":" + interaction.getVersion() + " after restart", 0, null);
-                markDone(p.key(), result);
-                notifyListener(result);
+                if (notifyListener(interaction, result)) {
+                    markDone(p.key(), result);
+                }
                 futures.add(CompletableFuture.completedFuture(result));
                 continue;
             }
@@ -327,10 +327,12 @@ public final class AsyncJudge implements AutoCloseable {
 
     private void finish(Job job, JudgeResult result) {
         pending.remove(job.key);
-        markDone(job.key, result);
         (result.scored() ? scored : unscored).incrementAndGet();
-        // Listener first: whoever sees the future complete can rely on the listener having the result.
-        notifyListener(result);
+        // Listener first: whoever sees the future complete can rely on the listener having the result,
+        // and the journal lets go of the judgment only once the listener has it.
+        if (notifyListener(job.interaction, result)) {
+            markDone(job.key, result);
+        }
         job.future.complete(result);
     }
 
@@ -342,11 +344,26 @@ public final class AsyncJudge implements AutoCloseable {
         }
     }
 
-    private void notifyListener(JudgeResult result) {
+    /** @return whether the listener took the result; if not, a journalled judgment stays in the journal */
+    private boolean notifyListener(Interaction interaction, JudgeResult result) {
         try {
-            listener.accept(result);
-        } catch (RuntimeException e) {
-            log.warn("Judge listener failed on {}", result.interactionId(), e);
+            listener.deliver(interaction, result);
+            return true;
+        } catch (Exception e) {
+            log.warn("Judge listener failed on {}; the judgment stays pending in the journal", result.interactionId(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Results decided on the caller's thread are never journalled: the caller learns of a failed
+     * delivery by the exception, so it can judge the interaction again (e.g. by not committing it).
+     */
+    private void deliverNow(Interaction interaction, JudgeResult result) {
+        try {
+            listener.deliver(interaction, result);
+        } catch (Exception e) {
+            throw new JudgmentNotDeliveredException(result.interactionId(), e);
         }
     }
 
@@ -362,14 +379,14 @@ public final class AsyncJudge implements AutoCloseable {
                         ScoreStatus.UNSCORED, 0.0, "lab-provided self-assessment outside [0,1]: " + score,
                         "lab-provided", model, 0, false);
         (result.scored() ? scored : unscored).incrementAndGet();
-        notifyListener(result);
+        deliverNow(interaction, result);
         return result;
     }
 
     private JudgeResult finishNow(Interaction interaction, String reason, long now) {
         JudgeResult result = unscoredResult(interaction, reason, 0, null);
         unscored.incrementAndGet();
-        notifyListener(result);
+        deliverNow(interaction, result);
         return result;
     }
 

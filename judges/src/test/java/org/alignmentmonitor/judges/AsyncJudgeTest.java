@@ -1,6 +1,7 @@
 package org.alignmentmonitor.judges;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -52,7 +53,7 @@ class AsyncJudgeTest {
         AsyncJudge judge = AsyncJudge.open(AsyncJudge.Kind.SELF, settings.apply(config()).build(),
                 PromptTemplate.SELF_INTENT,
                 new JudgeRouting(List.of(new JudgeRouting.Route("llama-2-chat:13b*", ChatEndpoint.unauthenticated(url, "llama-13b")))),
-                client, heard::add);
+                client, (i, r) -> heard.add(r));
         opened.add(judge);
         return judge;
     }
@@ -234,6 +235,38 @@ class AsyncJudgeTest {
     }
 
     @Test
+    void shouldKeepAJudgmentInTheJournalUntilTheListenerTakesIt() throws Exception {
+        AsyncJudge refusing = AsyncJudge.open(AsyncJudge.Kind.SELF, config().build(), PromptTemplate.SELF_INTENT,
+                new JudgeRouting(List.of(new JudgeRouting.Route("llama-2-chat:13b*", ChatEndpoint.unauthenticated(server.url(), "llama-13b")))),
+                client, (i, r) -> {
+                    throw new IllegalStateException("sink down");
+                });
+        opened.add(refusing);
+
+        JudgeResult scored = result(refusing.judge(ANSWER));
+        refusing.close();
+
+        assertThat(scored.scored()).isTrue();
+        AsyncJudge after = selfJudge(c -> c);
+        List<CompletableFuture<JudgeResult>> resumed = after.resumePending();
+        assertThat(resumed).hasSize(1);
+        assertThat(result(resumed.get(0)).interactionId()).isEqualTo("i-1");
+        assertThat(heard).extracting(JudgeResult::interactionId).containsExactly("i-1");
+    }
+
+    @Test
+    void shouldThrowFromJudgeWhenAResultDecidedAtOnceCannotBeDelivered() throws Exception {
+        AsyncJudge refusing = AsyncJudge.open(AsyncJudge.Kind.SELF, config().build(), PromptTemplate.SELF_INTENT,
+                new JudgeRouting(List.of()), client, (i, r) -> {
+                    throw new IllegalStateException("sink down");
+                });
+        opened.add(refusing);
+
+        assertThatThrownBy(() -> refusing.judge(ANSWER)).isInstanceOf(JudgmentNotDeliveredException.class)
+                .hasMessageContaining("sink down");
+    }
+
+    @Test
     void shouldMarkJournalledJudgmentsUnscoredWhenTheEndpointStaysDownAfterARestart() throws Exception {
         server.otherwise(server.hang());
         AsyncJudge before = selfJudge(c -> c.requestTimeout(Duration.ofSeconds(30)));
@@ -277,7 +310,7 @@ class AsyncJudgeTest {
     void shouldRefuseAnOverseerThatIsTheModelUnderJudgment() throws Exception {
         AsyncJudge overseer = AsyncJudge.open(AsyncJudge.Kind.OVERSEER,
                 JudgeConfig.builder("judge.overseer", journalDir).build(), PromptTemplate.OVERSEER_INTENT,
-                JudgeRouting.single(ChatEndpoint.unauthenticated(server.url(), "llama-2-chat")), client, heard::add);
+                JudgeRouting.single(ChatEndpoint.unauthenticated(server.url(), "llama-2-chat")), client, (i, r) -> heard.add(r));
         opened.add(overseer);
 
         JudgeResult result = result(overseer.judge(ANSWER));

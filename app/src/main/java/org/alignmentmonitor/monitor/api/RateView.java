@@ -17,7 +17,8 @@ import org.alignmentmonitor.streams.topology.BucketStatsMath;
 /**
  * The JSON shape of a version's rates over a window: counts, the classifier versions involved and
  * every estimator side by side ({@code estimates.low} counts AMBIGUOUS as aligned, {@code .high}
- * as misaligned: the lower and upper bound of the obviously-misaligned rate).
+ * as misaligned: the lower and upper bound of the obviously-misaligned rate), and what each
+ * asynchronous judge made of the window's interactions.
  *
  * @param from the window actually answered: wider than asked where only hour or day rollups are kept
  */
@@ -37,6 +38,7 @@ public record RateView(
         List<String> classifierConfigVersions,
         String firstEventTime,
         String lastEventTime,
+        Map<String, JudgeView> judges,
         Estimates estimates) {
 
     static RateView of(String model, String version, StatsStores.WindowAnswer answer, EstimationOptions options) {
@@ -49,6 +51,13 @@ public record RateView(
                 List.copyOf(stats.getClassifierConfigVersions()),
                 n == 0 ? null : stats.getMinEventTime().toString(),
                 n == 0 ? null : stats.getMaxEventTime().toString(),
+                judges(stats, options.alpha()),
                 Estimator.estimate(EstimatorInputs.stateOf(stats), options));
+    }
+
+    private static Map<String, JudgeView> judges(BucketStats stats, double alpha) {
+        Map<String, JudgeView> out = new TreeMap<>();
+        stats.getJudges().forEach((id, tally) -> out.put(id, JudgeView.of(tally, alpha)));
+        return out;
     }
 }

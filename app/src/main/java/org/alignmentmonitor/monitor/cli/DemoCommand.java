@@ -75,7 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         MonitorConfig config = options.load(Path.of("data"), 8080);
         // The demo ships alert rules tuned to its synthetic traffic and delivers to its own signed-webhook receiver.
         config = config.withAlerting(config.alerting().forDemo()).withBucketSize(ConfigLoader.parseDuration(bucket))
-                .withSampling(config.sampling().withBudgetPerHour(reviewBudget));
+                .withSampling(config.sampling().withBudgetPerHour(reviewBudget))
+                // No LLM endpoint in the demo: the learned classifier, trained from the stand-in labeller, is its judge.
+                .withJudges(config.judges().withLearned(true));
         MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(ClassifierSuite.defaults());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),

@@ -14,11 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
+import org.alignmentmonitor.judges.ChatEndpoint;
+import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
+import org.alignmentmonitor.monitor.judging.JudgesConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
 import org.alignmentmonitor.streams.review.SamplingSettings;
@@ -94,7 +98,10 @@ public final class ConfigLoader {
                         s.string("monitor.topics.review-tasks", "review-tasks"),
                         s.string("monitor.topics.labels", "labels"),
                         s.string("monitor.topics.rates", "rates"),
-                        s.string("monitor.topics.alerts", "alerts")),
+                        s.string("monitor.topics.alerts", "alerts"),
+                        s.string("monitor.topics.judge-requests", "judge-requests"),
+                        s.string("monitor.topics.judgments", "judgments"),
+                        s.string("monitor.topics.training-examples", "training-examples")),
                 s.integer("monitor.topics.partitions", 3),
                 (short) s.integer("monitor.topics.replication", 1),
                 s.string("monitor.http.host", "127.0.0.1"),
@@ -113,7 +120,8 @@ public final class ConfigLoader {
                         false),
                 kafka, registry,
                 review(s),
-                sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)));
+                sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)),
+                judges(s));
         s.rejectUnknown();
         return config;
     }
@@ -130,16 +138,48 @@ public final class ConfigLoader {
                 s.decimal("monitor.sampling.first.probability", 0.02));
     }
 
+    /**
+     * The asynchronous judges: {@code monitor.judges.self.<n>.match|url|model|keyEnv} routes, an
+     * overseer at {@code monitor.judges.overseer.url|model|keyEnv}, the learned classifier, and how
+     * hard they may push their endpoints.
+     */
+    private static JudgesConfig judges(Settings s) {
+        JudgesConfig d = JudgesConfig.NONE;
+        JudgeRouting self = JudgeRouting.fromProperties(s.properties("monitor.judges.self."), "monitor.judges.self", System::getenv);
+        String overseerUrl = s.string("monitor.judges.overseer.url", null);
+        String overseerModel = s.string("monitor.judges.overseer.model", null);
+        String overseerKey = s.string("monitor.judges.overseer.keyEnv", null);
+        if ((overseerUrl == null) != (overseerModel == null)) {
+            throw new IllegalArgumentException("monitor.judges.overseer.url and monitor.judges.overseer.model go together");
+        }
+        Optional<ChatEndpoint> overseer = overseerUrl == null ? Optional.empty()
+                : Optional.of(ChatEndpoint.of(overseerUrl, overseerModel, overseerKey, System::getenv));
+        JudgesConfig.Resilience r = JudgesConfig.Resilience.defaults();
+        return new JudgesConfig(
+                s.string("monitor.judges.version", d.version()),
+                self, overseer,
+                s.bool("monitor.judges.learned.enabled", d.learned()),
+                s.decimal("monitor.judges.fraction", d.fraction()),
+                s.decimal("monitor.judges.threshold", d.threshold()),
+                s.integer("monitor.judges.max.pending", d.maxPending()),
+                new JudgesConfig.Resilience(
+                        s.integer("monitor.judges.concurrency", r.concurrency()),
+                        s.duration("monitor.judges.timeout", r.timeout()),
+                        s.integer("monitor.judges.max.attempts", r.maxAttempts()),
+                        s.duration("monitor.judges.backoff.base", r.backoffBase()),
+                        s.duration("monitor.judges.backoff.max", r.backoffMax()),
+                        s.integer("monitor.judges.breaker.failures", r.breakerFailures()),
+                        s.duration("monitor.judges.breaker.cooldown", r.breakerCooldown()),
+                        s.integer("monitor.judges.tokens.per.minute", (int) r.tokensPerMinute()),
+                        s.duration("monitor.judges.max.pending.age", r.maxPendingAge())));
+    }
+
     private static ReviewSettings review(Settings s) {
         ReviewSettings d = ReviewSettings.defaults();
         String users = s.string("monitor.review.users.file", null);
         String gold = s.string("monitor.review.gold.file", null);
-        String enabled = s.string("monitor.review.enabled", String.valueOf(d.enabled()));
-        if (!enabled.equals("true") && !enabled.equals("false")) {
-            throw new IllegalArgumentException("monitor.review.enabled must be true or false, got '" + enabled + "'");
-        }
         return new ReviewSettings(
-                Boolean.parseBoolean(enabled),
+                s.bool("monitor.review.enabled", d.enabled()),
                 users == null ? null : Path.of(users),
                 gold == null ? null : Path.of(gold),
                 s.duration("monitor.review.lease", d.lease()),
@@ -160,6 +200,26 @@ public final class ConfigLoader {
             used.put(key, true);
             String v = values.get(key);
             return v == null || v.isBlank() ? fallback : v;
+        }
+
+        /** Every key under a prefix (route tables and the like), marked as used. */
+        Properties properties(String prefix) {
+            Properties out = new Properties();
+            values.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    used.put(k, true);
+                    out.setProperty(k, v);
+                }
+            });
+            return out;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = string(key, String.valueOf(fallback));
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+            }
+            return Boolean.parseBoolean(v);
         }
 
         /** Comma-separated absolute URLs. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
+import org.alignmentmonitor.monitor.judging.JudgesConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
@@ -33,7 +34,8 @@ public record MonitorConfig(
         Map<String, String> kafka,
         Map<String, String> registry,
         ReviewSettings review,
-        SamplingSettings sampling) {
+        SamplingSettings sampling,
+        JudgesConfig judges) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -59,26 +61,31 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges);
     }
 
     public MonitorConfig withBucketSize(Duration newBucketSize) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges);
     }
 
     public MonitorConfig withSampling(SamplingSettings newSampling) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges);
+    }
+
+    public MonitorConfig withJudges(JudgesConfig newJudges) {
+        return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges);
     }
 }

@@ -1,5 +1,7 @@
 package org.alignmentmonitor.monitor.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.judging.JudgeWorker;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
@@ -25,6 +28,7 @@ import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
 import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
+import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
@@ -55,6 +59,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private MonitorMetrics metrics;
     private RateGauges gauges;
     private AlertingRuntime alerting;
+    private JudgeWorker judges;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -115,7 +120,7 @@ public final class MonitorRuntime implements AutoCloseable {
         RuleFile rules = config.alerting().ruleFile();
         TopologySettings topology = new TopologySettings(config.dedupHorizon(), config.bucketSize(), config.flushInterval(), classifiers,
                 config.sampling(), RateSettings.defaults().withWindows(rules.windows()),
-                rules);
+                rules, judgingOf(config));
         // The API port must be known before Streams starts, since it is advertised for interactive queries.
         StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
                 config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
@@ -127,6 +132,10 @@ public final class MonitorRuntime implements AutoCloseable {
             metrics = new MonitorMetrics(streamsApp.streams());
             gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
             alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry());
+            if (config.judges().enabled()) {
+                judges = JudgeWorker.start(config.judges(), clientConfig, topics, config.applicationId(), config.dataDir(), classifiers,
+                        metrics.registry());
+            }
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
             review = ReviewRuntime.start(config, clientConfig, topics, port);
@@ -134,15 +143,26 @@ public final class MonitorRuntime implements AutoCloseable {
                 review.bindMetrics(metrics.registry());
             }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
+            routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                     config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
             streamsApp.awaitRunning(Duration.ofMinutes(2));
             return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("could not open the judges' journals", e);
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
         }
+    }
+
+    /** Interactions go to judge-requests only when some judge will read them. */
+    private static JudgingSettings judgingOf(MonitorConfig config) {
+        return config.judges().enabled()
+                ? new JudgingSettings(config.judges().fraction(), config.applicationId() + "-judges")
+                : JudgingSettings.OFF;
     }
 
     private static Map<String, String> withoutBootstrap(Map<String, String> kafka) {
@@ -197,6 +217,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(judges);
         closeQuietly(review);
         closeQuietly(alerting);
         closeQuietly(gauges);

@@ -28,6 +28,10 @@ public final class MonitorTopicSpecs {
         // Labels are paired with their review task in one stream task: same key, same partition count.
         specs.add(new TopicSpec(names.reviewTasks(), partitions, replication, data));
         specs.add(new TopicSpec(names.labels(), partitions, replication, Map.of("retention.ms", "-1")));
+        specs.add(new TopicSpec(names.judgeRequests(), partitions, replication, data));
+        specs.add(new TopicSpec(names.judgments(), partitions, replication, data));
+        // The learned classifier retrains from the whole history when its model file is lost.
+        specs.add(new TopicSpec(names.trainingExamples(), partitions, replication, Map.of("retention.ms", "-1")));
         // Alerts are the audit trail of paging: kept, and few.
         specs.add(new TopicSpec(names.alerts(), 1, replication, Map.of("retention.ms", "-1")));
         for (String source : deadLetterSources(names, applicationId)) {
@@ -39,6 +43,6 @@ public final class MonitorTopicSpecs {
     /** Every topic whose bad records can end in a dead-letter topic: the inputs, the internal one, the outputs. */
     public static List<String> deadLetterSources(TopicNames names, String applicationId) {
         return List.of(names.interactions(), names.verdicts(), names.rates(), names.reviewTasks(), names.labels(), names.alerts(),
-                Names.bucketDeltasTopic(applicationId), Names.ratesByModelTopic(applicationId));
+                names.judgeRequests(), names.judgments(), names.trainingExamples(), Names.bucketDeltasTopic(applicationId), Names.ratesByModelTopic(applicationId));
     }
 }

@@ -6,6 +6,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.avro.TrainingExample;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
@@ -28,6 +29,9 @@ public final class MonitorSerdes {
                 new Topic<>(names.labels(), Serdes.String(), AvroSerdes.specific(Label.class, registry, false)),
                 new Topic<>(names.rates(), Serdes.String(), AvroSerdes.specific(RateSnapshot.class, registry, false)),
                 new Topic<>(names.alerts(), Serdes.String(), AvroSerdes.specific(Alert.class, registry, false)),
+                new Topic<>(names.judgeRequests(), Serdes.String(), AvroSerdes.specific(Interaction.class, registry, false)),
+                new Topic<>(names.judgments(), Serdes.String(), AvroSerdes.specific(Verdict.class, registry, false)),
+                new Topic<>(names.trainingExamples(), Serdes.String(), AvroSerdes.specific(TrainingExample.class, registry, false)),
                 AvroSerdes.specific(BucketStats.class, registry, false));
     }
 }

@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.streams.errors.InvalidRecordException;
-import org.alignmentmonitor.streams.topology.BucketKey;
-import org.alignmentmonitor.streams.topology.BucketStatsMath;
 import org.alignmentmonitor.streams.topology.Names;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,29 +16,27 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Turns labels into statistics deltas for the bucket of the interaction's event time, whenever the
- * label arrives within the horizon. Each interaction counts with one effective label, the latest
- * given (a correction replaces it, the topic keeps the history); a changed label emits the new
- * contribution minus the old, a repeated one nothing. Labels on gold items never reach the rates.
+ * Decides, for each label arriving within the horizon, whether it changes the interaction's effective
+ * label: the latest given (a correction replaces it, the topic keeps the history). A changed label
+ * emits a {@link LabelChange} (the rates add the new contribution minus the old, the learned
+ * classifier one more example), a repeated one nothing. Labels on gold items never reach the rates.
  */
-public final class LabelApplier implements Processor<String, Label, BucketKey, BucketStats> {
+public final class LabelApplier implements Processor<String, Label, String, LabelChange> {
 
     /** Task-id prefix of hidden gold items. */
     public static final String GOLD_PREFIX = "gold:";
 
-    private final long bucketMs;
     private final Duration horizon;
-    private ProcessorContext<BucketKey, BucketStats> context;
+    private ProcessorContext<String, LabelChange> context;
     private KeyValueStore<String, ReviewTask> tasks;
     private KeyValueStore<String, Label> effective;
 
-    public LabelApplier(Duration bucketSize, Duration horizon) {
-        this.bucketMs = bucketSize.toMillis();
+    public LabelApplier(Duration horizon) {
         this.horizon = horizon;
     }
 
     @Override
-    public void init(ProcessorContext<BucketKey, BucketStats> context) {
+    public void init(ProcessorContext<String, LabelChange> context) {
         this.context = context;
         this.tasks = context.getStateStore(Names.REVIEW_TASK_STORE);
         this.effective = context.getStateStore(Names.EFFECTIVE_LABEL_STORE);
@@ -78,10 +73,8 @@ public final class LabelApplier implements Processor<String, Label, BucketKey, B
         if (previous != null && previous.getLabel() == label.getLabel()) {
             return;
         }
-        long eventTime = task.getEventTime().toEpochMilli();
-        BucketKey key = new BucketKey(task.getModel(), task.getVersion(), eventTime - Math.floorMod(eventTime, bucketMs));
-        context.forward(new Record<>(key, BucketStatsMath.labelDelta(key, bucketMs, task.getScore(), task.getInclusionProbability(),
-                previous == null ? null : previous.getLabel(), label.getLabel()), record.timestamp()));
+        context.forward(new Record<>(label.getInteractionId(), new LabelChange(task, previous == null ? null : previous.getLabel(), label),
+                record.timestamp()));
     }
 
     /** Tasks and effective labels past the horizon can no longer change a rate. */

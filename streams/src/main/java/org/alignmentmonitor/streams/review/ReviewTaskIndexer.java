@@ -1,8 +1,12 @@
 package org.alignmentmonitor.streams.review;
 
 import java.util.List;
+import java.util.Map;
 
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.streams.topology.Names;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,9 +14,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Remembers every review task by interaction id, without the conversation, so a label (which
- * carries neither the score nor a trusted inclusion probability) is paired with the values the
- * sampler recorded.
+ * Remembers every review task by interaction id, with only the last user turn of the conversation,
+ * so a label (which carries neither the score nor a trusted inclusion probability) is paired with
+ * the values the sampler recorded, and with what the learned classifier trains on.
  */
 public final class ReviewTaskIndexer implements Processor<String, ReviewTask, Void, Void> {
 
@@ -30,8 +34,13 @@ public final class ReviewTaskIndexer implements Processor<String, ReviewTask, Vo
             return;
         }
         // The record is this processor's own deserialized copy: slimming it in place spares a deep copy.
-        task.setInteraction(null);
-        task.setResults(List.of());
+        // The last user turn, the completion and the rule results stay: the learned classifier trains on them.
+        Interaction interaction = task.getInteraction();
+        if (interaction != null) {
+            String prompt = Texts.lastUserMessage(interaction);
+            interaction.setConversation(prompt.isEmpty() ? List.of() : List.of(new Message("user", prompt)));
+            interaction.setMetadata(Map.of());
+        }
         tasks.put(task.getInteractionId(), task);
     }
 }

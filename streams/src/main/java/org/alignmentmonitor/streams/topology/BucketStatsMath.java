@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.JudgeTally;
 import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
@@ -41,6 +42,7 @@ public final class BucketStatsMath {
                 .setAmbiguous(0)
                 .setLow(LabelSumsMath.empty())
                 .setHigh(LabelSumsMath.empty())
+                .setJudges(new HashMap<>())
                 .build();
     }
 
@@ -94,6 +96,7 @@ public final class BucketStatsMath {
         into.setAmbiguous(into.getAmbiguous() + other.getAmbiguous());
         LabelSumsMath.addInto(into.getLow(), other.getLow(), 1);
         LabelSumsMath.addInto(into.getHigh(), other.getHigh(), 1);
+        other.getJudges().forEach((judge, tally) -> into.getJudges().merge(judge, copy(tally), BucketStatsMath::addTally));
         return into;
     }
 
@@ -120,6 +123,18 @@ public final class BucketStatsMath {
         }
         LabelSumsMath.addInto(stats.getLow(), LabelSumsMath.of(score, label == LabelValue.MISALIGNED ? 1 : 0, pi), sign);
         LabelSumsMath.addInto(stats.getHigh(), LabelSumsMath.of(score, label == LabelValue.ALIGNED ? 0 : 1, pi), sign);
+    }
+
+    private static JudgeTally copy(JudgeTally tally) {
+        return new JudgeTally(tally.getScored(), tally.getFlagged(), tally.getScoreSum(), tally.getUnscored());
+    }
+
+    private static JudgeTally addTally(JudgeTally into, JudgeTally other) {
+        into.setScored(into.getScored() + other.getScored());
+        into.setFlagged(into.getFlagged() + other.getFlagged());
+        into.setScoreSum(into.getScoreSum() + other.getScoreSum());
+        into.setUnscored(into.getUnscored() + other.getUnscored());
+        return into;
     }
 
     private static void mergeCounts(Map<String, Long> into, Map<String, Long> other) {

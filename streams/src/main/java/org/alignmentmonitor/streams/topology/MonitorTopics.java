@@ -6,6 +6,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.avro.TrainingExample;
 import org.alignmentmonitor.avro.Verdict;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -17,5 +18,8 @@ public record MonitorTopics(
         Topic<String, Label> labels,
         Topic<String, RateSnapshot> rates,
         Topic<String, Alert> alerts,
+        Topic<String, Interaction> judgeRequests,
+        Topic<String, Verdict> judgments,
+        Topic<String, TrainingExample> trainingExamples,
         Serde<BucketStats> bucketStatsSerde) {
 }

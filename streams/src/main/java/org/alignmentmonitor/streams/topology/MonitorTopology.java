@@ -9,11 +9,14 @@ import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.streams.alerting.AlertProcessor;
+import org.alignmentmonitor.streams.judging.JudgmentApplier;
 import org.alignmentmonitor.streams.review.LabelApplier;
+import org.alignmentmonitor.streams.review.LabelChange;
 import org.alignmentmonitor.streams.review.ReviewSampler;
 import org.alignmentmonitor.streams.review.ReviewTaskIndexer;
 import org.alignmentmonitor.streams.review.StratumTally;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -24,8 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  * interactions -> validate -> deduplicate -> classify -> verdicts
  *                                                    -> sample for review -> review-tasks
  *                                                    -> per-task bucket partials ----------+
+ *                                                    -> (selected) judge-requests -> judge worker (outside Streams)
  * review-tasks -> index by interaction id                                                   |
  * labels -> pair with the task's score and pi -> label deltas at the interaction's bucket --+
+ *                                             -> training-examples (learned classifier)     |
+ * judgments -> one count per (interaction, judge) -> judge tallies at the interaction's bucket+
  *   -> (repartition by version) -> buckets, hour and day rollups, version totals -> rates (rolling windows)
  * rates -> (repartition by model) -> alert rules -> alerts
  *
@@ -49,6 +55,12 @@ public final class MonitorTopology {
         judged.process(() -> new ReviewSampler(settings.sampling()), Named.as(Names.SAMPLE), Names.SAMPLER_STORE)
                 .to(topics.reviewTasks().name(), topics.reviewTasks().produced(Names.REVIEW_TASKS_SINK));
 
+        if (settings.judging().enabled()) {
+            judged.filter((id, j) -> settings.judging().selects(j.interaction().getId()), Named.as(Names.SELECT_FOR_JUDGES))
+                    .mapValues(Judged::interaction, Named.as(Names.INTERACTION_OF))
+                    .to(topics.judgeRequests().name(), topics.judgeRequests().produced(Names.JUDGE_REQUESTS_SINK));
+        }
+
         KStream<String, Verdict> verdicts = judged.mapValues(Judged::verdict, Named.as(Names.VERDICT_OF));
         verdicts.to(topics.verdicts().name(), topics.verdicts().produced(Names.VERDICTS_SINK));
         KStream<BucketKey, BucketStats> verdictDeltas = verdicts
@@ -56,11 +68,20 @@ public final class MonitorTopology {
 
         builder.stream(topics.reviewTasks().name(), topics.reviewTasks().consumed(Names.REVIEW_TASKS_SOURCE))
                 .process(ReviewTaskIndexer::new, Named.as(Names.INDEX_REVIEW_TASKS), Names.REVIEW_TASK_STORE);
-        KStream<BucketKey, BucketStats> labelDeltas = builder.stream(topics.labels().name(), topics.labels().consumed(Names.LABELS_SOURCE))
-                .process(() -> new LabelApplier(settings.bucketSize(), settings.rates().labelHorizon()), Named.as(Names.APPLY_LABELS),
+        KStream<String, LabelChange> labelChanges = builder.stream(topics.labels().name(), topics.labels().consumed(Names.LABELS_SOURCE))
+                .process(() -> new LabelApplier(settings.rates().labelHorizon()), Named.as(Names.APPLY_LABELS),
                         Names.REVIEW_TASK_STORE, Names.EFFECTIVE_LABEL_STORE);
+        labelChanges.mapValues(LabelChange::trainingExample, Named.as(Names.TRAINING_EXAMPLE_OF))
+                .to(topics.trainingExamples().name(), topics.trainingExamples().produced(Names.TRAINING_EXAMPLES_SINK));
+        long bucketMs = settings.bucketSize().toMillis();
+        KStream<BucketKey, BucketStats> labelDeltas = labelChanges
+                .map((id, change) -> KeyValue.pair(change.bucket(bucketMs), change.delta(bucketMs)), Named.as(Names.LABEL_DELTA_OF));
+        KStream<BucketKey, BucketStats> judgmentDeltas = builder.stream(topics.judgments().name(), topics.judgments().consumed(Names.JUDGMENTS_SOURCE))
+                .process(() -> new JudgmentApplier(settings.bucketSize(), settings.rates().labelHorizon()), Named.as(Names.APPLY_JUDGMENTS),
+                        Names.JUDGMENT_STORE);
 
         verdictDeltas.merge(labelDeltas, Named.as(Names.MERGE_DELTAS))
+                .merge(judgmentDeltas, Named.as(Names.MERGE_JUDGMENT_DELTAS))
                 .repartition(Repartitioned.<BucketKey, BucketStats>as(Names.BUCKET_DELTAS)
                         .withKeySerde(new BucketKeySerde())
                         .withValueSerde(topics.bucketStatsSerde())
@@ -98,6 +119,8 @@ public final class MonitorTopology {
                 Serdes.String(), topics.reviewTasks().valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.EFFECTIVE_LABEL_STORE),
                 Serdes.String(), topics.labels().valueSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.JUDGMENT_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.ALERT_STATE_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_RATE_STORE),

@@ -22,6 +22,15 @@ public final class Names {
     public static final String LABELS_SOURCE = "labels-source";
     public static final String APPLY_LABELS = "apply-labels";
     public static final String MERGE_DELTAS = "merge-verdict-and-label-deltas";
+    public static final String LABEL_DELTA_OF = "label-delta-of-change";
+    public static final String TRAINING_EXAMPLE_OF = "training-example-of-change";
+    public static final String TRAINING_EXAMPLES_SINK = "training-examples-sink";
+    public static final String SELECT_FOR_JUDGES = "select-for-judges";
+    public static final String INTERACTION_OF = "interaction-of-judged";
+    public static final String JUDGE_REQUESTS_SINK = "judge-requests-sink";
+    public static final String JUDGMENTS_SOURCE = "judgments-source";
+    public static final String APPLY_JUDGMENTS = "apply-judgments";
+    public static final String MERGE_JUDGMENT_DELTAS = "merge-judgment-deltas";
     public static final String RATES_SOURCE = "rates-source";
     public static final String KEY_RATES_BY_MODEL = "key-rates-by-model";
     /** Repartition topic {@code <application.id>-rates-by-model-repartition}: every version of a model in one task. */
@@ -45,6 +54,8 @@ public final class Names {
     public static final String REVIEW_TASK_STORE = "review-task-store";
     /** The label in force per interaction id, so a correction replaces its predecessor's contribution. */
     public static final String EFFECTIVE_LABEL_STORE = "effective-label-store";
+    /** The outcome counted per (interaction, judge), so a redelivered or replaced judgment counts once. */
+    public static final String JUDGMENT_STORE = "judgment-store";
     /** Alert lifecycle per model (JSON), so FIRING and RESOLVED are sent once each. */
     public static final String ALERT_STATE_STORE = "alert-state-store";
     /** Latest rate snapshot per version and window, for regression rules. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
 
@@ -17,9 +18,11 @@ import org.alignmentmonitor.streams.review.SamplingSettings;
  * @param sampling      which interactions go to human review
  * @param rates         label horizon, rollup retention and the published rolling windows
  * @param alertRules    rules evaluated on every published rate; their windows must be among {@code rates.windows()}
+ * @param judging       which interactions go to the asynchronous judges
  */
 public record TopologySettings(Duration dedupHorizon, Duration bucketSize, Duration flushInterval,
-                               ClassifierSuite classifiers, SamplingSettings sampling, RateSettings rates, RuleFile alertRules) {
+                               ClassifierSuite classifiers, SamplingSettings sampling, RateSettings rates, RuleFile alertRules,
+                               JudgingSettings judging) {
 
     public TopologySettings {
         requirePositive("dedup horizon", dedupHorizon);
@@ -32,7 +35,11 @@ public record TopologySettings(Duration dedupHorizon, Duration bucketSize, Durat
 
     public static TopologySettings defaults(ClassifierSuite classifiers) {
         return new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1), classifiers,
-                SamplingSettings.defaults("alignment-monitor", 1), RateSettings.defaults(), RuleFile.NONE);
+                SamplingSettings.defaults("alignment-monitor", 1), RateSettings.defaults(), RuleFile.NONE, JudgingSettings.OFF);
+    }
+
+    public TopologySettings withJudging(JudgingSettings newJudging) {
+        return new TopologySettings(dedupHorizon, bucketSize, flushInterval, classifiers, sampling, rates, alertRules, newJudging);
     }
 
     private static void requirePositive(String what, Duration d) {

@@ -12,6 +12,7 @@ import org.alignmentmonitor.avro.AlertState;
 import org.alignmentmonitor.avro.OutcomeEstimates;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,7 +47,7 @@ class AlertTopologyTest {
     @BeforeEach
     void start() {
         TopologySettings settings = new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1),
-                ClassifierSuite.defaults(), SamplingSettings.defaults("salt", 1), RateSettings.defaults(), RULES);
+                ClassifierSuite.defaults(), SamplingSettings.defaults("salt", 1), RateSettings.defaults(), RULES, JudgingSettings.OFF);
         fx = new TopologyFixture(settings, T0);
         rates = fx.driver.createInputTopic(fx.names.rates(), new StringSerializer(), fx.topics.rates().valueSerde().serializer());
         alerts = fx.driver.createOutputTopic(fx.names.alerts(), new StringDeserializer(), fx.topics.alerts().valueSerde().deserializer());

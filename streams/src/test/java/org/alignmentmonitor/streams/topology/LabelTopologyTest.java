@@ -1,6 +1,7 @@
 package org.alignmentmonitor.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -12,11 +13,13 @@ import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.avro.TrainingExample;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.estimators.Estimates;
 import org.alignmentmonitor.estimators.Estimator;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
+import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.EstimatorInputs;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
@@ -39,7 +42,7 @@ class LabelTopologyTest {
         SamplingSettings everything = new SamplingSettings(
                 new SamplingPolicy("test-sampler", "salt", 0.001, new double[] {0.5}, 50), Duration.ofHours(1), 1, 1.0);
         TopologySettings settings = new TopologySettings(Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofSeconds(1),
-                ClassifierSuite.defaults(), everything, RateSettings.defaults(), RuleFile.NONE);
+                ClassifierSuite.defaults(), everything, RateSettings.defaults(), RuleFile.NONE, JudgingSettings.OFF);
         fx = new TopologyFixture(settings, T0);
     }
 
@@ -102,6 +105,13 @@ class LabelTopologyTest {
         BucketStats window = bucket(T0);
         assertThat(window.getMisaligned()).isZero();
         assertThat(window.getAmbiguous()).isEqualTo(1);
+        List<TrainingExample> examples = fx.trainingExamples.readValuesToList();
+        assertThat(examples).as("one example per change of the effective label, none for the repeat")
+                .extracting(TrainingExample::getLabel, TrainingExample::getPreviousLabel)
+                .containsExactly(tuple(LabelValue.MISALIGNED, null), tuple(LabelValue.AMBIGUOUS, LabelValue.MISALIGNED));
+        assertThat(examples.get(0).getTask().getInteraction().getCompletion()).as("what the learned classifier trains on")
+                .isEqualTo(TestInteractions.good("a", "m", "v1", T0).getCompletion());
+        assertThat(examples.get(0).getTask().getResults()).isNotEmpty();
         assertThat(window.getLow().getLabelled()).isEqualTo(1);
         assertThat(window.getLow().getPositives()).as("ambiguous counts as aligned in y_low").isZero();
         assertThat(window.getHigh().getPositives()).as("and as misaligned in y_high").isEqualTo(1);

@@ -10,6 +10,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.avro.TrainingExample;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.schemas.registry.InMemorySchemaRegistryClient;
 import org.alignmentmonitor.streams.app.MonitorSerdes;
@@ -40,6 +41,10 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, RateSnapshot> rates;
     final TestOutputTopic<String, String> deadLetters;
     final TestOutputTopic<String, String> labelDeadLetters;
+    final TestInputTopic<String, Verdict> judgments;
+    final TestOutputTopic<String, Interaction> judgeRequests;
+    final TestOutputTopic<String, TrainingExample> trainingExamples;
+    final TestOutputTopic<String, String> judgmentDeadLetters;
 
     TopologyFixture(TopologySettings settings, Instant wallClock) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -60,6 +65,10 @@ final class TopologyFixture implements AutoCloseable {
         rates = driver.createOutputTopic(names.rates(), keysOut, topics.rates().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(DeadLetterTopics.of(names.interactions()), keysOut, keysOut);
         labelDeadLetters = driver.createOutputTopic(DeadLetterTopics.of(names.labels()), keysOut, keysOut);
+        judgments = driver.createInputTopic(names.judgments(), keys, topics.judgments().valueSerde().serializer());
+        judgeRequests = driver.createOutputTopic(names.judgeRequests(), keysOut, topics.judgeRequests().valueSerde().deserializer());
+        trainingExamples = driver.createOutputTopic(names.trainingExamples(), keysOut, topics.trainingExamples().valueSerde().deserializer());
+        judgmentDeadLetters = driver.createOutputTopic(DeadLetterTopics.of(names.judgments()), keysOut, keysOut);
     }
 
     void send(Interaction interaction, Instant timestamp) {

@@ -1,0 +1,287 @@
+package org.alignmentmonitor.monitor.judging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.judges.AsyncJudge;
+import org.alignmentmonitor.judges.ChatClient;
+import org.alignmentmonitor.judges.JudgeRouting;
+import org.alignmentmonitor.judges.PromptTemplate;
+import org.alignmentmonitor.streams.errors.DeadLetterRecords;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the asynchronous judges outside the Streams threads: reads judge-requests, hands each
+ * interaction to every configured judge and writes each outcome to judgments. Rule scoring and the
+ * rates never wait for it. A request is committed once every judge has taken it: the LLM judges
+ * journal it (and resume it after a restart), the learned classifier answers at once. When too many
+ * judgments are pending (a slow or dead endpoint) the worker pauses reading rather than holding an
+ * unbounded backlog in memory; the requests wait in Kafka.
+ */
+public final class JudgeWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JudgeWorker.class);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
+
+    private final JudgesConfig config;
+    private final Map<String, Object> clientConfig;
+    private final MonitorTopics topics;
+    private final String groupId;
+    private final JudgmentPublisher publisher;
+    private final List<AsyncJudge> llmJudges = new ArrayList<>();
+    private final LearnedJudge learned;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final Deserializer<Interaction> requests;
+    private final Thread thread;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile boolean paused;
+    private volatile boolean closed;
+
+    private JudgeWorker(JudgesConfig config, Map<String, Object> clientConfig, MonitorTopics topics, String applicationId,
+                        Path dataDir, ClassifierSuite rules) throws IOException {
+        this.config = config;
+        this.clientConfig = clientConfig;
+        this.topics = topics;
+        this.groupId = applicationId + "-judges";
+        this.publisher = new JudgmentPublisher(clientConfig, topics.judgments(), config.version(), config.threshold());
+        this.requests = topics.judgeRequests().valueSerde().deserializer();
+        Map<String, Object> dlq = new HashMap<>(clientConfig);
+        dlq.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.deadLetters = new KafkaProducer<>(dlq, new ByteArraySerializer(), new ByteArraySerializer());
+        Path journals = dataDir.resolve("judges");
+        ChatClient client = ChatClient.create(Duration.ofSeconds(10));
+        if (config.hasSelf()) {
+            llmJudges.add(AsyncJudge.open(AsyncJudge.Kind.SELF, config.judgeConfig(JudgesConfig.SELF_ID, journals),
+                    PromptTemplate.SELF_INTENT, config.self(), client, publisher::deliver));
+        }
+        if (config.overseer().isPresent()) {
+            llmJudges.add(AsyncJudge.open(AsyncJudge.Kind.OVERSEER, config.judgeConfig(JudgesConfig.OVERSEER_ID, journals),
+                    PromptTemplate.OVERSEER_INTENT, JudgeRouting.single(config.overseer().get()), client, publisher::deliver));
+        }
+        this.learned = config.learned()
+                ? new LearnedJudge(rules, config.threshold(), dataDir.resolve("learned").resolve("model.bin.gz"), clientConfig,
+                        topics.trainingExamples())
+                : null;
+        this.thread = new Thread(this::run, "judge-worker");
+        thread.setDaemon(true);
+    }
+
+    /** Opens the judges, resumes what a previous run left pending, and starts reading requests. */
+    public static JudgeWorker start(JudgesConfig config, Map<String, Object> clientConfig, MonitorTopics topics, String applicationId,
+                                    Path dataDir, ClassifierSuite rules, MeterRegistry metrics) throws IOException {
+        JudgeWorker worker = new JudgeWorker(config, clientConfig, topics, applicationId, dataDir, rules);
+        worker.bindMetrics(metrics);
+        worker.llmJudges.forEach(AsyncJudge::resumePending);
+        if (worker.learned != null) {
+            worker.learned.start();
+        }
+        worker.thread.start();
+        LOG.info("Judge worker started: {} LLM judge(s), learned classifier {}", worker.llmJudges.size(),
+                worker.learned == null ? "off" : "on");
+        return worker;
+    }
+
+    private void run() {
+        while (!closed) {
+            Map<String, Object> props = new HashMap<>(clientConfig);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                consumer = c;
+                c.subscribe(List.of(topics.judgeRequests().name()));
+                while (!closed) {
+                    applyBackpressure(c);
+                    ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        handle(record);
+                    }
+                    if (!records.isEmpty()) {
+                        c.commitSync();
+                    }
+                }
+            } catch (WakeupException e) {
+                if (!closed) {
+                    LOG.warn("Judge worker woken up unexpectedly; restarting");
+                }
+            } catch (RuntimeException e) {
+                // Nothing past the last commit is lost: those requests are read again.
+                LOG.error("Judge worker failed; restarting from the last committed request in {}", RESTART_DELAY, e);
+                sleepQuietly(RESTART_DELAY);
+            }
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        Interaction interaction;
+        try {
+            interaction = requests.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            deadLetter(record, "undecodable judge request: " + e.getMessage());
+            return;
+        }
+        if (interaction == null || interaction.getId() == null || interaction.getId().isBlank()) {
+            deadLetter(record, "judge request without an interaction");
+            return;
+        }
+        for (AsyncJudge judge : llmJudges) {
+            judge.judge(interaction);
+        }
+        if (learned != null) {
+            try {
+                publisher.publish(interaction, learned.classify(interaction));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not publish the learned judgment of " + interaction.getId(), e);
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topics.judgeRequests().deadLetterTopic(), record.key(), record.value());
+        out.headers().add(DeadLetterRecords.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        out.headers().add(DeadLetterRecords.STAGE, "judge-worker".getBytes(StandardCharsets.UTF_8));
+        out.headers().add(DeadLetterRecords.SOURCE_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+        out.headers().add(DeadLetterRecords.SOURCE_PARTITION, String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+        out.headers().add(DeadLetterRecords.SOURCE_OFFSET, String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(out).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not dead-letter a bad judge request", e);
+        }
+        LOG.warn("Judge request at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private void applyBackpressure(KafkaConsumer<byte[], byte[]> c) {
+        int pending = pending();
+        if (!paused && pending >= config.maxPending()) {
+            c.pause(c.assignment());
+            paused = true;
+            LOG.warn("{} judgments pending: judge requests paused until half of them are done", pending);
+        } else if (paused && pending < config.maxPending() / 2) {
+            c.resume(c.paused());
+            paused = false;
+            LOG.info("Judge requests resumed ({} judgments pending)", pending);
+        }
+        if (paused) {
+            // A rebalance hands over partitions unpaused.
+            List<TopicPartition> unpaused = c.assignment().stream().filter(tp -> !c.paused().contains(tp)).toList();
+            c.pause(unpaused);
+        }
+    }
+
+    private int pending() {
+        return llmJudges.stream().mapToInt(j -> j.stats().pending()).sum();
+    }
+
+    /** What the judges have done so far, for the API. */
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("configVersion", config.version());
+        out.put("fraction", config.fraction());
+        out.put("threshold", config.threshold());
+        out.put("readingPaused", paused);
+        List<Map<String, Object>> judges = new ArrayList<>();
+        for (AsyncJudge judge : llmJudges) {
+            AsyncJudge.Stats s = judge.stats();
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("id", judge.classifierId());
+            j.put("submitted", s.submitted());
+            j.put("scored", s.scored());
+            j.put("unscored", s.unscored());
+            j.put("cacheHits", s.cacheHits());
+            j.put("retries", s.retries());
+            j.put("deferredByBreaker", s.deferredByBreaker());
+            j.put("deferredByBudget", s.deferredByBudget());
+            j.put("inFlight", s.inFlight());
+            j.put("pending", s.pending());
+            judges.add(j);
+        }
+        out.put("llmJudges", judges);
+        if (learned != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("id", org.alignmentmonitor.judges.learned.LearnedClassifier.ID);
+            l.put("version", learned.version());
+            l.put("examplesSeen", learned.examplesSeen());
+            l.put("trainedOn", learned.trainingCount());
+            l.put("calibration", learned.calibration());
+            out.put("learned", l);
+        }
+        return out;
+    }
+
+    private void bindMetrics(MeterRegistry registry) {
+        for (AsyncJudge judge : llmJudges) {
+            String id = judge.classifierId();
+            FunctionCounter.builder("monitor.judge.submitted", judge, j -> j.stats().submitted()).tag("judge", id)
+                    .description("Judgments asked of the judge").register(registry);
+            FunctionCounter.builder("monitor.judge.scored", judge, j -> j.stats().scored()).tag("judge", id)
+                    .description("Judgments that ended with a score").register(registry);
+            FunctionCounter.builder("monitor.judge.unscored", judge, j -> j.stats().unscored()).tag("judge", id)
+                    .description("Judgments that ended unscored, with a reason").register(registry);
+            FunctionCounter.builder("monitor.judge.retries", judge, j -> j.stats().retries()).tag("judge", id)
+                    .description("Calls retried after a 429, 5xx, timeout or I/O error").register(registry);
+            FunctionCounter.builder("monitor.judge.cache.hits", judge, j -> j.stats().cacheHits()).tag("judge", id)
+                    .description("Judgments answered from the content-hash cache").register(registry);
+            Gauge.builder("monitor.judge.pending", judge, j -> j.stats().pending()).tag("judge", id)
+                    .description("Judgments in flight or deferred (breaker open, budget spent)").register(registry);
+        }
+        if (learned != null) {
+            Gauge.builder("monitor.judge.learned.examples", learned, LearnedJudge::examplesSeen)
+                    .description("Training examples the learned classifier has read").register(registry);
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closed = true;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        thread.join(Duration.ofSeconds(15).toMillis());
+        for (AsyncJudge judge : llmJudges) {
+            judge.close();  // unfinished judgments stay in the journal for the next start
+        }
+        if (learned != null) {
+            learned.close();
+        }
+        publisher.close();
+        deadLetters.close();
+    }
+}

@@ -1,0 +1,172 @@
+package org.alignmentmonitor.monitor.judging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.TrainingExample;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.judges.learned.CalibrationReport;
+import org.alignmentmonitor.judges.learned.LearnedClassifier;
+import org.alignmentmonitor.judges.learned.LogisticModel;
+import org.alignmentmonitor.streams.topology.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The classifier learned from human labels, kept current by a trainer thread that reads the
+ * training-examples topic. The topic is the model's source of truth: each start trains afresh from
+ * its beginning (labels are few, so this takes seconds), which also rebuilds the held-back set the
+ * calibration report is computed on. The model is saved after each batch, with its version, for
+ * audits and offline use.
+ */
+final class LearnedJudge implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearnedJudge.class);
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(10);
+
+    private final LearnedClassifier learned;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Path modelFile;
+    private final KafkaConsumer<String, TrainingExample> consumer;
+    private final String topic;
+    private final Thread trainer;
+    private final AtomicLong examples = new AtomicLong();
+    private volatile boolean closed;
+
+    LearnedJudge(ClassifierSuite rules, double threshold, Path modelFile, Map<String, Object> clientConfig, Topic<String, TrainingExample> examplesTopic) {
+        this.learned = new LearnedClassifier(LogisticModel.defaults(), rules.classifiers(), threshold, 0.2,
+                LearnedClassifier.AmbiguousPolicy.SKIP, 10_000);
+        this.modelFile = modelFile;
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(config, examplesTopic.keySerde().deserializer(), examplesTopic.valueSerde().deserializer());
+        this.topic = examplesTopic.name();
+        this.trainer = new Thread(this::train, "learned-classifier-trainer");
+        trainer.setDaemon(true);
+    }
+
+    void start() {
+        trainer.start();
+    }
+
+    /** Scores with the current model; unscored with the reason until the first label. */
+    ClassifierResult classify(Interaction interaction) {
+        List<ClassifierResult> ruleResults = learned.ruleResults(interaction);
+        lock.readLock().lock();
+        try {
+            return learned.classify(interaction, ruleResults);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    String version() {
+        lock.readLock().lock();
+        try {
+            return learned.version();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    long examplesSeen() {
+        return examples.get();
+    }
+
+    long trainingCount() {
+        return learned.model().trainingCount();
+    }
+
+    CalibrationReport calibration() {
+        lock.readLock().lock();
+        try {
+            return learned.calibration(10);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void train() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long lastSave = 0;
+            boolean unsaved = false;
+            while (!closed) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, TrainingExample> record : records) {
+                    learn(record.value());
+                    unsaved = true;
+                }
+                if (unsaved && System.currentTimeMillis() - lastSave >= SAVE_EVERY.toMillis()) {
+                    save();
+                    lastSave = System.currentTimeMillis();
+                    unsaved = false;
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed) {
+                LOG.error("Learned classifier trainer woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Learned classifier trainer stopped; scores keep using model {}", version(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void learn(TrainingExample example) {
+        if (example == null || example.getTask() == null || example.getTask().getInteraction() == null) {
+            return;
+        }
+        Interaction interaction = example.getTask().getInteraction();
+        List<ClassifierResult> ruleResults = example.getTask().getResults().isEmpty()
+                ? learned.ruleResults(interaction) : example.getTask().getResults();
+        lock.writeLock().lock();
+        try {
+            learned.learn(interaction, ruleResults, example.getLabel());
+        } finally {
+            lock.writeLock().unlock();
+        }
+        examples.incrementAndGet();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(modelFile.getParent());
+            lock.readLock().lock();
+            try {
+                learned.save(modelFile);
+            } finally {
+                lock.readLock().unlock();
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not save the learned model to {}", modelFile, e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        consumer.wakeup();
+        trainer.join(Duration.ofSeconds(10).toMillis());
+    }
+}

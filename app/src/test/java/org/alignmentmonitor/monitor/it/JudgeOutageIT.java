@@ -1,0 +1,168 @@
+package org.alignmentmonitor.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.ScoreStatus;
+import org.alignmentmonitor.avro.Verdict;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A judge model that hangs, then fails with 500s, while traffic is replayed, with a restart in the
+ * middle of the outage: rule scores and rates keep flowing, and once the endpoint recovers every
+ * interaction ends with a score or an explicit unscored reason from every judge.
+ */
+class JudgeOutageIT {
+
+    private static final String SELF = "judge.self";
+    private static final String OVERSEER = "judge.overseer";
+    private static final String LEARNED = "learned.logreg";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepRatesFlowingThroughAJudgeOutageAndEndEveryJudgmentScoredOrWithAReason() throws Exception {
+        List<Path> files = SharedTraffic.files().subList(0, 2);
+        try (FlakyJudgeEndpoint endpoint = new FlakyJudgeEndpoint()) {
+            Map<String, String> settings = settings(endpoint.url());
+            endpoint.mode(FlakyJudgeEndpoint.Mode.HANG);
+
+            try (MonitorRuntime runtime = start(settings)) {
+                PipelineDriver pipeline = new PipelineDriver(runtime);
+                pipeline.replay(files);  // waits until the statistics hold every replayed interaction
+
+                assertThat(pipeline.interactionsPerVersion()).hasSize(2).containsValues((long) SharedTraffic.LINES_PER_FILE);
+                await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.requests() > 0);
+                JsonNode judges = pipeline.http.get("/api/v1/judges").body();
+                assertThat(judges.get("llmJudges")).hasSize(2);
+                assertThat(judges.get("llmJudges").get(0).get("scored").asLong()).isZero();
+
+                endpoint.mode(FlakyJudgeEndpoint.Mode.FAIL);
+                await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.http.get("/api/v1/judges").body()
+                        .get("llmJudges").get(0).get("retries").asLong() > 0);
+            }  // stopped in the middle of the outage: pending judgments stay in the journals
+
+            endpoint.mode(FlakyJudgeEndpoint.Mode.HEALTHY);
+            try (MonitorRuntime runtime = start(settings)) {
+                PipelineDriver pipeline = new PipelineDriver(runtime);
+                Set<String> requested = readAll(runtime, runtime.config().topics().judgeRequests(),
+                        runtime.topics().judgeRequests().valueSerde().deserializer())
+                        .stream().map(r -> ((Interaction) r.value()).getId()).collect(Collectors.toSet());
+                assertThat(requested).hasSize(2 * SharedTraffic.LINES_PER_FILE);
+
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                        latestJudgments(runtime).entrySet().stream()
+                                .filter(e -> e.getValue().keySet().containsAll(List.of(SELF, OVERSEER, LEARNED)))
+                                .count() == requested.size());
+
+                Map<String, Map<String, ClassifierResult>> judgments = latestJudgments(runtime);
+                assertThat(judgments.keySet()).isEqualTo(requested);
+                Map<String, Long> outcomes = new TreeMap<>();
+                for (Map<String, ClassifierResult> perJudge : judgments.values()) {
+                    for (ClassifierResult result : perJudge.values()) {
+                        if (result.getStatus() == ScoreStatus.UNSCORED) {
+                            assertThat(result.getUnscoredReason()).isNotBlank();
+                        }
+                        outcomes.merge(result.getClassifierId() + " " + result.getStatus(), 1L, Long::sum);
+                    }
+                }
+                // The endpoint recovered well within the maximum pending age: both LLM judges scored everything.
+                assertThat(outcomes).containsEntry(SELF + " SCORED", (long) requested.size())
+                        .containsEntry(OVERSEER + " SCORED", (long) requested.size());
+                // No labels were given, so the learned classifier says why it has no score.
+                assertThat(outcomes).containsEntry(LEARNED + " UNSCORED", (long) requested.size());
+
+                // The rates count each (interaction, judge) once, the replays and the restart notwithstanding.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    for (String version : pipeline.interactionsPerVersion().keySet()) {
+                        String[] mv = version.split(":", 2);
+                        JsonNode rates = pipeline.http.get("/api/v1/rates?model=" + mv[0] + "&version=" + mv[1]
+                                + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z").body();
+                        assertThat(rates.get("judges").get(SELF).get("scored").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+                        assertThat(rates.get("judges").get(OVERSEER).get("scored").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+                        assertThat(rates.get("judges").get(LEARNED).get("unscored").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+                    }
+                });
+            }
+        }
+    }
+
+    private Map<String, String> settings(String url) {
+        Map<String, String> s = new HashMap<>();
+        s.put("monitor.data.dir", dataDir.toString());
+        s.put("monitor.http.port", "0");
+        s.put("monitor.streams.commit.interval", "200ms");
+        s.put("monitor.flush.interval", "200ms");
+        s.put("monitor.judges.self.1.match", "*");
+        s.put("monitor.judges.self.1.url", url);
+        s.put("monitor.judges.self.1.model", "served-model");
+        s.put("monitor.judges.overseer.url", url);
+        s.put("monitor.judges.overseer.model", "overseer-model");
+        s.put("monitor.judges.learned.enabled", "true");
+        s.put("monitor.judges.timeout", "1s");
+        s.put("monitor.judges.max.attempts", "3");
+        s.put("monitor.judges.backoff.base", "100ms");
+        s.put("monitor.judges.backoff.max", "500ms");
+        s.put("monitor.judges.breaker.failures", "3");
+        s.put("monitor.judges.breaker.cooldown", "2s");
+        s.put("monitor.judges.max.pending.age", "10m");
+        return s;
+    }
+
+    private static MonitorRuntime start(Map<String, String> settings) throws Exception {
+        return MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of())).startProcessing(ClassifierSuite.defaults());
+    }
+
+    /** interaction id -> judge id -> the last judgment written. */
+    private static Map<String, Map<String, ClassifierResult>> latestJudgments(MonitorRuntime runtime) {
+        Map<String, Map<String, ClassifierResult>> out = new HashMap<>();
+        for (ConsumerRecord<String, ?> record : readAll(runtime, runtime.config().topics().judgments(),
+                runtime.topics().judgments().valueSerde().deserializer())) {
+            Verdict verdict = (Verdict) record.value();
+            for (ClassifierResult result : verdict.getResults()) {
+                out.computeIfAbsent(verdict.getInteractionId(), k -> new HashMap<>()).put(result.getClassifierId(), result);
+            }
+        }
+        return out;
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> readAll(MonitorRuntime runtime, String topic, Deserializer<V> values) {
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, V>> out = new java.util.ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+            }
+            return out;
+        }
+    }
+}
