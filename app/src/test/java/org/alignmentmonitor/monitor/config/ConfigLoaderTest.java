@@ -68,6 +68,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadJudgeRoutesOverseerAndResilienceSettings() {
+        MonitorConfig config = ConfigLoader.load(Map.of(), null, Map.of(), Map.of(
+                "monitor.judges.self.1.match", "llama-2-chat:*",
+                "monitor.judges.self.1.url", "http://vllm:8000",
+                "monitor.judges.self.1.model", "meta-llama/Llama-2-13b-chat-hf",
+                "monitor.judges.overseer.url", "http://overseer:8000",
+                "monitor.judges.overseer.model", "overseer-70b",
+                "monitor.judges.fraction", "0.25",
+                "monitor.judges.timeout", "5s",
+                "monitor.judges.breaker.failures", "7"));
+
+        assertThat(config.judges().enabled()).isTrue();
+        assertThat(config.judges().self().routes()).singleElement()
+                .satisfies(r -> assertThat(r.glob()).isEqualTo("llama-2-chat:*"));
+        assertThat(config.judges().overseer()).hasValueSatisfying(e -> assertThat(e.model()).isEqualTo("overseer-70b"));
+        assertThat(config.judges().fraction()).isEqualTo(0.25);
+        assertThat(config.judges().resilience().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.judges().resilience().breakerFailures()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldLeaveJudgingOffByDefaultAndRejectHalfAnOverseer() {
+        assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of()).judges().enabled()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.judges.overseer.url", "http://o:1")))
+                .hasMessageContaining("monitor.judges.overseer.url and monitor.judges.overseer.model go together");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.judges.fraction", "2")))
+                .hasMessageContaining("monitor.judges.fraction must be in [0,1]");
+    }
+
+    @Test
     void shouldParseDurationsWithUnitsOrIso8601() {
         assertThat(ConfigLoader.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(ConfigLoader.parseDuration("7d")).isEqualTo(Duration.ofDays(7));

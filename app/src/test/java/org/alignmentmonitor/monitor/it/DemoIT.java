@@ -65,6 +65,10 @@ class DemoIT {
             http.get("/demo/webhook").body().get("received").forEach(r -> delivered.add(r.get("event").get("alertId").asText()
                     + " " + r.get("event").get("state").asText()));
             assertThat(delivered).containsExactly("flagged-rate/assistant:v3 FIRING");
+            JsonNode learned = http.get("/api/v1/judges").body().get("learned");
+            assertThat(learned.get("examplesSeen").asLong()).as("the learned classifier trains on the stand-in labeller's labels")
+                    .isPositive();
+            assertThat(learned.get("version").asText()).startsWith("lr-").doesNotStartWith("lr-0-");
 
             checkDashboard(port);
         } finally {
