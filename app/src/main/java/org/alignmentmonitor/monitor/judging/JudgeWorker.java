@@ -19,6 +19,8 @@ import org.alignmentmonitor.judges.AsyncJudge;
 import org.alignmentmonitor.judges.ChatClient;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.judges.PromptTemplate;
+import org.alignmentmonitor.judges.learned.CalibrationReport;
+import org.alignmentmonitor.judges.learned.LearnedClassifier;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -227,14 +229,40 @@ public final class JudgeWorker implements AutoCloseable {
         out.put("llmJudges", judges);
         if (learned != null) {
             Map<String, Object> l = new LinkedHashMap<>();
-            l.put("id", org.alignmentmonitor.judges.learned.LearnedClassifier.ID);
+            l.put("id", LearnedClassifier.ID);
             l.put("version", learned.version());
             l.put("examplesSeen", learned.examplesSeen());
             l.put("trainedOn", learned.trainingCount());
-            l.put("calibration", learned.calibration());
+            l.put("calibration", calibrationView(learned.calibration()));
             out.put("learned", l);
         }
         return out;
+    }
+
+    /** Held-back labels against the model's predictions; null where there is nothing to measure yet (never NaN in JSON). */
+    private static Map<String, Object> calibrationView(CalibrationReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("modelVersion", report.modelVersion());
+        out.put("heldBackLabels", report.n());
+        out.put("brier", finite(report.brier()));
+        out.put("logLoss", finite(report.logLoss()));
+        out.put("ece", finite(report.ece()));
+        List<Map<String, Object>> bins = new ArrayList<>();
+        for (CalibrationReport.Bin bin : report.bins()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("lower", bin.lower());
+            b.put("upper", bin.upper());
+            b.put("count", bin.count());
+            b.put("meanPredicted", finite(bin.meanPredicted()));
+            b.put("observedRate", finite(bin.observedRate()));
+            bins.add(b);
+        }
+        out.put("bins", bins);
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private void bindMetrics(MeterRegistry registry) {

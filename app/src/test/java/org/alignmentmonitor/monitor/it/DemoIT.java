@@ -69,6 +69,8 @@ class DemoIT {
             assertThat(learned.get("examplesSeen").asLong()).as("the learned classifier trains on the stand-in labeller's labels")
                     .isPositive();
             assertThat(learned.get("version").asText()).startsWith("lr-").doesNotStartWith("lr-0-");
+            assertThat(learned.get("calibration").get("heldBackLabels").asInt()).as("a fifth of the labels are held back").isPositive();
+            assertThat(learned.get("calibration").get("brier").asDouble()).isBetween(0.0, 1.0);
 
             checkDashboard(port);
         } finally {

@@ -59,6 +59,7 @@ class JudgeOutageIT {
                 JsonNode judges = pipeline.http.get("/api/v1/judges").body();
                 assertThat(judges.get("llmJudges")).hasSize(2);
                 assertThat(judges.get("llmJudges").get(0).get("scored").asLong()).isZero();
+                assertThat(judges.get("learned").get("calibration").get("brier").isNull()).as("no held-back labels yet").isTrue();
 
                 endpoint.mode(FlakyJudgeEndpoint.Mode.FAIL);
                 await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.http.get("/api/v1/judges").body()
