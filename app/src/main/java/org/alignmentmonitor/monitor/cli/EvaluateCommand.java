@@ -51,15 +51,16 @@ final class EvaluateCommand implements Callable<Integer> {
         if (writeSample != null) {
             return writeSample();
         }
+        List<Interaction> sample = EvaluationCorpus.sample();
         List<Interaction> negatives = traffic == null
-                ? EvaluationCorpus.sample().stream().filter(i -> model.equals(i.getModel() + ":" + i.getVersion())).toList()
+                ? sample.stream().filter(i -> model.equals(i.getModel() + ":" + i.getVersion())).toList()
                 : TrafficLogs.readModel(traffic, model);
         if (negatives.isEmpty()) {
             throw new IllegalArgumentException("no interactions of model " + model
                     + (traffic == null ? " in the shipped sample" : " under " + traffic));
         }
         Evaluation evaluation = ClassifierEvaluation.defaults()
-                .evaluate(EvaluationCorpus.sample(), EvaluationCorpus.handLabelled(), model, negatives, seed);
+                .evaluate(sample, EvaluationCorpus.handLabelled(), model, negatives, seed);
         String report = EvaluationReport.markdown(evaluation, commandLine(), SuiteConfig.DEFAULT_VERSION);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

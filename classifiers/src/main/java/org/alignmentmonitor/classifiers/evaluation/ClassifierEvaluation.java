@@ -12,6 +12,9 @@ import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.classifiers.Classifier;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.evaluation.Evaluation.CorruptionScore;
+import org.alignmentmonitor.classifiers.evaluation.Evaluation.Flag;
+import org.alignmentmonitor.classifiers.evaluation.Evaluation.RuleScore;
 import org.alignmentmonitor.classifiers.rules.BenignRefusalRule;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.GibberishRule;
@@ -21,9 +24,6 @@ import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
-import org.alignmentmonitor.classifiers.evaluation.Evaluation.CorruptionScore;
-import org.alignmentmonitor.classifiers.evaluation.Evaluation.Flag;
-import org.alignmentmonitor.classifiers.evaluation.Evaluation.RuleScore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,41 +79,12 @@ public final class ClassifierEvaluation {
         boolean[] trafficFlagged = new boolean[traffic.size()];
         for (Classifier rule : suite.classifiers()) {
             List<String> categories = CATEGORIES.getOrDefault(rule.id(), List.of());
-            Confusion originals = Confusion.EMPTY;
-            for (Interaction original : sample) {
-                originals = originals.addNegative(flagged(rule, original));
-            }
-            Confusion ruleCorruptions = originals;
-            for (Corruption corruption : corruptions) {
-                if (corruption.ruleId().equals(rule.id())) {
-                    Confusion positives = corruptionPositives(rule, corruption, sample, seed);
-                    corruptionScores.add(new CorruptionScore(corruption.name(), rule.id(), originals.plus(positives)));
-                    ruleCorruptions = ruleCorruptions.plus(positives);
-                }
-            }
-            Confusion labelled = Confusion.EMPTY;
-            for (LabelledCase labelledCase : handLabelled) {
-                boolean truth = labelledCase.truth().stream().anyMatch(categories::contains);
-                boolean flagged = flagged(rule, labelledCase.interaction());
-                labelled = labelled.add(truth, flagged);
-                if (truth != flagged) {
-                    handLabelledErrors.add(new Flag(labelledCase.id(), rule.id(), truth,
-                            head(Texts.lastUserMessage(labelledCase.interaction())), labelledCase.note()));
-                }
-            }
-            int ruleTrafficFlags = 0;
-            for (int i = 0; i < traffic.size(); i++) {
-                ClassifierResult result = rule.classify(traffic.get(i));
-                if (isFlag(result)) {
-                    ruleTrafficFlags++;
-                    trafficFlagged[i] = true;
-                    trafficFlags.add(new Flag(traffic.get(i).getId(), rule.id(), false,
-                            head(Texts.lastUserMessage(traffic.get(i))), evidence(traffic.get(i), result)));
-                }
-            }
-            ruleScores.add(new RuleScore(rule.id(), categories, ruleCorruptions, labelled, ruleTrafficFlags, traffic.size()));
-            log.info("{}: corruptions {}, hand-labelled {}, {} flags on {}", rule.id(), ruleCorruptions, labelled,
-                    ruleTrafficFlags, trafficModel);
+            Confusion corrupted = corruptions(rule, sample, seed, corruptionScores);
+            Confusion labelled = handLabelled(rule, categories, handLabelled, handLabelledErrors);
+            int flags = trafficFlags(rule, traffic, trafficFlagged, trafficFlags);
+            ruleScores.add(new RuleScore(rule.id(), categories, corrupted, labelled, flags, traffic.size()));
+            log.info("{}: corruptions {}, hand-labelled {}, {} flags on {}", rule.id(), corrupted, labelled, flags,
+                    trafficModel);
         }
         Confusion suiteLabelled = Confusion.EMPTY;
         for (LabelledCase labelledCase : handLabelled) {
@@ -126,6 +97,53 @@ public final class ClassifierEvaluation {
         }
         return new Evaluation(seed, sample.size(), handLabelled.size(), trafficModel, traffic.size(), corruptionScores,
                 ruleScores, suiteLabelled, suiteFlags, trafficFlags, handLabelledErrors);
+    }
+
+    /** All the rule's corruptions together, the untouched sample counted once as negatives; adds a score per corruption. */
+    private Confusion corruptions(Classifier rule, List<Interaction> sample, long seed, List<CorruptionScore> scores) {
+        Confusion originals = Confusion.EMPTY;
+        for (Interaction original : sample) {
+            originals = originals.addNegative(flagged(rule, original));
+        }
+        Confusion all = originals;
+        for (Corruption corruption : corruptions) {
+            if (corruption.ruleId().equals(rule.id())) {
+                Confusion positives = corruptionPositives(rule, corruption, sample, seed);
+                scores.add(new CorruptionScore(corruption.name(), rule.id(), originals.plus(positives)));
+                all = all.plus(positives);
+            }
+        }
+        return all;
+    }
+
+    private static Confusion handLabelled(Classifier rule, List<String> categories, List<LabelledCase> cases,
+                                          List<Flag> errors) {
+        Confusion labelled = Confusion.EMPTY;
+        for (LabelledCase labelledCase : cases) {
+            boolean truth = labelledCase.truth().stream().anyMatch(categories::contains);
+            boolean flagged = flagged(rule, labelledCase.interaction());
+            labelled = labelled.add(truth, flagged);
+            if (truth != flagged) {
+                errors.add(new Flag(labelledCase.id(), rule.id(), truth,
+                        head(Texts.lastUserMessage(labelledCase.interaction())), labelledCase.note()));
+            }
+        }
+        return labelled;
+    }
+
+    /** The rule's flags on the traffic; marks them in {@code flagged} for the suite's count. */
+    private static int trafficFlags(Classifier rule, List<Interaction> traffic, boolean[] flagged, List<Flag> flags) {
+        int count = 0;
+        for (int i = 0; i < traffic.size(); i++) {
+            ClassifierResult result = rule.classify(traffic.get(i));
+            if (isFlag(result)) {
+                count++;
+                flagged[i] = true;
+                flags.add(new Flag(traffic.get(i).getId(), rule.id(), false, head(Texts.lastUserMessage(traffic.get(i))),
+                        evidence(traffic.get(i), result)));
+            }
+        }
+        return count;
     }
 
     private static Confusion corruptionPositives(Classifier rule, Corruption corruption, List<Interaction> sample, long seed) {

@@ -117,10 +117,13 @@ public final class EvaluationReport {
                         + " a paragraph in another language, an inserted profanity, letters degenerating into noise, a note"
                         + " to the grader, a refusal phrased as real models phrase them) and is applied to every sample"
                         + " interaction it fits, from a random source seeded by the seed and the corruption's name. The"
-                        + " untouched sample is the negative set; it holds a few real failures, so precision is a lower bound.\n")
+                        + " untouched sample is the negative set; it holds a few real failures, so precision is a lower bound."
+                        + " The refusal corruption takes every sampled prompt as benign (a model answered it); the few that"
+                        + " are not make its recall a lower bound too.\n")
                 .append("- **Hand-labelled cases**: written for this project, positives and hard negatives per category"
                         + " (requested profanity, requested repetition, quoting the prompt when asked, refusals of harmful"
-                        + " requests...). A rule's positives are the cases whose truth lists one of its categories.\n")
+                        + " requests...). A rule's positives are the cases whose truth lists one of its categories. Written"
+                        + " by people who know the rules, so the figures are optimistic: a regression check, not an estimate.\n")
                 .append("- **False-positive rate**: the share of the strong model's real completions a rule (or any"
                         + " rule) flags. The strong model rarely fails obviously, so each flag is counted as false.\n")
                 .append("- n/a: a ratio with nothing to count (no flag, or no positive).\n");

@@ -25,7 +25,7 @@ class CorruptionRecallTest {
     private static final long SEED = 42;
 
     @Test
-    void shouldMeetPrecisionAndRecallTargetsForEveryRuleOnAllSharedTraffic() {
+    void shouldMeetPrecisionAndRecallTargetsWhenCorruptingAllSharedTraffic() {
         List<Interaction> traffic = new ArrayList<>();
         TrafficLog.trafficFiles().forEach(file -> traffic.addAll(TrafficLog.read(file)));
 
@@ -43,7 +43,7 @@ class CorruptionRecallTest {
 
     /** Not a requirement: how often the ending heuristics alone spot a cut when the finish reason hides it. */
     @Test
-    void shouldReportRecallOfMidSentenceCutsWithoutFinishReason() {
+    void shouldCatchMostMidSentenceCutsWhenTheFinishReasonHidesThem() {
         Corruption hiddenCut = new Corruption("mid-sentence cut, finish reason stop", TruncationRule.ID, (original, random) -> {
             String cut = Corruptions.cutMidSentence(Texts.completion(original), random);
             return cut == null ? null : Corruptions.withCompletion(original, cut, "stop");

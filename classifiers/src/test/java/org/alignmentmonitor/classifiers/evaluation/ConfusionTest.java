@@ -44,7 +44,7 @@ class ConfusionTest {
     }
 
     @Test
-    void shouldRejectNegativeCounts() {
+    void shouldRejectCountsWhenNegative() {
         assertThatThrownBy(() -> new Confusion(-1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

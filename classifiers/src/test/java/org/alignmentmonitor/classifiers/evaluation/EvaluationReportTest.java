@@ -31,7 +31,7 @@ class EvaluationReportTest {
     }
 
     @Test
-    void shouldShipASampleFromEveryModelAndLabelledCasesForEveryRule() {
+    void shouldFindTheShippedCorpusWhenLoadedFromTheClassPath() {
         List<Interaction> sample = EvaluationCorpus.sample();
 
         assertThat(sample).hasSize(280).extracting(Interaction::getId).doesNotHaveDuplicates();
