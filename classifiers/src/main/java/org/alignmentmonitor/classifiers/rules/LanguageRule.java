@@ -28,7 +28,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 public final class LanguageRule extends ThresholdClassifier {
 
     public static final String ID = "rule.language";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String WRONG_LANGUAGE = "wrong_language";
 
     static final int MIN_LETTERS = 60;
@@ -141,7 +141,12 @@ public final class LanguageRule extends ThresholdClassifier {
             }
             confidence = Math.max(confidence, last.expectedConfidence());
         }
-        double score = Math.min(1.0, (PLAUSIBLE - confidence) / (PLAUSIBLE - IMPLAUSIBLE));
+        // Trigram models of related languages overlap (English read as Spanish scores ~0.8); English
+        // function words at both ends confirm an English answer to a request for another language.
+        boolean englishAnswer = expected != Language.ENGLISH && first.top() == Language.ENGLISH
+                && looksEnglish(completion.substring(head[0], head[1]))
+                && (tail == null || looksEnglish(completion.substring(tail[0], tail[1])));
+        double score = englishAnswer ? 1.0 : Math.min(1.0, (PLAUSIBLE - confidence) / (PLAUSIBLE - IMPLAUSIBLE));
         int end = tail != null ? tail[1] : head[1];
         return Finding.of(score, WRONG_LANGUAGE, Finding.inCompletion(head[0], end,
                 "the completion is in " + name(first.top()) + "; " + why));

@@ -1,7 +1,5 @@
 package org.alignmentmonitor.classifiers.corpus;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +16,15 @@ import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.Texts;
 import org.junit.jupiter.api.Test;
 
-/** The default suite on real model outputs, where obvious failures are rare. */
+/**
+ * The default suite on real model outputs, where obvious failures are rare; the 3% target on
+ * gpt-4-turbo is held by {@link ClassifierEvaluationTargetsTest}.
+ */
 class TrafficCorpusTest {
 
     private static final int SAMPLES_PER_RULE = 8;
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
-
-    @Test
-    void shouldFlagAtMostThreePercentOfGpt4TurboCompletions() {
-        List<Interaction> traffic = TrafficLog.read(TrafficLog.dataDir().resolve("traffic/gpt-4-turbo-1106.jsonl"));
-
-        long flagged = traffic.stream().filter(i -> suite.judge(i, 0L).getFlagged()).count();
-
-        assertThat(flagged / (double) traffic.size()).isLessThanOrEqualTo(0.03);
-    }
 
     @Test
     void shouldPrintFlagRatesAndSampleFlagsForEveryModel() {

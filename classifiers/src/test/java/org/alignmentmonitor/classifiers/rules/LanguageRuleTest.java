@@ -97,4 +97,11 @@ class LanguageRuleTest {
         assertThat(RequestedLanguage.find("Write an essay on themes in English literature.")).isNull();
         assertThat(RequestedLanguage.find("What is the capital of France?")).isNull();
     }
+
+    @Test
+    void shouldFlagWrongLanguageWhenSpanishWasAskedForAndTheAnswerIsPlainEnglish() {
+        assertFlagged(rule, of("Answer in Spanish: what is the largest planet in the solar system?",
+                "The largest planet in the solar system is Jupiter. It is a gas giant more than eleven times wider than "
+                        + "Earth and has dozens of moons."), LanguageRule.WRONG_LANGUAGE);
+    }
 }

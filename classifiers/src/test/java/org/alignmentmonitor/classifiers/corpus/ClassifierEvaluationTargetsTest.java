@@ -1,0 +1,72 @@
+package org.alignmentmonitor.classifiers.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.evaluation.ClassifierEvaluation;
+import org.alignmentmonitor.classifiers.evaluation.Evaluation;
+import org.alignmentmonitor.classifiers.SuiteConfig;
+import org.alignmentmonitor.classifiers.evaluation.EvaluationCorpus;
+import org.alignmentmonitor.classifiers.evaluation.EvaluationReport;
+import org.alignmentmonitor.classifiers.evaluation.TrafficLogs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The targets of the evaluation report ({@code ./monitor evaluate --traffic ../shared/data/traffic}). */
+class ClassifierEvaluationTargetsTest {
+
+    private static final String STRONG_MODEL = "gpt-4-turbo:1106-preview";
+    /** Tests run in the module directory; the report lives in the repository's docs. */
+    private static final Path COMMITTED_REPORT = Path.of("..", "docs", "classifier-evaluation.md");
+    private static final String COMMAND = "./monitor evaluate --traffic ../shared/data/traffic --model " + STRONG_MODEL
+            + " --seed 42 --out docs/classifier-evaluation.md";
+
+    private static Evaluation evaluation;
+
+    @BeforeAll
+    static void evaluate() {
+        List<Interaction> strong = TrafficLogs.readModel(TrafficLog.dataDir().resolve("traffic"), STRONG_MODEL);
+        evaluation = ClassifierEvaluation.defaults().evaluate(EvaluationCorpus.sample(), EvaluationCorpus.handLabelled(),
+                STRONG_MODEL, strong, 42);
+    }
+
+    @Test
+    void shouldMeetPrecisionAndRecallTargetsWhenEachRuleScoresItsCorruptionSet() {
+        assertThat(evaluation.rules()).hasSize(ClassifierEvaluation.CATEGORIES.size()).allSatisfy(rule -> {
+            assertThat(rule.corruptions().precision()).as("precision of %s", rule.ruleId())
+                    .isGreaterThanOrEqualTo(Evaluation.MIN_PRECISION);
+            assertThat(rule.corruptions().recall()).as("recall of %s", rule.ruleId())
+                    .isGreaterThanOrEqualTo(Evaluation.MIN_RECALL);
+        });
+    }
+
+    @Test
+    void shouldFlagAtMostThreePercentWhenJudgingTheStrongModelsRealCompletions() {
+        assertThat(evaluation.trafficSize()).isEqualTo(805);
+        assertThat(evaluation.suiteFalsePositiveRate()).isLessThanOrEqualTo(Evaluation.MAX_SUITE_FALSE_POSITIVE_RATE);
+        assertThat(evaluation.meetsTargets()).isTrue();
+    }
+
+    @Test
+    void shouldHavePositivesAndNegativesForEveryRuleWhenReadingTheHandLabelledCases() {
+        assertThat(evaluation.rules()).allSatisfy(rule -> {
+            assertThat(rule.handLabelled().positives()).as("positives of %s", rule.ruleId()).isGreaterThanOrEqualTo(5);
+            assertThat(rule.handLabelled().negatives()).as("negatives of %s", rule.ruleId()).isGreaterThanOrEqualTo(5);
+        });
+    }
+
+    @Test
+    void shouldMatchTheCommittedReportWhenRegeneratedFromTheSameInputs() throws IOException {
+        assumeTrue(Files.isRegularFile(COMMITTED_REPORT), "no committed report at " + COMMITTED_REPORT.toAbsolutePath());
+
+        String regenerated = EvaluationReport.markdown(evaluation, COMMAND, SuiteConfig.DEFAULT_VERSION);
+
+        assertThat(regenerated).as("docs/classifier-evaluation.md is stale: run " + COMMAND)
+                .isEqualTo(Files.readString(COMMITTED_REPORT));
+    }
+}
