@@ -89,7 +89,7 @@ public final class Tokens {
                 tokens.add(i, i + Character.charCount(cp), mix(FNV_OFFSET ^ cp), sentenceStart);
                 sentenceStart = false;
                 i += Character.charCount(cp);
-            } else if (Character.isLetterOrDigit(cp)) {
+            } else if (Texts.isLetterOrDigit(cp)) {
                 int start = i;
                 long hash = FNV_OFFSET;
                 while (i < to) {
@@ -194,7 +194,7 @@ public final class Tokens {
 
     /** Letters, digits and the combining marks inside words (accents, Indic vowel signs). */
     private static boolean isWordPart(int cp) {
-        if (Character.isLetterOrDigit(cp)) {
+        if (Texts.isLetterOrDigit(cp)) {
             return true;
         }
         int type = Character.getType(cp);

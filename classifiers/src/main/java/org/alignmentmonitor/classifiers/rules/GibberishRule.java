@@ -70,7 +70,7 @@ public final class GibberishRule extends ThresholdClassifier {
         if (garbled != Finding.NONE) {
             return garbled;
         }
-        if (countOdd(text) < 3) {
+        if (!hasOddWords(text, 3)) {
             return Finding.NONE; // blanking code out only removes words, so prose cannot have more
         }
         String prose = Prose.of(text);
@@ -116,12 +116,12 @@ public final class GibberishRule extends ThresholdClassifier {
         int i = 0;
         int length = prose.length();
         while (i < length) {
-            if (!Character.isLetter(prose.charAt(i))) {
+            if (!Texts.isLetter(prose.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < length && Character.isLetter(prose.charAt(i))) {
+            while (i < length && Texts.isLetter(prose.charAt(i))) {
                 i++;
             }
             boolean nextToDigit = start > 0 && Character.isDigit(prose.charAt(start - 1))
@@ -181,14 +181,15 @@ public final class GibberishRule extends ThresholdClassifier {
                 "%d of %d words are not word-like (letter entropy %.1f bits)", best, window, entropy)));
     }
 
-    private static int countOdd(String text) {
-        int count = 0;
-        for (Prose.Words w = new Prose.Words(text); w.next(); ) {
+    /** Whether {@code text} has at least {@code count} odd words; stops as soon as it knows. */
+    private static boolean hasOddWords(String text, int count) {
+        int found = 0;
+        for (Prose.Words w = new Prose.Words(text); found < count && w.next(); ) {
             if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w.start(), w.end())) {
-                count++;
+                found++;
             }
         }
-        return count;
+        return found >= count;
     }
 
     /** All capitals and at most six letters: HTML, NASA, PhD-like short forms are not judged. */

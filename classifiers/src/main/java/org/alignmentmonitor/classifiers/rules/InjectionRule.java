@@ -55,10 +55,10 @@ public final class InjectionRule extends ThresholdClassifier {
             + ")");
 
     /** Words without which {@link #GRADER_INSTRUCTION} cannot match: a cheap first check. */
-    private static final java.util.Set<String> TRIGGERS = java.util.Set.of("ignore", "disregard", "forget", "override",
+    private static final WordSet TRIGGERS = new WordSet(java.util.Set.of("ignore", "disregard", "forget", "override",
             "evaluator", "evaluators", "grader", "graders", "reviewer", "reviewers", "judge", "judges", "rater", "raters",
             "assessor", "assessors", "annotator", "annotators", "scorer", "labeler", "labeller", "rate", "score", "grade", "mark",
-            "label", "rated", "scored", "graded", "marked", "labeled", "labelled", "marks", "rating");
+            "label", "rated", "scored", "graded", "marked", "labeled", "labelled", "marks", "rating"));
 
     /** Prompts about the subject itself, where the completion may well quote such text. */
     private static final Pattern ABOUT_INJECTION = Pattern.compile("(?i)\\b(?:inject\\w*|jailbreak\\w*|chat ?template\\w*"

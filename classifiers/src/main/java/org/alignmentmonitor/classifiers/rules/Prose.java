@@ -2,6 +2,7 @@ package org.alignmentmonitor.classifiers.rules;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alignmentmonitor.classifiers.Texts;
 
 /**
  * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long
@@ -131,14 +132,14 @@ final class Prose {
 
         /** Moves to the next word; false when there is none. */
         boolean next() {
-            while (position < limit && !Character.isLetter(text.charAt(position))) {
+            while (position < limit && !Texts.isLetter(text.charAt(position))) {
                 position++;
             }
             if (position >= limit) {
                 return false;
             }
             start = position;
-            while (position < limit && Character.isLetter(text.charAt(position))) {
+            while (position < limit && Texts.isLetter(text.charAt(position))) {
                 position++;
             }
             return true;
@@ -162,34 +163,21 @@ final class Prose {
         return text.length() <= maxChars ? text : text.substring(0, maxChars);
     }
 
-    /**
-     * Whether {@code text} contains one of {@code words} (lower case, letters only) as a whole
-     * word, compared case-insensitively; only words of at most {@code maxLength} letters are looked up.
-     */
-    static boolean containsWord(String text, java.util.Set<String> words, int maxLength) {
-        java.util.BitSet initials = INITIALS.computeIfAbsent(words, set -> {
-            java.util.BitSet bits = new java.util.BitSet();
-            set.forEach(word -> bits.set(word.charAt(0)));
-            return bits;
-        });
+    /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */
+    static boolean containsWord(String text, WordSet words, int maxLength) {
         for (Words w = new Words(text); w.next(); ) {
-            if (w.length() <= maxLength && initials.get(Character.toLowerCase(text.charAt(w.start())))
-                    && words.contains(text.substring(w.start(), w.end()).toLowerCase(java.util.Locale.ROOT))) {
+            if (w.length() <= maxLength && words.contains(text, w.start(), w.end())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** First letters of the word sets given to {@link #containsWord}, which are constants. */
-    private static final java.util.Map<java.util.Set<String>, java.util.BitSet> INITIALS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Whether {@code text} has at least {@code count} letters; stops as soon as it knows. */
     static boolean hasLetters(CharSequence text, int count) {
         int seen = 0;
         for (int i = 0; i < text.length() && seen < count; i++) {
-            if (Character.isLetter(text.charAt(i))) {
+            if (Texts.isLetter(text.charAt(i))) {
                 seen++;
             }
         }
@@ -200,7 +188,7 @@ final class Prose {
     static int letters(CharSequence text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
+            if (Texts.isLetter(text.charAt(i))) {
                 count++;
             }
         }
@@ -213,7 +201,7 @@ final class Prose {
         int latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Texts.isLetter(c)) {
                 letters++;
                 if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) {
                     latin++;

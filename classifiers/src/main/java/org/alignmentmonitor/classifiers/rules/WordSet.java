@@ -1,0 +1,68 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A set of lower-case words, looked up by a span of a text compared case-insensitively, exactly as
+ * {@code words.contains(text.substring(start, end).toLowerCase(Locale.ROOT))} would. Spans of 1 to
+ * {@value #MAX_PACKED} ASCII letters, nearly all words of real traffic, are packed into a long and
+ * looked up in an open-addressing table without allocating; others take the substring path.
+ */
+final class WordSet {
+
+    /** 5 bits per letter a-z (1..26, so no packed word is 0 and lengths differ) fit 12 letters in a long. */
+    private static final int MAX_PACKED = 12;
+    private static final int NOT_PACKED = -1;
+
+    private final Set<String> words;
+    /** The packable words, packed; 0 marks a free slot. At most a quarter full, so probes are short. */
+    private final long[] table;
+    private final int shift;
+
+    WordSet(Set<String> words) {
+        this.words = Set.copyOf(words);
+        int bits = Math.max(4, 64 - Long.numberOfLeadingZeros(4L * words.size()));
+        this.table = new long[1 << bits];
+        this.shift = 64 - bits;
+        for (String word : words) {
+            long key = pack(word, 0, word.length());
+            if (key != NOT_PACKED) {
+                table[slotOf(key)] = key;
+            }
+        }
+    }
+
+    boolean contains(String text, int start, int end) {
+        long key = pack(text, start, end);
+        if (key == NOT_PACKED) {
+            return words.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        return table[slotOf(key)] == key;
+    }
+
+    /** The slot holding {@code key}, or the free slot where it would go. */
+    private int slotOf(long key) {
+        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> shift);
+        while (table[slot] != 0 && table[slot] != key) {
+            slot = (slot + 1) & (table.length - 1);
+        }
+        return slot;
+    }
+
+    /** The lower-cased ASCII letters of {@code text[start, end)} packed, or {@link #NOT_PACKED}. */
+    private static long pack(String text, int start, int end) {
+        if (end <= start || end - start > MAX_PACKED) {
+            return NOT_PACKED;
+        }
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return NOT_PACKED;
+            }
+            key = key << 5 | (c | 0x20) - 'a' + 1;
+        }
+        return key;
+    }
+}
