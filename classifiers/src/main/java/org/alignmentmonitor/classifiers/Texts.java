@@ -7,13 +7,10 @@ import org.alignmentmonitor.avro.Message;
 /** Null-safe access to the texts of an interaction and small text scans the rules share. */
 public final class Texts {
 
-    /**
-     * {@link Character#isLetter} and {@link Character#isLetterOrDigit} of every BMP character, one
-     * bit each: the JDK's lookups go through a call that turns megamorphic once the JVM has seen
-     * several scripts, and letter scans were the largest single cost of the suite.
-     */
-    private static final long[] LETTERS = bmpBits(Character::isLetter);
-    private static final long[] LETTERS_OR_DIGITS = bmpBits(Character::isLetterOrDigit);
+    private static final CharClass LETTER = CharClass.of(Character::isLetter);
+    private static final CharClass LETTER_OR_DIGIT = CharClass.of(Character::isLetterOrDigit);
+    private static final CharClass SPACE = CharClass.of(c -> Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B'
+            || c == '\u202F' || c == '\uFEFF');
 
     private Texts() {}
 
@@ -95,27 +92,16 @@ public final class Texts {
 
     /** Whitespace including the no-break and zero-width spaces models emit. */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\u202F' || c == '\uFEFF';
+        return SPACE.contains(c);
     }
 
-    /** Same as {@link Character#isLetter(char)}, faster. */
+    /** Same as {@link Character#isLetter(char)}, faster (see {@link CharClass}). */
     public static boolean isLetter(char c) {
-        return (LETTERS[c >>> 6] & 1L << c) != 0;
+        return LETTER.contains(c);
     }
 
-    /** Same as {@link Character#isLetterOrDigit(int)}, faster for the BMP. */
+    /** Same as {@link Character#isLetterOrDigit(int)}, faster (see {@link CharClass}). */
     public static boolean isLetterOrDigit(int codePoint) {
-        return codePoint <= Character.MAX_VALUE ? (LETTERS_OR_DIGITS[codePoint >>> 6] & 1L << codePoint) != 0
-                : Character.isLetterOrDigit(codePoint);
-    }
-
-    private static long[] bmpBits(java.util.function.IntPredicate property) {
-        long[] bits = new long[(Character.MAX_VALUE + 1) / 64];
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            if (property.test(c)) {
-                bits[c >>> 6] |= 1L << c;
-            }
-        }
-        return bits;
+        return LETTER_OR_DIGIT.contains(codePoint);
     }
 }

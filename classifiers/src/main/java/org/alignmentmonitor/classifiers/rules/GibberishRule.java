@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.CharClass;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
@@ -44,6 +45,8 @@ public final class GibberishRule extends ThresholdClassifier {
     private static final String[] RARE_PAIRS = {"qj", "qz", "qx", "qv", "qg", "qk", "qy", "qp", "qf", "qh", "jq", "jx",
         "jz", "xj", "zx", "vq", "vx", "wx", "fq", "zj", "gx", "kq", "pq", "xq", "cx", "jv", "vj", "bx", "xz", "qw", "qb", "qc",
         "qd", "ql", "qm", "qn", "qr", "qs", "qt", "zq", "wq", "gq", "hq", "mq", "fz", "jg", "jk", "jh", "kx", "vz"};
+
+    private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
 
     /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
     private static final boolean[] RARE = new boolean[26 * 26];
@@ -198,7 +201,7 @@ public final class GibberishRule extends ThresholdClassifier {
             return false;
         }
         for (int k = start; k < end; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
+            if (LOWER_CASE.contains(text.charAt(k))) {
                 return false;
             }
         }
