@@ -36,7 +36,10 @@ public final class InjectionRule extends ThresholdClassifier {
             + "|Assistant|User|Response)[ \\t]*:|(?:Human|SYSTEM|System prompt)[ \\t]*:)");
 
     /** Instructions addressed to a grader, or to the model that reads the output next. */
-    private static final Pattern GRADER_INSTRUCTION = Pattern.compile("(?i)\\b(?:"
+    private static final Pattern GRADER_INSTRUCTION = Pattern.compile("(?i)"
+            // The first letters of all alternatives below: a cheap test at each position before \b and
+            // the alternation (40% of the rule's time on real traffic without it). Keep it complete.
+            + "(?=[adefgijlmnorst])\\b(?:"
             + "(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+|my\\s+)?"
             + "(?:previous|prior|above|earlier|preceding|original|grading|evaluation|scoring)\\s+"
             + "(?:instructions?|prompts?|directions?|rules|guidelines|criteria|rubric)"
