@@ -232,7 +232,7 @@ public final class LanguageRule extends ThresholdClassifier {
         int limit = Math.min(text.length(), 800);
         for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
             words++;
-            if (w.length() <= 6 && functionWords.contains(text, w.start(), w.end())) {
+            if (w.length() <= 6 && functionWords.contains(w)) {
                 function++;
             }
         }

@@ -148,7 +148,7 @@ public final class ProfanityRule extends ThresholdClassifier {
             for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
                 int start = w.start();
                 int end = w.end();
-                if (!phraseSeen && w.length() <= 8 && phraseHeads.contains(text, start, end)) {
+                if (!phraseSeen && w.length() <= 8 && phraseHeads.contains(w)) {
                     phraseSeen = true;
                 }
                 if (w.length() >= 3 && w.length() <= 24) {

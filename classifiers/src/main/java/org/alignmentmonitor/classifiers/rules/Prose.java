@@ -114,16 +114,16 @@ final class Prose {
     /**
      * The runs of letters ("words") of {@code text[0, limit)}, in order, without allocating a
      * string per word: {@code for (Words w = new Words(text, n); w.next(); ) use(w.start(), w.end())}.
+     * The words of a text are found once per thread and shared (see {@link WordIndex}).
      */
     static final class Words {
-        private final CharSequence text;
+        private final WordIndex index;
         private final int limit;
-        private int position;
-        private int start;
+        private int word = -1;
 
         Words(CharSequence text, int limit) {
-            this.text = text;
             this.limit = Math.min(limit, text.length());
+            this.index = WordIndex.of(text, this.limit);
         }
 
         Words(CharSequence text) {
@@ -132,29 +132,30 @@ final class Prose {
 
         /** Moves to the next word; false when there is none. */
         boolean next() {
-            while (position < limit && !Texts.isLetter(text.charAt(position))) {
-                position++;
-            }
-            if (position >= limit) {
-                return false;
-            }
-            start = position;
-            while (position < limit && Texts.isLetter(text.charAt(position))) {
-                position++;
-            }
-            return true;
+            word++;
+            return word < index.size() && index.start(word) < limit;
         }
 
         int start() {
-            return start;
+            return index.start(word);
         }
 
+        /** End of the word, or the limit when the word runs on past it. */
         int end() {
-            return position;
+            return Math.min(index.end(word), limit);
         }
 
         int length() {
-            return position - start;
+            return end() - start();
+        }
+
+        CharSequence text() {
+            return index.text();
+        }
+
+        /** The word's letters packed by {@link WordSet#pack}. */
+        long packed() {
+            return index.end(word) <= limit ? index.packed(word) : WordSet.pack(index.text(), start(), limit);
         }
     }
 
@@ -166,7 +167,7 @@ final class Prose {
     /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */
     static boolean containsWord(String text, WordSet words, int maxLength) {
         for (Words w = new Words(text); w.next(); ) {
-            if (w.length() <= maxLength && words.contains(text, w.start(), w.end())) {
+            if (w.length() <= maxLength && words.contains(w)) {
                 return true;
             }
         }

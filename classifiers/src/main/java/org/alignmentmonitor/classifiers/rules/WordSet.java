@@ -4,16 +4,17 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A set of lower-case words, looked up by a span of a text compared case-insensitively, exactly as
- * {@code words.contains(text.substring(start, end).toLowerCase(Locale.ROOT))} would. Spans of 1 to
- * {@value #MAX_PACKED} ASCII letters, nearly all words of real traffic, are packed into a long and
- * looked up in an open-addressing table without allocating; others take the substring path.
+ * A set of lower-case words, looked up by a word of a text compared case-insensitively, exactly as
+ * {@code words.contains(text.substring(start, end).toLowerCase(Locale.ROOT))} would. Words of 1 to
+ * {@value #MAX_PACKED} ASCII letters, nearly all words of real traffic, are packed into a long (once
+ * per text, see {@link WordIndex}) and looked up in an open-addressing table without allocating;
+ * others take the substring path.
  */
 final class WordSet {
 
     /** 5 bits per letter a-z (1..26, so no packed word is 0 and lengths differ) fit 12 letters in a long. */
-    private static final int MAX_PACKED = 12;
-    private static final int NOT_PACKED = -1;
+    static final int MAX_PACKED = 12;
+    static final long NOT_PACKED = -1;
 
     private final Set<String> words;
     /** The packable words, packed; 0 marks a free slot. At most a quarter full, so probes are short. */
@@ -33,10 +34,11 @@ final class WordSet {
         }
     }
 
-    boolean contains(String text, int start, int end) {
-        long key = pack(text, start, end);
+    /** Whether the current word of {@code word} is in the set. */
+    boolean contains(Prose.Words word) {
+        long key = word.packed();
         if (key == NOT_PACKED) {
-            return words.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+            return words.contains(word.text().subSequence(word.start(), word.end()).toString().toLowerCase(Locale.ROOT));
         }
         return table[slotOf(key)] == key;
     }
@@ -51,7 +53,7 @@ final class WordSet {
     }
 
     /** The lower-cased ASCII letters of {@code text[start, end)} packed, or {@link #NOT_PACKED}. */
-    private static long pack(String text, int start, int end) {
+    static long pack(CharSequence text, int start, int end) {
         if (end <= start || end - start > MAX_PACKED) {
             return NOT_PACKED;
         }
@@ -61,8 +63,13 @@ final class WordSet {
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
                 return NOT_PACKED;
             }
-            key = key << 5 | (c | 0x20) - 'a' + 1;
+            key = packLetter(key, c);
         }
         return key;
+    }
+
+    /** {@code key} with the ASCII letter {@code c} appended. */
+    static long packLetter(long key, char c) {
+        return key << 5 | (c | 0x20) - 'a' + 1;
     }
 }
