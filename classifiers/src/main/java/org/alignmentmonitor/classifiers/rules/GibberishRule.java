@@ -48,6 +48,11 @@ public final class GibberishRule extends ThresholdClassifier {
 
     private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
 
+    /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
+    private static final int ODD_CACHE_BITS = 12;
+    private static final long ODD = 1L << 62;
+    private static final ThreadLocal<long[]> ODD_CACHE = ThreadLocal.withInitial(() -> new long[1 << ODD_CACHE_BITS]);
+
     /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
     private static final boolean[] RARE = new boolean[26 * 26];
 
@@ -186,13 +191,34 @@ public final class GibberishRule extends ThresholdClassifier {
 
     /** Whether {@code text} has at least {@code count} odd words; stops as soon as it knows. */
     private static boolean hasOddWords(String text, int count) {
+        long[] oddCache = ODD_CACHE.get();
         int found = 0;
         for (Prose.Words w = new Prose.Words(text); found < count && w.next(); ) {
-            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w.start(), w.end())) {
+            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w, oddCache)) {
                 found++;
             }
         }
         return found >= count;
+    }
+
+    /**
+     * {@link #isOdd(CharSequence, int, int)} of the current word, remembered by its packed letters
+     * (on which alone it depends: it ignores case) in a direct-mapped per-thread cache. Prose
+     * repeats its words, and judging each anew was most of the rule's time.
+     */
+    private static boolean isOdd(String text, Prose.Words w, long[] oddCache) {
+        long key = w.packed();
+        if (key == WordSet.NOT_PACKED) {
+            return isOdd(text, w.start(), w.end());
+        }
+        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (Long.SIZE - ODD_CACHE_BITS));
+        long entry = oddCache[slot];
+        if (entry != 0 && (entry & ~ODD) == key) {
+            return (entry & ODD) != 0;
+        }
+        boolean odd = isOdd(text, w.start(), w.end());
+        oddCache[slot] = key | (odd ? ODD : 0);
+        return odd;
     }
 
     /** All capitals and at most six letters: HTML, NASA, PhD-like short forms are not judged. */
