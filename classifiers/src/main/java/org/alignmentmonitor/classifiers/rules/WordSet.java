@@ -28,7 +28,8 @@ final class WordSet {
         this.shift = 64 - bits;
         for (String word : words) {
             long key = pack(word, 0, word.length());
-            if (key != NOT_PACKED) {
+            // An entry with capitals can never equal a lower-cased word, so it must not be packed (which folds case).
+            if (key != NOT_PACKED && word.equals(word.toLowerCase(Locale.ROOT))) {
                 table[slotOf(key)] = key;
             }
         }
