@@ -48,9 +48,9 @@ public final class GibberishRule extends ThresholdClassifier {
 
     private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
 
-    /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
     private static final int ODD_CACHE_BITS = 12;
     private static final long ODD = 1L << 62;
+    /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
     private static final ThreadLocal<long[]> ODD_CACHE = ThreadLocal.withInitial(() -> new long[1 << ODD_CACHE_BITS]);
 
     /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
