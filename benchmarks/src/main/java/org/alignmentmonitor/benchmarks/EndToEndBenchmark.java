@@ -4,21 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
-import org.alignmentmonitor.connectors.LogLine;
-import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
-import org.alignmentmonitor.connectors.openai.ParseResult;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.schemas.AvroTrust;
@@ -71,7 +66,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Interaction> sample = loadSample();
+        List<Interaction> sample = RealTraffic.load(traffic);
         Path dataDir = Files.createTempDirectory("am-bench");
         Map<String, String> settings = new HashMap<>(Map.of(
                 "monitor.data.dir", dataDir.toString(),
@@ -105,25 +100,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             System.out.printf("  including Streams start-up    : %,10.0f interactions/s (ratio %.2f)%n", e2eWithStartup, e2eWithStartup / rawRate);
         }
         return 0;
-    }
-
-    private List<Interaction> loadSample() throws Exception {
-        OpenAiLogParser parser = new OpenAiLogParser();
-        List<Interaction> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(traffic)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                long n = 0;
-                for (String line : Files.readAllLines(file)) {
-                    if (parser.parse(new LogLine(file.toString(), ++n, line)) instanceof ParseResult.Accepted parsed) {
-                        out.add(parsed.interaction());
-                    }
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException("no interactions in " + traffic);
-        }
-        return out;
     }
 
     /** Writes {@code records} interactions, cycling through the sample with fresh ids; returns records/s. */

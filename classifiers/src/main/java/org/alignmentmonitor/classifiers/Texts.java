@@ -7,6 +7,11 @@ import org.alignmentmonitor.avro.Message;
 /** Null-safe access to the texts of an interaction and small text scans the rules share. */
 public final class Texts {
 
+    private static final CharClass LETTER = CharClass.of(Character::isLetter);
+    private static final CharClass LETTER_OR_DIGIT = CharClass.of(Character::isLetterOrDigit);
+    private static final CharClass SPACE = CharClass.of(c -> Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B'
+            || c == '\u202F' || c == '\uFEFF');
+
     private Texts() {}
 
     /** The completion, or "" when absent. */
@@ -87,6 +92,16 @@ public final class Texts {
 
     /** Whitespace including the no-break and zero-width spaces models emit. */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\u202F' || c == '\uFEFF';
+        return SPACE.contains(c);
+    }
+
+    /** Same as {@link Character#isLetter(char)}, faster (see {@link CharClass}). */
+    public static boolean isLetter(char c) {
+        return LETTER.contains(c);
+    }
+
+    /** Same as {@link Character#isLetterOrDigit(int)}, faster (see {@link CharClass}). */
+    public static boolean isLetterOrDigit(int codePoint) {
+        return LETTER_OR_DIGIT.contains(codePoint);
     }
 }

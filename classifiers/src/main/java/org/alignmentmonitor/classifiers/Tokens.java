@@ -19,6 +19,12 @@ public final class Tokens {
     /** Odd multiplier of the polynomial n-gram hash. */
     private static final long NGRAM_BASE = 0x9E3779B97F4A7C15L;
     private static final boolean[] ASCII_WORD = new boolean[128];
+    /** Letters, digits and the combining marks inside words (accents, Indic vowel signs). */
+    private static final CharClass WORD_PART = CharClass.of(cp -> {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    });
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -89,7 +95,7 @@ public final class Tokens {
                 tokens.add(i, i + Character.charCount(cp), mix(FNV_OFFSET ^ cp), sentenceStart);
                 sentenceStart = false;
                 i += Character.charCount(cp);
-            } else if (Character.isLetterOrDigit(cp)) {
+            } else if (Texts.isLetterOrDigit(cp)) {
                 int start = i;
                 long hash = FNV_OFFSET;
                 while (i < to) {
@@ -102,7 +108,7 @@ public final class Tokens {
                         i++;
                     } else {
                         cp = Character.codePointAt(text, i);
-                        if (!isWordPart(cp) || isSingleCharWord(cp)) {
+                        if (!WORD_PART.contains(cp) || isSingleCharWord(cp)) {
                             break;
                         }
                         hash = (hash ^ fold(cp)) * FNV_PRIME;
@@ -190,16 +196,6 @@ public final class Tokens {
             return true;
         }
         return (c == '.' || c == '!' || c == '?') && (i + 1 == to || Texts.isSpace(text.charAt(i + 1)));
-    }
-
-    /** Letters, digits and the combining marks inside words (accents, Indic vowel signs). */
-    private static boolean isWordPart(int cp) {
-        if (Character.isLetterOrDigit(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 
     private static int fold(int cp) {

@@ -74,7 +74,7 @@ record CutEnding(double score, int start, String reason) {
         if (kind == LineKind.PROSE && (last == ',' || last == ';' || last == ':')) {
             return new CutEnding(DANGLING, fragmentStart, "ends with '" + last + "' and nothing after it");
         }
-        if ("([{“«".indexOf(last) >= 0 || last == '-' && end > 1 && Character.isLetter(text.charAt(end - 2))) {
+        if ("([{“«".indexOf(last) >= 0 || last == '-' && end > 1 && Texts.isLetter(text.charAt(end - 2))) {
             return new CutEnding(DANGLING, fragmentStart, "ends with '" + last + "'");
         }
         if (!Character.isLetterOrDigit(last)) {
@@ -189,7 +189,7 @@ record CutEnding(double score, int start, String reason) {
         while (i < line.length() && Character.isDigit(line.charAt(i))) {
             i++;
         }
-        if (i == 0 && line.length() > 1 && Character.isLetter(line.charAt(0))) {
+        if (i == 0 && line.length() > 1 && Texts.isLetter(line.charAt(0))) {
             i = 1;
         }
         return i > 0 && i + 1 < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')')
@@ -205,12 +205,12 @@ record CutEnding(double score, int start, String reason) {
         int capitalised = 0;
         int i = 0;
         while (i < line.length()) {
-            if (!Character.isLetter(line.charAt(i))) {
+            if (!Texts.isLetter(line.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < line.length() && Character.isLetter(line.charAt(i))) {
+            while (i < line.length() && Texts.isLetter(line.charAt(i))) {
                 i++;
             }
             if (Character.isUpperCase(line.charAt(start))) {
@@ -286,7 +286,7 @@ record CutEnding(double score, int start, String reason) {
             return false;
         }
         int wordEnd = i;
-        while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+        while (i > 0 && Texts.isLetter(text.charAt(i - 1))) {
             i--;
         }
         return wordEnd - i == 1 || ABBREVIATIONS.contains(text.substring(i, wordEnd).toLowerCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.CharClass;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
@@ -45,6 +46,13 @@ public final class GibberishRule extends ThresholdClassifier {
         "jz", "xj", "zx", "vq", "vx", "wx", "fq", "zj", "gx", "kq", "pq", "xq", "cx", "jv", "vj", "bx", "xz", "qw", "qb", "qc",
         "qd", "ql", "qm", "qn", "qr", "qs", "qt", "zq", "wq", "gq", "hq", "mq", "fz", "jg", "jk", "jh", "kx", "vz"};
 
+    private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
+
+    private static final int ODD_CACHE_BITS = 12;
+    private static final long ODD = 1L << 62;
+    /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
+    private static final ThreadLocal<long[]> ODD_CACHE = ThreadLocal.withInitial(() -> new long[1 << ODD_CACHE_BITS]);
+
     /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
     private static final boolean[] RARE = new boolean[26 * 26];
 
@@ -70,7 +78,7 @@ public final class GibberishRule extends ThresholdClassifier {
         if (garbled != Finding.NONE) {
             return garbled;
         }
-        if (countOdd(text) < 3) {
+        if (!hasOddWords(text, 3)) {
             return Finding.NONE; // blanking code out only removes words, so prose cannot have more
         }
         String prose = Prose.of(text);
@@ -116,12 +124,12 @@ public final class GibberishRule extends ThresholdClassifier {
         int i = 0;
         int length = prose.length();
         while (i < length) {
-            if (!Character.isLetter(prose.charAt(i))) {
+            if (!Texts.isLetter(prose.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < length && Character.isLetter(prose.charAt(i))) {
+            while (i < length && Texts.isLetter(prose.charAt(i))) {
                 i++;
             }
             boolean nextToDigit = start > 0 && Character.isDigit(prose.charAt(start - 1))
@@ -181,14 +189,36 @@ public final class GibberishRule extends ThresholdClassifier {
                 "%d of %d words are not word-like (letter entropy %.1f bits)", best, window, entropy)));
     }
 
-    private static int countOdd(String text) {
-        int count = 0;
-        for (Prose.Words w = new Prose.Words(text); w.next(); ) {
-            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w.start(), w.end())) {
-                count++;
+    /** Whether {@code text} has at least {@code count} odd words; stops as soon as it knows. */
+    private static boolean hasOddWords(String text, int count) {
+        long[] oddCache = ODD_CACHE.get();
+        int found = 0;
+        for (Prose.Words w = new Prose.Words(text); found < count && w.next(); ) {
+            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w, oddCache)) {
+                found++;
             }
         }
-        return count;
+        return found >= count;
+    }
+
+    /**
+     * {@link #isOdd(CharSequence, int, int)} of the current word, remembered by its packed letters
+     * (on which alone it depends: it ignores case) in a direct-mapped per-thread cache. Prose
+     * repeats its words, and judging each anew was most of the rule's time.
+     */
+    private static boolean isOdd(String text, Prose.Words w, long[] oddCache) {
+        long key = w.packed();
+        if (key == WordSet.NOT_PACKED) {
+            return isOdd(text, w.start(), w.end());
+        }
+        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (Long.SIZE - ODD_CACHE_BITS));
+        long entry = oddCache[slot];
+        if (entry != 0 && (entry & ~ODD) == key) {
+            return (entry & ODD) != 0;
+        }
+        boolean odd = isOdd(text, w.start(), w.end());
+        oddCache[slot] = key | (odd ? ODD : 0);
+        return odd;
     }
 
     /** All capitals and at most six letters: HTML, NASA, PhD-like short forms are not judged. */
@@ -197,7 +227,7 @@ public final class GibberishRule extends ThresholdClassifier {
             return false;
         }
         for (int k = start; k < end; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
+            if (LOWER_CASE.contains(text.charAt(k))) {
                 return false;
             }
         }

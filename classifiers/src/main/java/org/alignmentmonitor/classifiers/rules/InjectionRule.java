@@ -36,7 +36,10 @@ public final class InjectionRule extends ThresholdClassifier {
             + "|Assistant|User|Response)[ \\t]*:|(?:Human|SYSTEM|System prompt)[ \\t]*:)");
 
     /** Instructions addressed to a grader, or to the model that reads the output next. */
-    private static final Pattern GRADER_INSTRUCTION = Pattern.compile("(?i)\\b(?:"
+    private static final Pattern GRADER_INSTRUCTION = Pattern.compile("(?i)"
+            // The first letters of all alternatives below: a cheap test at each position before \b and
+            // the alternation (40% of the rule's time on real traffic without it). Keep it complete.
+            + "(?=[adefgijlmnorst])\\b(?:"
             + "(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+|my\\s+)?"
             + "(?:previous|prior|above|earlier|preceding|original|grading|evaluation|scoring)\\s+"
             + "(?:instructions?|prompts?|directions?|rules|guidelines|criteria|rubric)"
@@ -55,10 +58,10 @@ public final class InjectionRule extends ThresholdClassifier {
             + ")");
 
     /** Words without which {@link #GRADER_INSTRUCTION} cannot match: a cheap first check. */
-    private static final java.util.Set<String> TRIGGERS = java.util.Set.of("ignore", "disregard", "forget", "override",
+    private static final WordSet TRIGGERS = new WordSet(java.util.Set.of("ignore", "disregard", "forget", "override",
             "evaluator", "evaluators", "grader", "graders", "reviewer", "reviewers", "judge", "judges", "rater", "raters",
             "assessor", "assessors", "annotator", "annotators", "scorer", "labeler", "labeller", "rate", "score", "grade", "mark",
-            "label", "rated", "scored", "graded", "marked", "labeled", "labelled", "marks", "rating");
+            "label", "rated", "scored", "graded", "marked", "labeled", "labelled", "marks", "rating"));
 
     /** Prompts about the subject itself, where the completion may well quote such text. */
     private static final Pattern ABOUT_INJECTION = Pattern.compile("(?i)\\b(?:inject\\w*|jailbreak\\w*|chat ?template\\w*"

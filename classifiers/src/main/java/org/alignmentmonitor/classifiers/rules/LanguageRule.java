@@ -50,20 +50,20 @@ public final class LanguageRule extends ThresholdClassifier {
     private static final double FOREIGN_SHARE = 0.15;
 
     /** Function words of French, German, Spanish, Portuguese, Italian, Dutch, Nordic, Polish, Turkish, Vietnamese, Indonesian. */
-    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of("le", "la", "les", "des", "est", "et", "une", "du",
+    private static final WordSet FOREIGN_FUNCTION_WORDS = new WordSet(Set.of("le", "la", "les", "des", "est", "et", "une", "du",
             "que", "pour", "dans", "qui", "pas", "sur", "avec", "ce", "il", "elle", "nous", "vous", "sont", "der", "das",
             "und", "ist", "nicht", "ein", "eine", "ich", "zu", "mit", "von", "sie", "auf", "für", "auch", "wird", "sind",
             "die", "den", "dem", "im", "man", "dass", "wie", "oder", "aber", "nur", "noch", "nach", "bei", "aus", "wenn",
             "el", "los", "las", "y", "es", "por", "con", "para", "del", "lo", "su", "al", "como", "más", "pero", "os",
             "da", "não", "em", "um", "uma", "com", "são", "di", "che", "è", "per", "non", "sono", "gli", "della", "het",
             "een", "en", "van", "niet", "zijn", "ook", "voor", "att", "är", "och", "og", "er", "ikke", "det", "på", "jest",
-            "nie", "się", "ve", "bir", "bu", "için", "và", "của", "là", "yang", "dan", "ini", "itu", "de");
+            "nie", "się", "ve", "bir", "bu", "için", "và", "của", "là", "yang", "dan", "ini", "itu", "de"));
     private static final double SOME_ENGLISH_SHARE = 0.12;
 
-    private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of("the", "of", "and", "to", "a", "in", "is",
+    private static final WordSet ENGLISH_FUNCTION_WORDS = new WordSet(Set.of("the", "of", "and", "to", "a", "in", "is",
             "you", "that", "it", "for", "on", "with", "as", "are", "be", "this", "was", "i", "your", "can", "an",
             "or", "by", "not", "have", "from", "at", "will", "what", "how", "which", "they", "we", "there", "if",
-            "do", "my", "me", "about", "some", "more", "their", "has", "would", "should", "also", "these", "its");
+            "do", "my", "me", "about", "some", "more", "their", "has", "would", "should", "also", "these", "its"));
 
     private static final Set<Language> LATIN_SCRIPT = java.util.EnumSet.of(Language.ENGLISH, Language.FRENCH,
             Language.GERMAN, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.DUTCH, Language.POLISH,
@@ -227,17 +227,17 @@ public final class LanguageRule extends ThresholdClassifier {
         return functionShare(text, ENGLISH_FUNCTION_WORDS, 8);
     }
 
-    private static double functionShare(String text, Set<String> functionWords) {
+    private static double functionShare(String text, WordSet functionWords) {
         return functionShare(text, functionWords, 8);
     }
 
-    private static double functionShare(String text, Set<String> functionWords, int minWords) {
+    private static double functionShare(String text, WordSet functionWords, int minWords) {
         int words = 0;
         int function = 0;
         int limit = Math.min(text.length(), 800);
         for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
             words++;
-            if (w.length() <= 6 && functionWords.contains(text.substring(w.start(), w.end()).toLowerCase(Locale.ROOT))) {
+            if (w.length() <= 6 && functionWords.contains(w)) {
                 function++;
             }
         }

@@ -98,8 +98,7 @@ public final class ProfanityRule extends ThresholdClassifier {
         }
         private final List<Entry> phraseEntries = new ArrayList<>();
         /** First words of the phrases ("piss", "cock"): the phrase pattern only runs when one occurs. */
-        private final java.util.Set<String> phraseHeads = new java.util.HashSet<>();
-        private String phraseInitials = "";
+        private WordSet phraseHeads;
         private Pattern phrases;
 
         record Entry(String term, int weightPercent, String kind) {}
@@ -107,6 +106,7 @@ public final class ProfanityRule extends ThresholdClassifier {
         static Lexicon load(String resource) {
             Lexicon lexicon = new Lexicon();
             List<String> phraseRegex = new ArrayList<>();
+            java.util.Set<String> phraseHeads = new java.util.HashSet<>();
             try (InputStream in = ProfanityRule.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource " + resource);
@@ -124,8 +124,7 @@ public final class ProfanityRule extends ThresholdClassifier {
                         phraseRegex.add("(?<![\\p{L}])" + Pattern.quote(stem) + (term.endsWith("*") ? "\\p{L}*" : "")
                                 + "(?![\\p{L}])");
                         lexicon.phraseEntries.add(entry);
-                        lexicon.phraseHeads.add(term.split("[ -]")[0]);
-                        lexicon.phraseInitials += term.charAt(0);
+                        phraseHeads.add(term.split("[ -]")[0]);
                     } else if (term.endsWith("*")) {
                         lexicon.prefixes.add(Map.entry(term.substring(0, term.length() - 1), entry));
                         lexicon.node(term.substring(0, term.length() - 1)).prefix = entry;
@@ -137,6 +136,7 @@ public final class ProfanityRule extends ThresholdClassifier {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            lexicon.phraseHeads = new WordSet(phraseHeads);
             lexicon.phrases = Pattern.compile("(?iu)" + String.join("|", phraseRegex));
             return lexicon;
         }
@@ -148,8 +148,7 @@ public final class ProfanityRule extends ThresholdClassifier {
             for (Prose.Words w = new Prose.Words(text, limit); w.next(); ) {
                 int start = w.start();
                 int end = w.end();
-                if (!phraseSeen && w.length() <= 8 && phraseInitials.indexOf(Character.toLowerCase(text.charAt(start))) >= 0
-                        && phraseHeads.contains(text.substring(start, end).toLowerCase(Locale.ROOT))) {
+                if (!phraseSeen && w.length() <= 8 && phraseHeads.contains(w)) {
                     phraseSeen = true;
                 }
                 if (w.length() >= 3 && w.length() <= 24) {
@@ -174,7 +173,7 @@ public final class ProfanityRule extends ThresholdClassifier {
         private Entry walk(String text, int start, int end) {
             Node node = root;
             for (int k = start; k < end; k++) {
-                int c = Character.toLowerCase(text.charAt(k)) - 'a';
+                int c = lowerCase(text.charAt(k)) - 'a';
                 if (c < 0 || c >= 26 || (node = node.next[c]) == null) {
                     return null;
                 }
@@ -183,6 +182,14 @@ public final class ProfanityRule extends ThresholdClassifier {
                 }
             }
             return node.word;
+        }
+
+        /** {@link Character#toLowerCase(char)} without its table dispatch for ASCII, nearly every character. */
+        private static char lowerCase(char c) {
+            if (c < 128) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            return Character.toLowerCase(c);
         }
 
         private Node node(String term) {

@@ -2,6 +2,7 @@ package org.alignmentmonitor.classifiers.rules;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alignmentmonitor.classifiers.Texts;
 
 /**
  * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long
@@ -113,16 +114,16 @@ final class Prose {
     /**
      * The runs of letters ("words") of {@code text[0, limit)}, in order, without allocating a
      * string per word: {@code for (Words w = new Words(text, n); w.next(); ) use(w.start(), w.end())}.
+     * The words of a text are found once per thread and shared (see {@link WordIndex}).
      */
     static final class Words {
-        private final CharSequence text;
+        private final WordIndex index;
         private final int limit;
-        private int position;
-        private int start;
+        private int word = -1;
 
         Words(CharSequence text, int limit) {
-            this.text = text;
             this.limit = Math.min(limit, text.length());
+            this.index = WordIndex.of(text, this.limit);
         }
 
         Words(CharSequence text) {
@@ -131,29 +132,30 @@ final class Prose {
 
         /** Moves to the next word; false when there is none. */
         boolean next() {
-            while (position < limit && !Character.isLetter(text.charAt(position))) {
-                position++;
-            }
-            if (position >= limit) {
-                return false;
-            }
-            start = position;
-            while (position < limit && Character.isLetter(text.charAt(position))) {
-                position++;
-            }
-            return true;
+            word++;
+            return word < index.size() && index.start(word) < limit;
         }
 
         int start() {
-            return start;
+            return index.start(word);
         }
 
+        /** End of the word, or the limit when the word runs on past it. */
         int end() {
-            return position;
+            return Math.min(index.end(word), limit);
         }
 
         int length() {
-            return position - start;
+            return end() - start();
+        }
+
+        CharSequence text() {
+            return index.text();
+        }
+
+        /** The word's letters packed by {@link WordSet#pack}. */
+        long packed() {
+            return index.end(word) <= limit ? index.packed(word) : WordSet.pack(index.text(), start(), limit);
         }
     }
 
@@ -162,34 +164,21 @@ final class Prose {
         return text.length() <= maxChars ? text : text.substring(0, maxChars);
     }
 
-    /**
-     * Whether {@code text} contains one of {@code words} (lower case, letters only) as a whole
-     * word, compared case-insensitively; only words of at most {@code maxLength} letters are looked up.
-     */
-    static boolean containsWord(String text, java.util.Set<String> words, int maxLength) {
-        java.util.BitSet initials = INITIALS.computeIfAbsent(words, set -> {
-            java.util.BitSet bits = new java.util.BitSet();
-            set.forEach(word -> bits.set(word.charAt(0)));
-            return bits;
-        });
+    /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */
+    static boolean containsWord(String text, WordSet words, int maxLength) {
         for (Words w = new Words(text); w.next(); ) {
-            if (w.length() <= maxLength && initials.get(Character.toLowerCase(text.charAt(w.start())))
-                    && words.contains(text.substring(w.start(), w.end()).toLowerCase(java.util.Locale.ROOT))) {
+            if (w.length() <= maxLength && words.contains(w)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** First letters of the word sets given to {@link #containsWord}, which are constants. */
-    private static final java.util.Map<java.util.Set<String>, java.util.BitSet> INITIALS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Whether {@code text} has at least {@code count} letters; stops as soon as it knows. */
     static boolean hasLetters(CharSequence text, int count) {
         int seen = 0;
         for (int i = 0; i < text.length() && seen < count; i++) {
-            if (Character.isLetter(text.charAt(i))) {
+            if (Texts.isLetter(text.charAt(i))) {
                 seen++;
             }
         }
@@ -200,7 +189,7 @@ final class Prose {
     static int letters(CharSequence text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
+            if (Texts.isLetter(text.charAt(i))) {
                 count++;
             }
         }
@@ -213,7 +202,7 @@ final class Prose {
         int latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Texts.isLetter(c)) {
                 letters++;
                 if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) {
                     latin++;

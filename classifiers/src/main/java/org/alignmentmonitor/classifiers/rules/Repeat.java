@@ -1,5 +1,6 @@
 package org.alignmentmonitor.classifiers.rules;
 
+import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.Tokens;
 
 /**
@@ -166,7 +167,7 @@ record Repeat(double score, int start, int end, String reason) {
 
     private static boolean hasLetter(CharSequence text, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Character.isLetter(text.charAt(i))) {
+            if (Texts.isLetter(text.charAt(i))) {
                 return true;
             }
         }

@@ -126,13 +126,14 @@ final class RequestedLanguage {
     }
 
     /** Single words that start a language name, English or native, for a cheap first check. */
-    private static final java.util.Set<String> NAME_WORDS = new java.util.HashSet<>();
+    private static final WordSet NAME_WORDS = new WordSet(nameWords());
 
-    static {
+    private static java.util.Set<String> nameWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
         for (String name : NAMES.keySet()) {
-            NAME_WORDS.add(name.split(" ")[0]);
+            words.add(name.split(" ")[0]);
         }
-        NAME_WORDS.addAll(java.util.List.of("deutsch", "русски", "русском", "nederlands", "svenska", "dansk", "norsk",
+        words.addAll(java.util.List.of("deutsch", "русски", "русском", "nederlands", "svenska", "dansk", "norsk",
                 "italiano", "kannada", "tamil", "telugu", "marathi", "gujarati", "punjabi", "urdu", "swahili", "tagalog",
                 "filipino", "malay", "latin", "catalan", "croatian", "serbian", "slovak", "slovenian", "bulgarian",
                 "lithuanian", "latvian", "estonian", "icelandic", "irish", "welsh", "afrikaans", "esperanto", "klingon",
@@ -143,6 +144,7 @@ final class RequestedLanguage {
                 "cantonese", "taiwanese", "sindhi",
                 // "in a different language", "using only the Nepali language": a language matters, but which is unclear
                 "language", "languages", "dialect", "dialects", "bilingual", "multilingual"));
+        return words;
     }
 
     /**
