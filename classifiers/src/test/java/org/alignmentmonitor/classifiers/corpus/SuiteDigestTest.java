@@ -35,7 +35,7 @@ class SuiteDigestTest {
             "rule.profanity", "fcc61d93bd2f6f69",
             "rule.gibberish", "90b2c3a6f80df643",
             "rule.injection", "17651aea6bc6ccc7",
-            "rule.benign_refusal", "4948b0cd3c1e70df");
+            "rule.benign_refusal", "bce83c67e1138a70");
 
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
     private static final Map<String, String> IFEVAL = Map.of(
