@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A judge model that hangs, then fails with 500s, while traffic is replayed, with a restart in the
- * middle of the outage: rule scores and rates keep flowing, and once the endpoint recovers every
- * interaction ends with a score or an explicit unscored reason from every judge.
+ * middle of the outage: rule scores and rates keep flowing, the judge worker stops reading requests
+ * once its pending limit is reached, and once the endpoint recovers every interaction ends with a
+ * score or an explicit unscored reason from every judge.
  */
 class JudgeOutageIT {
 
@@ -56,7 +57,10 @@ class JudgeOutageIT {
 
                 assertThat(pipeline.interactionsPerVersion()).hasSize(2).containsValues((long) SharedTraffic.LINES_PER_FILE);
                 await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.requests() > 0);
+                // The backlog of a dead endpoint waits in Kafka, not in the worker's memory.
+                await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.http.get("/api/v1/judges").body().get("readingPaused").asBoolean());
                 JsonNode judges = pipeline.http.get("/api/v1/judges").body();
+                assertThat(judges.get("llmJudges").get(0).get("submitted").asLong()).isLessThan(2L * SharedTraffic.LINES_PER_FILE);
                 assertThat(judges.get("llmJudges")).hasSize(2);
                 assertThat(judges.get("llmJudges").get(0).get("scored").asLong()).isZero();
                 assertThat(judges.get("learned").get("calibration").get("brier").isNull()).as("no held-back labels yet").isTrue();
@@ -130,6 +134,7 @@ class JudgeOutageIT {
         s.put("monitor.judges.breaker.failures", "3");
         s.put("monitor.judges.breaker.cooldown", "2s");
         s.put("monitor.judges.max.pending.age", "10m");
+        s.put("monitor.judges.max.pending", "400");
         return s;
     }
 
