@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
-import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
@@ -78,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withSampling(config.sampling().withBudgetPerHour(reviewBudget))
                 // No LLM endpoint in the demo: the learned classifier, trained from the stand-in labeller, is its judge.
                 .withJudges(config.judges().withLearned(true));
-        MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(ClassifierSuite.defaults());
+        MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(config.classifierSuite());
         String topic = runtime.config().topics().interactions();
         KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                 runtime.topics().interactions().valueSerde().serializer());

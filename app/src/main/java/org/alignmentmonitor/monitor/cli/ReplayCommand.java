@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.connectors.LogFiles;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
@@ -19,6 +18,7 @@ import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ReplaySource;
 import org.alignmentmonitor.connectors.openai.ReplayStats;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.monitor.runtime.MonitorTopicSpecs;
@@ -65,7 +65,8 @@ final class ReplayCommand implements Callable<Integer> {
                 OpenAiLogParser.DEFAULT_MAX_LINE_BYTES, java.time.Clock.systemUTC());
         Duration wait = ConfigLoader.parseDuration(timeout);
         List<Path> logs = logFiles();
-        MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 0)).startProcessing(ClassifierSuite.defaults());
+        MonitorConfig config = options.load(Path.of("data"), 0);
+        MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(config.classifierSuite());
         try {
             ReplayStats stats;
             Map<TopicPartition, Long> targets = new HashMap<>();

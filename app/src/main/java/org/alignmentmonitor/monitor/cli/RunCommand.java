@@ -3,7 +3,7 @@ package org.alignmentmonitor.monitor.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +20,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MonitorRuntime runtime = MonitorRuntime.connect(options.load(Path.of("data"), 8080))
-                .startProcessing(ClassifierSuite.defaults());
+        MonitorConfig config = options.load(Path.of("data"), 8080);
+        MonitorRuntime runtime = MonitorRuntime.connect(config).startProcessing(config.classifierSuite());
         Shutdown.onExit(runtime);
         System.out.printf("alignment-monitor running: http://%s:%d/api/v1/versions (Ctrl-C to stop)%n",
                 runtime.config().httpHost(), runtime.api().port());

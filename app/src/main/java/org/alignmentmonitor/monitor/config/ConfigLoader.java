@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
+import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
@@ -121,7 +125,8 @@ public final class ConfigLoader {
                 kafka, registry,
                 review(s),
                 sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)),
-                judges(s));
+                judges(s),
+                classifiers(s));
         s.rejectUnknown();
         return config;
     }
@@ -172,6 +177,43 @@ public final class ConfigLoader {
                         s.duration("monitor.judges.breaker.cooldown", r.breakerCooldown()),
                         s.integer("monitor.judges.tokens.per.minute", (int) r.tokensPerMinute()),
                         s.duration("monitor.judges.max.pending.age", r.maxPendingAge())));
+    }
+
+    /**
+     * Which classifiers run and at which thresholds: {@code monitor.classifiers.<id>.enabled|threshold}
+     * over the built-in defaults. Any change needs its own {@code monitor.classifiers.version}, which
+     * every verdict records, so rates made under different configurations are never mixed unawares.
+     */
+    private static SuiteConfig classifiers(Settings s) {
+        SuiteConfig defaults = SuiteConfig.defaults();
+        Properties overrides = s.properties("monitor.classifiers.");
+        String version = s.string("monitor.classifiers.version", defaults.version());
+        overrides.remove("monitor.classifiers.version");
+        if (overrides.isEmpty()) {
+            return new SuiteConfig(version, defaults.classifiers());
+        }
+        if (version.equals(SuiteConfig.DEFAULT_VERSION)) {
+            throw new IllegalArgumentException("monitor.classifiers.<id>.* changes the classifier suite: give it a "
+                    + "monitor.classifiers.version of its own (not " + SuiteConfig.DEFAULT_VERSION + ")");
+        }
+        Map<String, ClassifierSettings> settings = new LinkedHashMap<>(defaults.classifiers());
+        for (String key : new TreeSet<>(overrides.stringPropertyNames())) {
+            String rest = key.substring("monitor.classifiers.".length());
+            int dot = rest.lastIndexOf('.');
+            String id = dot > 0 ? rest.substring(0, dot) : rest;
+            String field = dot > 0 ? rest.substring(dot + 1) : "";
+            ClassifierSettings current = settings.getOrDefault(id, ClassifierSettings.defaults());
+            try {
+                settings.put(id, switch (field) {
+                    case "enabled" -> new ClassifierSettings(s.bool(key, current.enabled()), current.threshold());
+                    case "threshold" -> new ClassifierSettings(current.enabled(), s.decimal(key, current.threshold()));
+                    default -> throw new IllegalArgumentException("use monitor.classifiers.<id>.enabled or .threshold");
+                });
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            }
+        }
+        return new SuiteConfig(version, settings);
     }
 
     private static ReviewSettings review(Settings s) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
@@ -35,7 +37,8 @@ public record MonitorConfig(
         Map<String, String> registry,
         ReviewSettings review,
         SamplingSettings sampling,
-        JudgesConfig judges) {
+        JudgesConfig judges,
+        SuiteConfig classifiers) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -54,6 +57,11 @@ public record MonitorConfig(
         }
     }
 
+    /** The configured classifiers, built from the providers on the class path (unknown ids fail here, listing the known ones). */
+    public ClassifierSuite classifierSuite() {
+        return ClassifierSuite.fromConfig(classifiers);
+    }
+
     /** The configured cluster, or empty for the embedded single-node default. */
     public Optional<String> bootstrapServers() {
         return Optional.ofNullable(kafka.get("bootstrap.servers")).filter(s -> !s.isBlank());
@@ -61,31 +69,31 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges, classifiers);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges, classifiers);
     }
 
     public MonitorConfig withBucketSize(Duration newBucketSize) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges, classifiers);
     }
 
     public MonitorConfig withSampling(SamplingSettings newSampling) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges, classifiers);
     }
 
     public MonitorConfig withJudges(JudgesConfig newJudges) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges, classifiers);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges, classifiers);
     }
 }

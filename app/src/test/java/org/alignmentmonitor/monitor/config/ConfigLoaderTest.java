@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.alignmentmonitor.classifiers.Classifier;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,34 @@ class ConfigLoaderTest {
                 .hasMessageContaining("monitor.judges.overseer.url and monitor.judges.overseer.model go together");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.judges.fraction", "2")))
                 .hasMessageContaining("monitor.judges.fraction must be in [0,1]");
+    }
+
+    @Test
+    void shouldConfigureWhichClassifiersRunAndTheirThresholdsUnderAVersionOfTheirOwn() {
+        MonitorConfig config = ConfigLoader.load(Map.of(), null, Map.of(), Map.of(
+                "monitor.classifiers.version", "lab-rules-7",
+                "monitor.classifiers.rule.profanity.enabled", "false",
+                "monitor.classifiers.rule.repetition.threshold", "0.8"));
+
+        assertThat(config.classifiers().version()).isEqualTo("lab-rules-7");
+        assertThat(config.classifiers().classifiers().get("rule.profanity").enabled()).isFalse();
+        assertThat(config.classifiers().classifiers().get("rule.repetition").threshold()).isEqualTo(0.8);
+        ClassifierSuite suite = config.classifierSuite();
+        assertThat(suite.configVersion()).isEqualTo("lab-rules-7");
+        assertThat(suite.classifiers()).extracting(Classifier::id).doesNotContain("rule.profanity").contains("rule.repetition");
+    }
+
+    @Test
+    void shouldRefuseClassifierChangesUnderTheDefaultVersionAndUnknownClassifiers() {
+        assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of()).classifiers()).isEqualTo(SuiteConfig.defaults());
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.classifiers.rule.profanity.enabled", "false")))
+                .hasMessageContaining("monitor.classifiers.version of its own");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.classifiers.version", "v9",
+                "monitor.classifiers.rule.repetition.threshold", "2")))
+                .hasMessageContaining("monitor.classifiers.rule.repetition.threshold: threshold must be in [0,1]");
+        MonitorConfig typo = ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.classifiers.version", "v9",
+                "monitor.classifiers.rule.profanty.enabled", "true"));
+        assertThatThrownBy(typo::classifierSuite).hasMessageContaining("unknown classifier id 'rule.profanty'");
     }
 
     @Test
