@@ -162,7 +162,7 @@ public final class ConfigLoader {
         JudgesConfig.Resilience r = JudgesConfig.Resilience.defaults();
         return new JudgesConfig(
                 s.string("monitor.judges.version", d.version()),
-                self, overseer,
+                self, s.bool("monitor.judges.self.enabled", !self.routes().isEmpty()), overseer,
                 s.bool("monitor.judges.learned.enabled", d.learned()),
                 s.decimal("monitor.judges.fraction", d.fraction()),
                 s.decimal("monitor.judges.threshold", d.threshold()),

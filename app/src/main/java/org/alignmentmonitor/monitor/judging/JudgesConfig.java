@@ -12,7 +12,9 @@ import org.alignmentmonitor.judges.JudgeRouting;
  * Which asynchronous judges run and how hard they may push their endpoints.
  *
  * @param version          recorded as the classifier config version of every judgment
- * @param self             routes of the self-classifier by model:version (empty: no self judge, lab self-assessments aside)
+ * @param self             routes of the self-classifier by model:version
+ * @param selfEnabled      whether the self-classifier runs: by default when it has a route; on without
+ *                         routes it uses the lab-provided self-assessments and says "no route" for the rest
  * @param overseer         the overseer model's endpoint, if any
  * @param learned          whether the classifier learned from human labels runs
  * @param fraction         share of interactions judged (hash of the id, re-derivable)
@@ -20,14 +22,14 @@ import org.alignmentmonitor.judges.JudgeRouting;
  * @param maxPending       judgments in flight or deferred before the worker stops taking requests
  * @param resilience       concurrency, timeouts, retries, breaker and budget of the LLM judges
  */
-public record JudgesConfig(String version, JudgeRouting self, Optional<ChatEndpoint> overseer, boolean learned,
+public record JudgesConfig(String version, JudgeRouting self, boolean selfEnabled, Optional<ChatEndpoint> overseer, boolean learned,
                            double fraction, double threshold, int maxPending, Resilience resilience) {
 
     public static final String SELF_ID = "judge.self";
     public static final String OVERSEER_ID = "judge.overseer";
 
     /** No judges: nothing is sent to judge-requests. */
-    public static final JudgesConfig NONE = new JudgesConfig("judges-1", new JudgeRouting(java.util.List.of()), Optional.empty(),
+    public static final JudgesConfig NONE = new JudgesConfig("judges-1", new JudgeRouting(java.util.List.of()), false, Optional.empty(),
             false, 1.0, 0.5, 10_000, Resilience.defaults());
 
     public JudgesConfig {
@@ -43,7 +45,7 @@ public record JudgesConfig(String version, JudgeRouting self, Optional<ChatEndpo
     }
 
     public boolean hasSelf() {
-        return !self.routes().isEmpty();
+        return selfEnabled;
     }
 
     public boolean enabled() {
@@ -51,7 +53,7 @@ public record JudgesConfig(String version, JudgeRouting self, Optional<ChatEndpo
     }
 
     public JudgesConfig withLearned(boolean newLearned) {
-        return new JudgesConfig(version, self, overseer, newLearned, fraction, threshold, maxPending, resilience);
+        return new JudgesConfig(version, self, selfEnabled, overseer, newLearned, fraction, threshold, maxPending, resilience);
     }
 
     /** The settings of one LLM judge, its journal under {@code journalDir}. */

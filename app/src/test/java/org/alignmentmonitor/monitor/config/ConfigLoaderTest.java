@@ -92,6 +92,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRunTheSelfJudgeWithoutRoutesWhenAskedSoLabSelfAssessmentsAreUsed() {
+        MonitorConfig config = ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.judges.self.enabled", "true"));
+
+        assertThat(config.judges().hasSelf()).isTrue();
+        assertThat(config.judges().self().routes()).isEmpty();
+        assertThat(config.judges().enabled()).isTrue();
+    }
+
+    @Test
     void shouldLeaveJudgingOffByDefaultAndRejectHalfAnOverseer() {
         assertThat(ConfigLoader.load(Map.of(), null, Map.of(), Map.of()).judges().enabled()).isFalse();
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), null, Map.of(), Map.of("monitor.judges.overseer.url", "http://o:1")))
