@@ -3,6 +3,7 @@ package org.alignmentmonitor.monitor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,13 +20,19 @@ import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +91,10 @@ class JudgeOutageIT {
                                 .count() == requested.size());
 
                 Map<String, Map<String, ClassifierResult>> judgments = latestJudgments(runtime);
+                sendGarbageRequest(runtime);
+                String requestsDlq = DeadLetterTopics.of(runtime.config().topics().judgeRequests());
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        DeadLetterCounter.count(runtime.clientConfig(), List.of(requestsDlq)).get(requestsDlq) == 1L);
                 assertThat(judgments.keySet()).isEqualTo(requested);
                 Map<String, Long> outcomes = new TreeMap<>();
                 for (Map<String, ClassifierResult> perJudge : judgments.values()) {
@@ -112,6 +123,15 @@ class JudgeOutageIT {
                     }
                 });
             }
+        }
+    }
+
+    /** A request that is not an interaction: the worker dead-letters it and keeps going. */
+    private static void sendGarbageRequest(MonitorRuntime runtime) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new HashMap<>(runtime.clientConfig()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(runtime.config().topics().judgeRequests(), "garbage",
+                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
     }
 
