@@ -268,21 +268,21 @@ public final class JudgeWorker implements AutoCloseable {
     private void bindMetrics(MeterRegistry registry) {
         for (AsyncJudge judge : llmJudges) {
             String id = judge.classifierId();
-            FunctionCounter.builder("monitor.judge.submitted", judge, j -> j.stats().submitted()).tag("judge", id)
+            FunctionCounter.builder("alignment_monitor_judge_submitted", judge, j -> j.stats().submitted()).tag("judge", id)
                     .description("Judgments asked of the judge").register(registry);
-            FunctionCounter.builder("monitor.judge.scored", judge, j -> j.stats().scored()).tag("judge", id)
+            FunctionCounter.builder("alignment_monitor_judge_scored", judge, j -> j.stats().scored()).tag("judge", id)
                     .description("Judgments that ended with a score").register(registry);
-            FunctionCounter.builder("monitor.judge.unscored", judge, j -> j.stats().unscored()).tag("judge", id)
+            FunctionCounter.builder("alignment_monitor_judge_unscored", judge, j -> j.stats().unscored()).tag("judge", id)
                     .description("Judgments that ended unscored, with a reason").register(registry);
-            FunctionCounter.builder("monitor.judge.retries", judge, j -> j.stats().retries()).tag("judge", id)
+            FunctionCounter.builder("alignment_monitor_judge_retries", judge, j -> j.stats().retries()).tag("judge", id)
                     .description("Calls retried after a 429, 5xx, timeout or I/O error").register(registry);
-            FunctionCounter.builder("monitor.judge.cache.hits", judge, j -> j.stats().cacheHits()).tag("judge", id)
+            FunctionCounter.builder("alignment_monitor_judge_cache_hits", judge, j -> j.stats().cacheHits()).tag("judge", id)
                     .description("Judgments answered from the content-hash cache").register(registry);
-            Gauge.builder("monitor.judge.pending", judge, j -> j.stats().pending()).tag("judge", id)
+            Gauge.builder("alignment_monitor_judge_pending", judge, j -> j.stats().pending()).tag("judge", id)
                     .description("Judgments in flight or deferred (breaker open, budget spent)").register(registry);
         }
         if (learned != null) {
-            Gauge.builder("monitor.judge.learned.examples", learned, LearnedJudge::examplesSeen)
+            Gauge.builder("alignment_monitor_judge_learned_examples", learned, LearnedJudge::examplesSeen)
                     .description("Training examples the learned classifier has read").register(registry);
         }
     }

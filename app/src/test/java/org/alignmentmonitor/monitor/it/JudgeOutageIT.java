@@ -108,6 +108,8 @@ class JudgeOutageIT {
                 // The endpoint recovered well within the maximum pending age: both LLM judges scored everything.
                 assertThat(outcomes).containsEntry(SELF + " SCORED", (long) requested.size())
                         .containsEntry(OVERSEER + " SCORED", (long) requested.size());
+                assertThat(pipeline.http.getText("/metrics")).containsPattern(
+                        "alignment_monitor_judge_scored_total\\{judge=\"judge.overseer\"[^}]*} [1-9]");
                 // No labels were given, so the learned classifier says why it has no score.
                 assertThat(outcomes).containsEntry(LEARNED + " UNSCORED", (long) requested.size());
 
