@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.Interaction;
@@ -32,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * training-examples topic. The topic is the model's source of truth: each start trains afresh from
  * its beginning (labels are few, so this takes seconds), which also rebuilds the held-back set the
  * calibration report is computed on. The model is saved after each batch, with its version, for
- * audits and offline use.
+ * audits and offline use. {@link LearnedClassifier} is thread-safe: the trainer updates it while the
+ * judge worker scores with it.
  */
 final class LearnedJudge implements AutoCloseable {
 
@@ -40,7 +39,6 @@ final class LearnedJudge implements AutoCloseable {
     private static final Duration SAVE_EVERY = Duration.ofSeconds(10);
 
     private final LearnedClassifier learned;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Path modelFile;
     private final KafkaConsumer<String, TrainingExample> consumer;
     private final String topic;
@@ -67,22 +65,11 @@ final class LearnedJudge implements AutoCloseable {
 
     /** Scores with the current model; unscored with the reason until the first label. */
     ClassifierResult classify(Interaction interaction) {
-        List<ClassifierResult> ruleResults = learned.ruleResults(interaction);
-        lock.readLock().lock();
-        try {
-            return learned.classify(interaction, ruleResults);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return learned.classify(interaction, learned.ruleResults(interaction));
     }
 
     String version() {
-        lock.readLock().lock();
-        try {
-            return learned.version();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return learned.version();
     }
 
     long examplesSeen() {
@@ -94,12 +81,7 @@ final class LearnedJudge implements AutoCloseable {
     }
 
     CalibrationReport calibration() {
-        lock.readLock().lock();
-        try {
-            return learned.calibration(10);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return learned.calibration(10);
     }
 
     private void train() {
@@ -140,24 +122,14 @@ final class LearnedJudge implements AutoCloseable {
         Interaction interaction = example.getTask().getInteraction();
         List<ClassifierResult> ruleResults = example.getTask().getResults().isEmpty()
                 ? learned.ruleResults(interaction) : example.getTask().getResults();
-        lock.writeLock().lock();
-        try {
-            learned.learn(interaction, ruleResults, example.getLabel());
-        } finally {
-            lock.writeLock().unlock();
-        }
+        learned.learn(interaction, ruleResults, example.getLabel());
         examples.incrementAndGet();
     }
 
     private void save() {
         try {
             Files.createDirectories(modelFile.getParent());
-            lock.readLock().lock();
-            try {
-                learned.save(modelFile);
-            } finally {
-                lock.readLock().unlock();
-            }
+            learned.save(modelFile);
         } catch (IOException e) {
             LOG.warn("Could not save the learned model to {}", modelFile, e);
         }
