@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.judges.AsyncJudge;
 import org.alignmentmonitor.judges.ChatClient;
@@ -59,7 +60,7 @@ public final class JudgeWorker implements AutoCloseable {
     private final List<AsyncJudge> llmJudges = new ArrayList<>();
     private final LearnedJudge learned;
     private final KafkaProducer<byte[], byte[]> deadLetters;
-    private final Deserializer<Interaction> requests;
+    private final Deserializer<JudgeRequest> requests;
     private final Thread thread;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean paused;
@@ -143,13 +144,14 @@ public final class JudgeWorker implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
-        Interaction interaction;
+        JudgeRequest request;
         try {
-            interaction = requests.deserialize(record.topic(), record.value());
+            request = requests.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             deadLetter(record, "undecodable judge request: " + e.getMessage());
             return;
         }
+        Interaction interaction = request == null ? null : request.getInteraction();
         if (interaction == null || interaction.getId() == null || interaction.getId().isBlank()) {
             deadLetter(record, "judge request without an interaction");
             return;
@@ -159,7 +161,7 @@ public final class JudgeWorker implements AutoCloseable {
         }
         if (learned != null) {
             try {
-                publisher.publish(interaction, learned.classify(interaction));
+                publisher.publish(interaction, learned.classify(interaction, request.getRuleResults()));
             } catch (Exception e) {
                 throw new IllegalStateException("could not publish the learned judgment of " + interaction.getId(), e);
             }

@@ -63,9 +63,12 @@ final class LearnedJudge implements AutoCloseable {
         trainer.start();
     }
 
-    /** Scores with the current model; unscored with the reason until the first label. */
-    ClassifierResult classify(Interaction interaction) {
-        return learned.classify(interaction, learned.ruleResults(interaction));
+    /**
+     * Scores with the current model, from the rule results the stream computed (the rules run
+     * again only for a request without them); unscored with the reason until the first label.
+     */
+    ClassifierResult classify(Interaction interaction, List<ClassifierResult> ruleResults) {
+        return learned.classify(interaction, ruleResults.isEmpty() ? learned.ruleResults(interaction) : ruleResults);
     }
 
     String version() {

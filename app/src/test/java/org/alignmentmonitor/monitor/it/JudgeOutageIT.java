@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alignmentmonitor.avro.ClassifierResult;
-import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
@@ -82,7 +82,7 @@ class JudgeOutageIT {
                 PipelineDriver pipeline = new PipelineDriver(runtime);
                 Set<String> requested = readAll(runtime, runtime.config().topics().judgeRequests(),
                         runtime.topics().judgeRequests().valueSerde().deserializer())
-                        .stream().map(r -> ((Interaction) r.value()).getId()).collect(Collectors.toSet());
+                        .stream().map(r -> ((JudgeRequest) r.value()).getInteraction().getId()).collect(Collectors.toSet());
                 assertThat(requested).hasSize(2 * SharedTraffic.LINES_PER_FILE);
 
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->

@@ -3,6 +3,7 @@ package org.alignmentmonitor.streams.app;
 import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
@@ -29,7 +30,7 @@ public final class MonitorSerdes {
                 new Topic<>(names.labels(), Serdes.String(), AvroSerdes.specific(Label.class, registry, false)),
                 new Topic<>(names.rates(), Serdes.String(), AvroSerdes.specific(RateSnapshot.class, registry, false)),
                 new Topic<>(names.alerts(), Serdes.String(), AvroSerdes.specific(Alert.class, registry, false)),
-                new Topic<>(names.judgeRequests(), Serdes.String(), AvroSerdes.specific(Interaction.class, registry, false)),
+                new Topic<>(names.judgeRequests(), Serdes.String(), AvroSerdes.specific(JudgeRequest.class, registry, false)),
                 new Topic<>(names.judgments(), Serdes.String(), AvroSerdes.specific(Verdict.class, registry, false)),
                 new Topic<>(names.trainingExamples(), Serdes.String(), AvroSerdes.specific(TrainingExample.class, registry, false)),
                 AvroSerdes.specific(BucketStats.class, registry, false));

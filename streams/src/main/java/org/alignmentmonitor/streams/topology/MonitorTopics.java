@@ -3,6 +3,7 @@ package org.alignmentmonitor.streams.topology;
 import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
@@ -18,7 +19,7 @@ public record MonitorTopics(
         Topic<String, Label> labels,
         Topic<String, RateSnapshot> rates,
         Topic<String, Alert> alerts,
-        Topic<String, Interaction> judgeRequests,
+        Topic<String, JudgeRequest> judgeRequests,
         Topic<String, Verdict> judgments,
         Topic<String, TrainingExample> trainingExamples,
         Serde<BucketStats> bucketStatsSerde) {

@@ -57,7 +57,7 @@ public final class MonitorTopology {
 
         if (settings.judging().enabled()) {
             judged.filter((id, j) -> settings.judging().selects(j.interaction().getId()), Named.as(Names.SELECT_FOR_JUDGES))
-                    .mapValues(Judged::interaction, Named.as(Names.INTERACTION_OF))
+                    .mapValues(Judged::judgeRequest, Named.as(Names.JUDGE_REQUEST_OF))
                     .to(topics.judgeRequests().name(), topics.judgeRequests().produced(Names.JUDGE_REQUESTS_SINK));
         }
 

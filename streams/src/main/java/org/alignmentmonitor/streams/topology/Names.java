@@ -26,7 +26,7 @@ public final class Names {
     public static final String TRAINING_EXAMPLE_OF = "training-example-of-change";
     public static final String TRAINING_EXAMPLES_SINK = "training-examples-sink";
     public static final String SELECT_FOR_JUDGES = "select-for-judges";
-    public static final String INTERACTION_OF = "interaction-of-judged";
+    public static final String JUDGE_REQUEST_OF = "judge-request-of-judged";
     public static final String JUDGE_REQUESTS_SINK = "judge-requests-sink";
     public static final String JUDGMENTS_SOURCE = "judgments-source";
     public static final String APPLY_JUDGMENTS = "apply-judgments";

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param reviewTasks keyed by interaction id; the review queue reads it
  * @param labels      keyed by interaction id, with as many partitions as review tasks (labels are paired with their task)
- * @param judgeRequests    interactions selected for the asynchronous judges, keyed by interaction id
+ * @param judgeRequests    interactions selected for the asynchronous judges, with their rule results, keyed by interaction id
  * @param judgments        one verdict per (interaction, judge), scored or unscored with the reason, keyed by interaction id
  * @param trainingExamples labels paired with their reviewed interaction, for the learned classifier
  */

@@ -11,6 +11,7 @@ import java.util.List;
 import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.ClassifierResult;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.JudgeTally;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.avro.Verdict;
@@ -19,6 +20,7 @@ import org.alignmentmonitor.classifiers.Results;
 import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,13 @@ class JudgingTopologyTest {
         fx.send(TestInteractions.good("a", "m", "v1", T0), T0);  // redelivered by the log shipper
         fx.send(TestInteractions.truncated("b", "m", "v1", T0), T0);
 
-        assertThat(fx.judgeRequests.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("a", "b");
+        List<KeyValue<String, JudgeRequest>> requests = fx.judgeRequests.readKeyValuesToList();
+        assertThat(requests).extracting(kv -> kv.key).containsExactly("a", "b");
+        JudgeRequest b = requests.get(1).value;
+        assertThat(b.getInteraction().getId()).isEqualTo("b");
+        assertThat(b.getRuleResults()).as("the judges get the rule results with the interaction")
+                .extracting(ClassifierResult::getClassifierId).contains("rule.truncation");
+        assertThat(b.getClassifierConfigVersion()).isEqualTo(ClassifierSuite.defaults().configVersion());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.RateSnapshot;
 import org.alignmentmonitor.avro.ReviewTask;
@@ -42,7 +43,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, String> deadLetters;
     final TestOutputTopic<String, String> labelDeadLetters;
     final TestInputTopic<String, Verdict> judgments;
-    final TestOutputTopic<String, Interaction> judgeRequests;
+    final TestOutputTopic<String, JudgeRequest> judgeRequests;
     final TestOutputTopic<String, TrainingExample> trainingExamples;
     final TestOutputTopic<String, String> judgmentDeadLetters;
 
