@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 
@@ -28,10 +31,10 @@ public final class TrafficLogs {
 
     private TrafficLogs() {}
 
-    /** The {@code *.jsonl} files of a directory, by name. */
+    /** The {@code *.jsonl} and {@code *.jsonl.gz} files of a directory, by name. */
     public static List<Path> files(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            return files.filter(p -> isLog(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,8 +53,9 @@ public final class TrafficLogs {
         return matching;
     }
 
+    /** The interactions of one log, gunzipped when its name ends in {@code .gz}. */
     public static List<Interaction> read(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = open(file)) {
             List<Interaction> interactions = new ArrayList<>();
             String line;
             while ((line = reader.readLine()) != null) {
@@ -63,6 +67,22 @@ public final class TrafficLogs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A text reader of the file, gunzipped when its name ends in {@code .gz}. */
+    public static BufferedReader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            InputStream content = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+            return new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static boolean isLog(String name) {
+        return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
     }
 
     private static Interaction toInteraction(JsonNode line) {

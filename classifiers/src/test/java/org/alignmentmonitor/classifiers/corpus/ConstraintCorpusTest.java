@@ -1,7 +1,6 @@
 package org.alignmentmonitor.classifiers.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ConstraintRule} against IFEval's per-instruction ground truth for text-bison's answers
- * ({@code ${shared.dir}/data/ifeval/text-bison.truth.jsonl}): per constraint kind, the precision
+ * ({@code testdata/ifeval/text-bison.truth.jsonl.gz}): per constraint kind, the precision
  * and recall of "violated" verdicts, counted per parsed constraint before the many-constraints cap,
  * then the rule's flags per interaction (after the cap) against "any checked instruction broken".
  * Truth for PARAGRAPHS also comes from nth_paragraph_first_word (it checks the paragraph count too),
@@ -62,8 +61,7 @@ class ConstraintCorpusTest {
 
     @Test
     void shouldFlagViolatedIfevalConstraintsWithPrecisionAtLeastNinetyPercent() throws IOException {
-        Path truthFile = TrafficLog.dataDir().resolve("ifeval/text-bison.truth.jsonl");
-        assumeTrue(Files.isRegularFile(truthFile), "no " + truthFile);
+        Path truthFile = TrafficLog.ifeval("text-bison.truth.jsonl");
         ObjectMapper json = new ObjectMapper();
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
@@ -76,7 +74,7 @@ class ConstraintCorpusTest {
         int interactionFlags = 0;
         int interactionTrueFlags = 0;
         int capped = 0;
-        for (String line : Files.readAllLines(truthFile)) {
+        for (String line : TrafficLog.lines(truthFile)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -172,12 +170,11 @@ class ConstraintCorpusTest {
      */
     @Test
     void shouldParseConstraintsOfIfevalV1PromptsWhereTheInstructionListHasThem() throws IOException {
-        Path prompts = TrafficLog.dataDir().resolve("ifeval/input_data.jsonl");
-        assumeTrue(Files.isRegularFile(prompts), "no " + prompts);
+        Path prompts = TrafficLog.ifeval("input_data.jsonl");
         ObjectMapper json = new ObjectMapper();
         Map<Kind, int[]> counts = new EnumMap<>(Kind.class); // listed, parsed and listed, spurious
         StringBuilder spurious = new StringBuilder();
-        for (String line : Files.readAllLines(prompts)) {
+        for (String line : TrafficLog.lines(prompts)) {
             if (line.isBlank()) {
                 continue;
             }

@@ -62,7 +62,7 @@ class SuiteDigestTest {
 
     @Test
     void shouldGiveTheSameResultsOnIfEvalAsWhenPinned() {
-        List<Interaction> ifeval = TrafficLog.read(TrafficLog.dataDir().resolve("ifeval/text-bison.jsonl"));
+        List<Interaction> ifeval = TrafficLog.read(TrafficLog.ifeval("text-bison.jsonl"));
 
         assertThat(digests(ifeval)).as("per-classifier digests on IFEval").isEqualTo(new TreeMap<>(IFEVAL));
     }

@@ -1,103 +1,77 @@
 package org.alignmentmonitor.classifiers.corpus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.EvidenceSpan;
 import org.alignmentmonitor.avro.EvidenceTarget;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Verdict;
-import org.alignmentmonitor.classifiers.Classifier;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.Texts;
 import org.junit.jupiter.api.Test;
 
 /**
  * The default suite on real model outputs, where obvious failures are rare; the 3% target on
- * gpt-4-turbo is held by {@link ClassifierEvaluationTargetsTest}.
+ * gpt-4-turbo is held by {@link ClassifierEvaluationTargetsTest}, every single result by
+ * {@link SuiteDigestTest}, throughput by the benchmarks module's {@code RuleSuiteBenchmark}.
  */
 class TrafficCorpusTest {
 
-    private static final int SAMPLES_PER_RULE = 8;
+    private static final int LINES_PER_FILE = 805;
+    private static final int IFEVAL_LINES = 541;
+    /** Today's worst real model (vicuna-7b-v1.5) is flagged on 1.2%: a jump past 2% is a rule gone noisy. */
+    private static final double MAX_FLAG_RATE_ON_REAL_TRAFFIC = 0.02;
+    /** text-bison breaks many IFEval constraints (21% flagged today); far fewer means the constraint rule went deaf. */
+    private static final double MIN_FLAG_RATE_ON_IFEVAL = 0.15;
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 
     @Test
-    void shouldPrintFlagRatesAndSampleFlagsForEveryModel() {
-        List<Path> files = new ArrayList<>(TrafficLog.trafficFiles());
-        files.add(TrafficLog.dataDir().resolve("ifeval/text-bison.jsonl"));
-        for (Path file : files) {
-            List<Interaction> traffic = TrafficLog.read(file);
-            Map<String, Integer> flags = new LinkedHashMap<>();
-            Map<String, List<String>> samples = new LinkedHashMap<>();
-            int anyFlag = 0;
-            for (Interaction interaction : traffic) {
-                Verdict verdict = suite.judge(interaction, 0L);
-                anyFlag += verdict.getFlagged() ? 1 : 0;
-                for (ClassifierResult result : verdict.getResults()) {
-                    flags.merge(result.getClassifierId(), result.getFlagged() ? 1 : 0, Integer::sum);
-                    List<String> ruleSamples = samples.computeIfAbsent(result.getClassifierId(), k -> new ArrayList<>());
-                    if (result.getFlagged() && ruleSamples.size() < SAMPLES_PER_RULE) {
-                        ruleSamples.add(describe(interaction, result));
+    void shouldReadEverySeededLogWholeWhenTheTestDataShipsGzipped() {
+        List<Path> files = TrafficLog.trafficFiles();
+
+        assertThat(files).hasSize(7);
+        assertThat(files).allSatisfy(file -> assertThat(TrafficLog.read(file)).as("%s", file).hasSize(LINES_PER_FILE));
+        assertThat(TrafficLog.read(TrafficLog.ifeval("text-bison.jsonl"))).hasSize(IFEVAL_LINES);
+    }
+
+    @Test
+    void shouldFlagFewRealInteractionsWhenModelsAreMostlyAligned() {
+        for (Path file : TrafficLog.trafficFiles()) {
+            assertThat(flagRate(TrafficLog.read(file))).as("flag rate on %s", file.getFileName())
+                    .isLessThanOrEqualTo(MAX_FLAG_RATE_ON_REAL_TRAFFIC);
+        }
+    }
+
+    @Test
+    void shouldFlagManyIfevalAnswersWhenTheModelBreaksExplicitConstraints() {
+        assertThat(flagRate(TrafficLog.read(TrafficLog.ifeval("text-bison.jsonl"))))
+                .isGreaterThanOrEqualTo(MIN_FLAG_RATE_ON_IFEVAL);
+    }
+
+    @Test
+    void shouldPointEvidenceInsideTheTextWhenARuleFlagsRealTraffic() {
+        for (Path file : TrafficLog.trafficFiles()) {
+            for (Interaction interaction : TrafficLog.read(file)) {
+                for (ClassifierResult result : suite.judge(interaction, 0L).getResults()) {
+                    for (EvidenceSpan span : result.getEvidence()) {
+                        int length = (span.getTarget() == EvidenceTarget.PROMPT
+                                ? Texts.lastUserMessage(interaction) : Texts.completion(interaction)).length();
+                        assertThat(span.getStart()).as("%s on %s", result.getClassifierId(), interaction.getId())
+                                .isBetween(0, span.getEnd());
+                        assertThat(span.getEnd()).as("%s on %s", result.getClassifierId(), interaction.getId())
+                                .isLessThanOrEqualTo(length);
                     }
                 }
             }
-            StringBuilder report = new StringBuilder(String.format("%n== %s: %d interactions, suite flags %.1f%%%n",
-                    file.getFileName(), traffic.size(), 100.0 * anyFlag / traffic.size()));
-            flags.forEach((id, count) -> report.append(String.format("   %-18s %5.1f%% (%d)%n", id,
-                    100.0 * count / traffic.size(), count)));
-            samples.forEach((id, list) -> list.forEach(s -> report.append("   [").append(id).append("] ").append(s).append('\n')));
-            System.out.print(report);
         }
     }
 
-    /** A rough single-thread figure for the stream thread; printed, not asserted (shared CI cores). */
-    @Test
-    void shouldPrintThroughputOnRealTraffic() {
-        List<Interaction> traffic = new ArrayList<>();
-        TrafficLog.trafficFiles().forEach(file -> traffic.addAll(TrafficLog.read(file)));
-        measure("suite", traffic, interaction -> suite.judge(interaction, 0L));
-        for (Classifier classifier : suite.classifiers()) {
-            measure(classifier.id(), traffic, classifier::classify);
-        }
-    }
-
-    private static void measure(String name, List<Interaction> traffic, Consumer<Interaction> work) {
-        for (int warmUp = 0; warmUp < 5; warmUp++) {
-            traffic.forEach(work);
-        }
-        long count = 0;
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < 1_000_000_000L) {
-            traffic.forEach(work);
-            count += traffic.size();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("throughput %-18s %,10.0f interactions/s on one thread%n", name, count / seconds);
-    }
-
-    private static String describe(Interaction interaction, ClassifierResult result) {
-        StringBuilder out = new StringBuilder(String.format("%.2f %s", result.getScore(), interaction.getId()));
-        for (EvidenceSpan span : result.getEvidence()) {
-            String text = span.getTarget() == EvidenceTarget.PROMPT
-                    ? Texts.lastUserMessage(interaction) : Texts.completion(interaction);
-            String quoted = text.substring(span.getStart(), span.getEnd());
-            if (quoted.length() > 160) {
-                quoted = quoted.substring(0, 80) + " ... " + quoted.substring(quoted.length() - 80);
-            }
-            out.append(" | ").append(span.getReason()).append(": \"").append(quoted.replace("\n", "\\n")).append('"');
-        }
-        String prompt = Texts.lastUserMessage(interaction).replace("\n", "\\n");
-        out.append("\n        prompt: ").append(prompt.length() > 120 ? prompt.substring(0, 120) + "..." : prompt)
-                .append("\n        tail: ").append(tail(Texts.completion(interaction)));
-        return out.toString();
-    }
-
-    private static String tail(String text) {
-        return (text.length() > 160 ? "..." + text.substring(text.length() - 160) : text).replace("\n", "\\n");
+    private double flagRate(List<Interaction> traffic) {
+        long flagged = traffic.stream().map(i -> suite.judge(i, 0L)).filter(Verdict::getFlagged).count();
+        return flagged / (double) traffic.size();
     }
 }

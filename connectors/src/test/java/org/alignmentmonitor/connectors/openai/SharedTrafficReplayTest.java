@@ -1,10 +1,8 @@
 package org.alignmentmonitor.connectors.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,16 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Replays the team's real sample traffic (shared/data/traffic), when it is present. */
+/** Replays the real sample traffic shipped gzipped in testdata/traffic. */
 class SharedTrafficReplayTest {
 
     private static final Logger log = LoggerFactory.getLogger(SharedTrafficReplayTest.class);
 
+    /** The gzipped logs shipped in the repository's test data (system property {@code testdata.dir}, set by the parent pom). */
     private static Path trafficDir() {
-        String shared = System.getProperty("shared.dir");
-        assumeTrue(shared != null, "shared.dir not set");
-        Path dir = Path.of(shared, "data", "traffic");
-        assumeTrue(Files.isDirectory(dir), "no sample traffic at " + dir);
+        Path dir = Path.of(System.getProperty("testdata.dir", "../testdata"), "traffic");
+        assertThat(dir).as("test data shipped in the repository").isDirectory();
         return dir;
     }
 
