@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.alignmentmonitor.monitor.cli.MonitorCli;
 
@@ -15,6 +16,11 @@ final class ChildMonitor {
     }
 
     static Process start(Path stdout, Path stderr, List<String> args) throws IOException {
+        return start(stdout, stderr, args, Map.of());
+    }
+
+    /** With extra environment variables, e.g. {@code MONITOR_LOG_LEVEL=INFO} for the product's progress lines. */
+    static Process start(Path stdout, Path stderr, List<String> args, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -23,10 +29,11 @@ final class ChildMonitor {
         command.add("-Dlog4j2.configurationFile=log4j2.xml");
         command.add(MonitorCli.class.getName());
         command.addAll(args);
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
-                .directory(new File("."))
-                .start();
+                .directory(new File("."));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

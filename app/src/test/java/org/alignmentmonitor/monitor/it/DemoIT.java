@@ -1,6 +1,7 @@
 package org.alignmentmonitor.monitor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -45,32 +46,29 @@ class DemoIT {
             long regressionStart = awaitRegressionAnnounced(demo);
             MonitorHttp http = new MonitorHttp(port);
             JsonNode firing = awaitFiring(http, regressionStart + PAGE_WITHIN.toMillis() + 30_000);
-            long pagedAfter = Instant.parse(firing.get("at").asText()).toEpochMilli() - regressionStart;
-            System.out.printf("DemoIT: FIRING for %s %.1f s after the regression started%n", firing.get("alertId").asText(), pagedAfter / 1000.0);
-            assertThat(firing.get("model").asText() + ":" + firing.get("version").asText()).isEqualTo("assistant:v3");
+            long pagedAfter = Instant.parse(firing.path("at").asText()).toEpochMilli() - regressionStart;
+            System.out.printf("DemoIT: FIRING for %s %.1f s after the regression started%n", firing.path("alertId").asText(), pagedAfter / 1000.0);
+            assertThat(firing.path("model").asText() + ":" + firing.path("version").asText()).isEqualTo("assistant:v3");
             assertThat(pagedAfter).as("paged within two minutes of the regression").isLessThanOrEqualTo(PAGE_WITHIN.toMillis());
 
-            Thread.sleep(15_000);  // let delivery and gauges catch up, and give a second page the chance to show
-            List<String> firingIds = new ArrayList<>();
-            http.get("/api/v1/alerts").body().get("alerts").forEach(a -> {
-                if (a.get("state").asText().equals("FIRING")) {
-                    firingIds.add(a.get("alertId").asText());
-                }
+            // Delivery and gauges follow the page within seconds.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(delivered(http)).containsExactly("flagged-rate/assistant:v3 FIRING");
+                assertThat(http.getText("/metrics")).containsPattern(
+                        "alignment_monitor_alert_firing\\{alert=\"flagged-rate/assistant:v3\",model=\"assistant\",rule=\"flagged-rate\",severity=\"critical\",version=\"v3\"} 1(\\.0)?");
             });
-            assertThat(firingIds).containsExactly("flagged-rate/assistant:v3");
-            assertThat(http.getText("/metrics")).containsPattern(
-                    "alignment_monitor_alert_firing\\{alert=\"flagged-rate/assistant:v3\",model=\"assistant\",rule=\"flagged-rate\",severity=\"critical\",version=\"v3\"} 1(\\.0)?");
+            // Exactly one page: no other alert may fire, nor a second page be delivered, for a while.
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(firingIds(http)).containsExactly("flagged-rate/assistant:v3");
+                assertThat(delivered(http)).containsExactly("flagged-rate/assistant:v3 FIRING");
+            });
             promtoolAccepts(http.getText("/metrics"));
-            List<String> delivered = new ArrayList<>();
-            http.get("/demo/webhook").body().get("received").forEach(r -> delivered.add(r.get("event").get("alertId").asText()
-                    + " " + r.get("event").get("state").asText()));
-            assertThat(delivered).containsExactly("flagged-rate/assistant:v3 FIRING");
-            JsonNode learned = http.get("/api/v1/judges").body().get("learned");
-            assertThat(learned.get("examplesSeen").asLong()).as("the learned classifier trains on the stand-in labeller's labels")
+            JsonNode learned = http.getOk("/api/v1/judges").path("learned");
+            assertThat(learned.path("examplesSeen").asLong()).as("the learned classifier trains on the stand-in labeller's labels")
                     .isPositive();
-            assertThat(learned.get("version").asText()).startsWith("lr-").doesNotStartWith("lr-0-");
-            assertThat(learned.get("calibration").get("heldBackLabels").asInt()).as("a fifth of the labels are held back").isPositive();
-            assertThat(learned.get("calibration").get("brier").asDouble()).isBetween(0.0, 1.0);
+            assertThat(learned.path("version").asText()).startsWith("lr-").doesNotStartWith("lr-0-");
+            assertThat(learned.at("/calibration/heldBackLabels").asInt()).as("a fifth of the labels are held back").isPositive();
+            assertThat(learned.at("/calibration/brier").asDouble(-1)).isBetween(0.0, 1.0);
 
             checkDashboard(port);
         } finally {
@@ -132,15 +130,32 @@ class DemoIT {
     private static JsonNode awaitFiring(MonitorHttp http, long deadlineMillis) throws Exception {
         while (System.currentTimeMillis() < deadlineMillis) {
             MonitorHttp.Response r = http.get("/api/v1/alerts");
-            if (r.status() == 200) {
-                for (JsonNode a : r.body().get("alerts")) {
-                    if (a.get("state").asText().equals("FIRING")) {
-                        return a;
-                    }
+            for (JsonNode a : r.body().path("alerts")) {
+                if (a.path("state").asText().equals("FIRING")) {
+                    return a;
                 }
             }
             Thread.sleep(1_000);
         }
         throw new AssertionError("no FIRING alert by the deadline");
+    }
+
+    private static List<String> firingIds(MonitorHttp http) throws Exception {
+        List<String> firing = new ArrayList<>();
+        for (JsonNode a : http.getOk("/api/v1/alerts").path("alerts")) {
+            if (a.path("state").asText().equals("FIRING")) {
+                firing.add(a.path("alertId").asText());
+            }
+        }
+        return firing;
+    }
+
+    /** "alertId STATE" of every event the demo's webhook receiver got. */
+    private static List<String> delivered(MonitorHttp http) throws Exception {
+        List<String> delivered = new ArrayList<>();
+        for (JsonNode r : http.getOk("/demo/webhook").path("received")) {
+            delivered.add(r.at("/event/alertId").asText() + " " + r.at("/event/state").asText());
+        }
+        return delivered;
     }
 }

@@ -1,11 +1,13 @@
 package org.alignmentmonitor.monitor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -43,9 +45,8 @@ class MultiInstanceIT {
                 assertThat(counts.values()).containsOnly((long) SharedTraffic.LINES_PER_FILE);
                 for (String version : counts.keySet()) {
                     String[] mv = version.split(":", 2);
-                    MonitorHttp.Response rate = driver.http.get("/api/v1/rates?model=" + mv[0] + "&version=" + mv[1]);
-                    assertThat(rate.status()).isEqualTo(200);
-                    assertThat(rate.body().get("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+                    JsonNode rate = driver.http.getOk("/api/v1/rates?model=" + mv[0] + "&version=" + mv[1]);
+                    assertThat(rate.path("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
                 }
             }
         }
@@ -69,13 +70,10 @@ class MultiInstanceIT {
         second.streamsApp().awaitRunning(Duration.ofMinutes(2));
     }
 
-    private static void awaitTotal(PipelineDriver driver, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (driver.interactionsPerVersion().values().stream().mapToLong(Long::longValue).sum() == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+    /** Either instance's answer counts every version; fails at the deadline with the last totals seen. */
+    private static void awaitTotal(PipelineDriver driver, long expected) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(driver.interactionsPerVersion().values().stream().mapToLong(Long::longValue).sum())
+                        .as("interactions counted over all versions").isEqualTo(expected));
     }
 }

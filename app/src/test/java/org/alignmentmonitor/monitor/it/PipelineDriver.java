@@ -48,11 +48,9 @@ final class PipelineDriver {
 
     /** "model:version" -> interactions, from {@code GET /api/v1/versions}. */
     Map<String, Long> interactionsPerVersion() throws Exception {
-        MonitorHttp.Response response = http.get("/api/v1/versions");
-        assertThat(response.status()).isEqualTo(200);
         Map<String, Long> counts = new HashMap<>();
-        for (JsonNode v : response.body().get("versions")) {
-            counts.put(v.get("model").asText() + ":" + v.get("version").asText(), v.get("interactions").asLong());
+        for (JsonNode v : http.getOk("/api/v1/versions").path("versions")) {
+            counts.put(v.path("model").asText() + ":" + v.path("version").asText(), v.path("interactions").asLong());
         }
         return counts;
     }
@@ -81,6 +79,6 @@ final class PipelineDriver {
     /** Committed records in the interactions dead-letter topic. */
     long deadLetters() {
         String topic = DeadLetterTopics.of(runtime.config().topics().interactions());
-        return DeadLetterCounter.count(runtime.clientConfig(), List.of(topic)).get(topic);
+        return DeadLetterCounter.count(runtime.clientConfig(), List.of(topic)).getOrDefault(topic, 0L);
     }
 }

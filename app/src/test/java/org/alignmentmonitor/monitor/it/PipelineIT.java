@@ -1,6 +1,7 @@
 package org.alignmentmonitor.monitor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +85,8 @@ class PipelineIT {
     void shouldFillTheReviewQueueWithinTheHourlyBudgetWithRecordedProbabilities() {
         Map<String, Long> perVersionHour = new TreeMap<>();
         Set<String> interactions = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        List<Double> badProbabilities = new ArrayList<>();
         Map<String, Object> config = new HashMap<>(runtime.clientConfig());
         config.put("isolation.level", "read_committed");
         try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -92,22 +95,29 @@ class PipelineIT {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long idleSince = System.nanoTime();
-            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
+            // Invariants are collected, not asserted, in the loop: a failed assertion there would only be retried.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<String, ReviewTask> r : consumer.poll(Duration.ofMillis(200))) {
-                    idleSince = System.nanoTime();
                     ReviewTask task = r.value();
-                    assertThat(task.getInclusionProbability()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
-                    assertThat(interactions.add(task.getInteractionId())).as("one task per interaction, replays included").isTrue();
+                    if (!(task.getInclusionProbability() > 0.0 && task.getInclusionProbability() <= 1.0)) {
+                        badProbabilities.add(task.getInclusionProbability());
+                    }
+                    if (!interactions.add(task.getInteractionId())) {
+                        duplicates.add(task.getInteractionId());
+                    }
                     long hour = task.getEventTime().toEpochMilli() / 3_600_000L;
                     perVersionHour.merge(task.getModel() + ":" + task.getVersion() + "@" + hour, 1L, Long::sum);
                 }
-            }
+                assertThat(versions(perVersionHour.keySet())).as("versions with review tasks").hasSize(SharedTraffic.VERSIONS);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                assertThat(partitions).allSatisfy(p -> assertThat(consumer.position(p)).as("%s read to its end", p)
+                        .isGreaterThanOrEqualTo(end.get(p)));
+            });
         }
+        assertThat(badProbabilities).as("inclusion probabilities outside (0, 1]").isEmpty();
+        assertThat(duplicates).as("one task per interaction, replays included").isEmpty();
         Map<String, Long> perVersion = new TreeMap<>();
         perVersionHour.forEach((k, n) -> perVersion.merge(k.substring(0, k.indexOf('@')), n, Long::sum));
-        System.out.println("PipelineIT: review tasks per version " + perVersion + ", busiest version-hour "
-                + perVersionHour.values().stream().mapToLong(Long::longValue).max().orElse(0));
         assertThat(perVersion).hasSize(SharedTraffic.VERSIONS);
         // The budget (50 per version per hour) holds in expectation: allow three standard deviations.
         assertThat(perVersionHour.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(50 + 21));
@@ -116,28 +126,26 @@ class PipelineIT {
     @Test
     @Order(2)
     void shouldServeEveryEstimatorForAWindow() throws Exception {
-        MonitorHttp.Response rate = http.get("/api/v1/rates?model=alpaca&version=7b");
-        assertThat(rate.status()).isEqualTo(200);
-        JsonNode body = rate.body();
-        assertThat(body.get("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
-        JsonNode estimates = body.get("estimates");
-        assertThat(estimates.get("alpha").asDouble()).isEqualTo(0.05);
-        assertThat(estimates.get("classifierOnly").get("flagged").asLong()).isEqualTo(body.get("flagged").asLong());
+        JsonNode body = http.getOk("/api/v1/rates?model=alpaca&version=7b");
+        assertThat(body.path("interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+        JsonNode estimates = body.path("estimates");
+        assertThat(estimates.path("alpha").asDouble()).isEqualTo(0.05);
+        assertThat(estimates.at("/classifierOnly/flagged").asLong()).isEqualTo(body.path("flagged").asLong());
         for (String outcome : List.of("low", "high")) {
-            JsonNode o = estimates.get(outcome);
-            assertThat(o.get("labelsOnly").get("wilson").get("lower").asDouble()).isBetween(0.0, 1.0);
-            assertThat(o.get("ppi").get("lam").isNumber() || o.get("ppi").get("lam").isTextual()).isTrue();
-            assertThat(o.get("confidenceSequence").get("upper").asDouble()).isBetween(0.0, 1.0);
+            JsonNode o = estimates.path(outcome);
+            assertThat(o.at("/labelsOnly/wilson/lower").asDouble(-1)).isBetween(0.0, 1.0);
+            assertThat(o.at("/ppi/lam").isNumber() || o.at("/ppi/lam").isTextual()).isTrue();
+            assertThat(o.at("/confidenceSequence/upper").asDouble(-1)).isBetween(0.0, 1.0);
         }
-        assertThat(body.get("classifierConfigVersions")).isNotEmpty();
+        assertThat(body.path("classifierConfigVersions")).isNotEmpty();
         assertThat(http.get("/api/v1/rates?model=alpaca&version=7b&alpha=2").status()).isEqualTo(400);
 
         // The sample's timestamps are one minute apart from 1793000000 s. A window is answered in whole
         // minute buckets, widened outward (and reported so): 07:33 to 07:44 holds eleven.
-        MonitorHttp.Response window = http.get("/api/v1/rates?model=alpaca&version=7b&from=1793000000000&to=1793000600000");
-        assertThat(window.body().get("from").asText()).isEqualTo(Instant.ofEpochMilli(1792999980000L).toString());
-        assertThat(window.body().get("to").asText()).isEqualTo(Instant.ofEpochMilli(1793000640000L).toString());
-        assertThat(window.body().get("interactions").asLong()).isEqualTo(11);
+        JsonNode window = http.getOk("/api/v1/rates?model=alpaca&version=7b&from=1793000000000&to=1793000600000");
+        assertThat(window.path("from").asText()).isEqualTo(Instant.ofEpochMilli(1792999980000L).toString());
+        assertThat(window.path("to").asText()).isEqualTo(Instant.ofEpochMilli(1793000640000L).toString());
+        assertThat(window.path("interactions").asLong()).isEqualTo(11);
     }
 
     @Test
@@ -146,7 +154,7 @@ class PipelineIT {
         assertThat(http.get("/api/v1/rates?version=7b").status()).isEqualTo(400);
         MonitorHttp.Response badTime = http.get("/api/v1/rates?model=alpaca&version=7b&from=yesterday");
         assertThat(badTime.status()).isEqualTo(400);
-        assertThat(badTime.body().get("error").asText()).contains("from");
+        assertThat(badTime.body().path("error").asText()).contains("from");
         assertThat(http.get("/api/v1/rates?model=alpaca&version=7b&from=2000&to=1000").status()).isEqualTo(400);
         assertThat(http.get("/api/v1/rates?model=%3Cscript%3E&version=7b").status()).isEqualTo(400);
         assertThat(http.get("/api/v1/nothing").status()).isEqualTo(404);
@@ -195,12 +203,15 @@ class PipelineIT {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(runtime.config().topics().interactions(), "raw", "{\"plain\": \"json\"}")).get();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (pipeline.deadLetters() - deadBefore < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(pipeline.deadLetters() - deadBefore).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(pipeline.deadLetters() - deadBefore).as("new dead letters").isEqualTo(1));
         assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+
+    private static Set<String> versions(Set<String> versionHours) {
+        Set<String> versions = new HashSet<>();
+        versionHours.forEach(k -> versions.add(k.substring(0, k.indexOf('@'))));
+        return versions;
     }
 
     private static String malformed(int i) {
@@ -222,12 +233,13 @@ class PipelineIT {
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     var header = r.headers().lastHeader(DeadLetterRecords.REASON);
                     reasons.add(header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
                 }
-            }
+                assertThat(consumer.position(tp)).as("dead letters read up to the end offset").isGreaterThanOrEqualTo(end);
+            });
         }
         return reasons;
     }
