@@ -129,7 +129,7 @@ class AsyncJudgeTest {
 
         // judge() returned 20 times although no call can ever finish: nothing waited on the endpoint.
         assertThat(futures).noneMatch(CompletableFuture::isDone);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests() == 2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.requests()).as("requests").isEqualTo(2));
         assertThat(judge.stats().inFlight()).isEqualTo(2);
         assertThat(judge.stats().pending()).isEqualTo(20);
     }
@@ -140,8 +140,8 @@ class AsyncJudgeTest {
         AsyncJudge judge = selfJudge(c -> c.maxConcurrency(1).maxAttempts(10).breaker(2, Duration.ofMillis(400)));
 
         CompletableFuture<JudgeResult> first = judge.judge(ANSWER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests() == 2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> judge.stats().deferredByBreaker() > 0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.requests()).as("requests").isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(judge.stats().deferredByBreaker()).as("deferred by the breaker").isPositive());
         CompletableFuture<JudgeResult> second = judge.judge(TestInteractions.of("i-2", "Say hi.", "Hi."));
 
         assertThat(result(first).scored()).isTrue();
@@ -215,7 +215,7 @@ class AsyncJudgeTest {
         server.otherwise(server.hang());
         AsyncJudge before = selfJudge(c -> c.requestTimeout(Duration.ofSeconds(30)));
         before.judge(ANSWER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.requests()).as("requests").isEqualTo(1));
         before.close(); // a crash: the call never finished
 
         try (FakeChatServer healthy = new FakeChatServer()) {
@@ -271,7 +271,7 @@ class AsyncJudgeTest {
         server.otherwise(server.hang());
         AsyncJudge before = selfJudge(c -> c.requestTimeout(Duration.ofSeconds(30)));
         before.judge(ANSWER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requests() == 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.requests()).as("requests").isEqualTo(1));
         before.close();
         String deadUrl;
         try (FakeChatServer dead = new FakeChatServer()) {
