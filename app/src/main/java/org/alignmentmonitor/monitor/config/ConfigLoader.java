@@ -336,7 +336,21 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * A positive duration: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601 ({@code PT1H30M}).
+     *
+     * @throws IllegalArgumentException naming the value, for anything else
+     */
     public static Duration parseDuration(String v) {
+        try {
+            return positive(v, unchecked(v));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // Not IllegalArgumentExceptions, yet just as much the value's fault: say so like the others.
+            throw new IllegalArgumentException("invalid duration '" + v + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration unchecked(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("p")) {
             return Duration.parse(v.trim().toUpperCase(Locale.ROOT));
@@ -349,7 +363,7 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("no number in duration '" + v + "'");
         }
         long n = Long.parseLong(s.substring(0, unitStart));
-        Duration d = switch (s.substring(unitStart)) {
+        return switch (s.substring(unitStart)) {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
@@ -357,6 +371,9 @@ public final class ConfigLoader {
             case "d" -> Duration.ofDays(n);
             default -> throw new IllegalArgumentException("unknown unit in duration '" + v + "'");
         };
+    }
+
+    private static Duration positive(String v, Duration d) {
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("duration must be positive: '" + v + "'");
         }

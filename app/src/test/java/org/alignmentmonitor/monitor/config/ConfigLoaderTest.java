@@ -144,4 +144,13 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parseDuration("PT5S")).isEqualTo(Duration.ofSeconds(5));
         assertThatThrownBy(() -> ConfigLoader.parseDuration("0s")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Found by DurationFuzzTest: a malformed ISO duration or an overflowing count escaped as a non-IllegalArgumentException. */
+    @Test
+    void shouldRejectWithIllegalArgumentWhenADurationIsMalformedIsoOrOverflows() {
+        assertThatThrownBy(() -> ConfigLoader.parseDuration("PT2H30I")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT2H30I");
+        assertThatThrownBy(() -> ConfigLoader.parseDuration("9999999999999999d")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("9999999999999999d");
+    }
 }
