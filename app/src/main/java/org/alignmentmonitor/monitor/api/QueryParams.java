@@ -1,12 +1,15 @@
 package org.alignmentmonitor.monitor.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
 
-/** Validation of query parameters, with messages that say what was expected. */
+/**
+ * Validation of query parameters, with messages that say what was expected. Each parser takes the
+ * raw value (null when absent) and either returns it parsed or throws {@link BadRequestException}.
+ */
 final class QueryParams {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._:/@+-]{1,200}");
@@ -15,7 +18,10 @@ final class QueryParams {
     }
 
     static String requiredName(Context ctx, String param) {
-        String value = ctx.queryParam(param);
+        return requiredName(param, ctx.queryParam(param));
+    }
+
+    static String requiredName(String param, String value) {
         if (value == null || value.isEmpty()) {
             throw new BadRequestException("query parameter '" + param + "' is required");
         }
@@ -27,7 +33,10 @@ final class QueryParams {
 
     /** An instant as ISO-8601 (2026-11-01T00:00:00Z) or epoch milliseconds; {@code fallback} when absent. */
     static long instant(Context ctx, String param, long fallback) {
-        String value = ctx.queryParam(param);
+        return instant(param, ctx.queryParam(param), fallback);
+    }
+
+    static long instant(String param, String value, long fallback) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -39,14 +48,18 @@ final class QueryParams {
                 return Long.parseLong(value);
             }
             return Instant.parse(value).toEpochMilli();
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+            // ArithmeticException: a valid ISO instant (up to year +1000000000) beyond epoch milliseconds.
             throw new BadRequestException("query parameter '" + param + "' must be an ISO-8601 instant (2026-11-01T00:00:00Z) or epoch milliseconds, got '" + value + "'");
         }
     }
 
     /** Interval error level: 'alpha' in (0, 0.5], 0.05 (95% intervals) when absent. */
     static double alpha(Context ctx) {
-        String value = ctx.queryParam("alpha");
+        return alpha(ctx.queryParam("alpha"));
+    }
+
+    static double alpha(String value) {
         if (value == null || value.isEmpty()) {
             return 0.05;
         }
@@ -62,7 +75,10 @@ final class QueryParams {
     }
 
     static boolean flag(Context ctx, String param) {
-        String value = ctx.queryParam(param);
+        return flag(param, ctx.queryParam(param));
+    }
+
+    static boolean flag(String param, String value) {
         if (value == null) {
             return false;
         }
