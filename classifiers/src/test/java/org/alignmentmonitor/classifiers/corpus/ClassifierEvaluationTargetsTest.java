@@ -16,13 +16,13 @@ import org.alignmentmonitor.classifiers.evaluation.TrafficLogs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The targets of the evaluation report ({@code ./monitor evaluate --traffic ../shared/data/traffic}). */
+/** The targets of the evaluation report ({@code ./monitor evaluate --traffic testdata/traffic}). */
 class ClassifierEvaluationTargetsTest {
 
     private static final String STRONG_MODEL = "gpt-4-turbo:1106-preview";
     /** Tests run in the module directory; the report lives in the repository's docs. */
     private static final Path COMMITTED_REPORT = Path.of("..", "docs", "classifier-evaluation.md");
-    private static final String COMMAND = "./monitor evaluate --traffic ../shared/data/traffic --model " + STRONG_MODEL
+    private static final String COMMAND = "./monitor evaluate --traffic testdata/traffic --model " + STRONG_MODEL
             + " --seed 42 --out docs/classifier-evaluation.md";
 
     private static Evaluation evaluation;
