@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code monitor run} in a child JVM against a broker and registry the test owns, so the test can
@@ -80,6 +81,22 @@ final class ChildRun {
         }
     }
 
+    /** {@link ClusterProbe#awaitCaughtUp} that gives up at once, with the child's log, if the child dies meanwhile. */
+    void awaitCaughtUp(ClusterProbe probe, Map<TopicPartition, Long> targets, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            requireAlive();
+            try {
+                probe.awaitCaughtUp(targets, Duration.ofSeconds(10));
+                return;
+            } catch (IllegalStateException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("monitor not caught up with " + targets + " within " + timeout + ":\n" + tail(log()), notYet);
+                }
+            }
+        }
+    }
+
     long total() {
         return TrafficRecount.total(counts());
     }
@@ -110,6 +127,20 @@ final class ChildRun {
         if (!process.isAlive()) {
             throw new IllegalStateException("monitor child exited with " + process.exitValue() + ":\n" + tail(log()));
         }
+    }
+
+    /** {@code GET /health} as "status streams-state", or why it could not be read. */
+    String health() {
+        try {
+            MonitorHttp.Response response = http.get("/health");
+            return response.status() + " " + response.body().path("streams").asText();
+        } catch (Exception e) {
+            return "unreachable (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    boolean isReady() throws Exception {
+        return readyStatus() == 200;
     }
 
     private int readyStatus() throws Exception {

@@ -43,9 +43,9 @@ class KillStormIT {
         List<Duration> toRunning = new ArrayList<>();
         List<Duration> toProgress = new ArrayList<>();
         try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.start(tmp.resolve("cluster"), 0);
-             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), 0)) {
-            Map<String, String> settings = ChildRun.onCluster(cluster.bootstrapServers(), registry.url());
-            ChildLauncher monitor = new ChildLauncher(tmp, Ports.free(), settings);
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), 0);
+             ChildLauncher monitor = new ChildLauncher(tmp.resolve("logs"), tmp.resolve("monitor"), Ports.free(),
+                     ChildRun.onCluster(cluster.bootstrapServers(), registry.url()))) {
             ClusterProbe probe = new ClusterProbe(cluster.bootstrapServers());
             InputFeed feed = new InputFeed(cluster.bootstrapServers(), registry.url());
             ChildRun child = monitor.start("start-0");
@@ -68,7 +68,7 @@ class KillStormIT {
                 toProgress.add(Duration.ofNanos(System.nanoTime() - restarted));
             }
             feed.send(List.of(parts.get(KILLS)));
-            probe.awaitCaughtUp(feed.writtenUpTo(), Duration.ofMinutes(3));
+            child.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(3));
             Map<String, Long> counted = child.counts();
             RecoveryReport report = new RecoveryReport("kill-storm (kill -9 of monitor run, seed " + SEED + ")", KILLS,
                     CountDiff.of(expected, counted), toRunning, toProgress);
