@@ -1,0 +1,86 @@
+package org.alignmentmonitor.monitor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
+import org.alignmentmonitor.monitor.runtime.Ports;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema registry goes away (connections refused) and comes back. A monitor that was warm
+ * never notices; the exposed case is a monitor (re)started during the outage with empty schema
+ * caches: every record it reads needs the registry. Records must wait, not be dead-lettered, and
+ * all be counted once the registry is back.
+ */
+class RegistryOutageIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryOutageIT.class);
+    private static final Path REPORT = Path.of("target", "reliability", "registry-outage.txt");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldCountEveryRecordOnceTheRegistryIsBackWhenTheMonitorStartedDuringTheOutage() throws Exception {
+        Map<String, Long> expected = TrafficRecount.perVersion(SharedTraffic.files());
+        List<Path> halves = InputFeed.split(SharedTraffic.files(), 2, tmp.resolve("parts"));
+        int registryPort = Ports.free();
+        try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.start(tmp.resolve("cluster"), 0);
+             ChildLauncher monitor = new ChildLauncher(tmp.resolve("logs"), tmp.resolve("monitor"), Ports.free(),
+                     ChildRun.onCluster(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort))) {
+            ClusterProbe probe = new ClusterProbe(cluster.bootstrapServers());
+            InputFeed feed = new InputFeed(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort);
+            long firstHalf;
+            try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
+                ChildRun warm = monitor.start("warm");
+                warm.awaitReady(Duration.ofMinutes(2));
+                firstHalf = feed.send(List.of(halves.get(0)));
+                warm.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(2));
+                warm.stop();
+            }
+
+            long outageStarted = System.nanoTime();
+            // The feed's client cached the schema id: producers that already registered keep writing.
+            long secondHalf = feed.send(List.of(halves.get(1)));
+            ChildRun cold = monitor.start("cold");
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                cold.requireAlive();
+                // The stream thread met the outage: it either fails and is replaced (the record waits) or dead-letters the record.
+                assertThat(cold.log()).as("the cold monitor's stream thread met the outage")
+                        .containsPattern("Stream thread failed; replacing it|Undeserializable record interactions");
+            });
+            Map<String, Long> deadLettersDuringOutage = probe.deadLetters();
+
+            try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
+                Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
+                long back = System.nanoTime();
+                cold.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(3));
+                Duration recovery = Duration.ofNanos(System.nanoTime() - back);
+                Map<String, Long> counted = cold.counts();
+                Map<String, Long> deadLetters = probe.deadLetters();
+                long deadLettered = TrafficRecount.total(deadLetters);
+                String summary = String.format("registry-outage: input=%d dead-lettered-during-outage=%d outage=%d ms; "
+                                + "after return: counted=%d dead-lettered=%d %s, caught up %d ms after the registry returned",
+                        firstHalf + secondHalf, TrafficRecount.total(deadLettersDuringOutage), outage.toMillis(),
+                        TrafficRecount.total(counted), deadLettered, CountDiff.of(expected, counted), recovery.toMillis());
+                LOG.info("{}", summary);
+                RecoveryReport.appendLine(REPORT, summary);
+                cold.stop();
+
+                assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(firstHalf + secondHalf);
+                assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
+                assertThat(deadLetters.values()).as("dead letters %s", deadLetters).containsOnly(0L);
+            }
+        }
+    }
+}
