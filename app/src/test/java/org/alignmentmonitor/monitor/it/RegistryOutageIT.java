@@ -26,6 +26,8 @@ class RegistryOutageIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryOutageIT.class);
     private static final Path REPORT = Path.of("target", "reliability", "registry-outage.txt");
+    /** The children\'s logs, kept for a post-mortem. */
+    private static final Path LOGS = Path.of("target", "reliability", "registry-outage-logs");
 
     @TempDir
     Path tmp;
@@ -36,7 +38,7 @@ class RegistryOutageIT {
         List<Path> halves = InputFeed.split(SharedTraffic.files(), 2, tmp.resolve("parts"));
         int registryPort = Ports.free();
         try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.start(tmp.resolve("cluster"), 0);
-             ChildLauncher monitor = new ChildLauncher(tmp.resolve("logs"), tmp.resolve("monitor"), Ports.free(),
+             ChildLauncher monitor = new ChildLauncher(LOGS, tmp.resolve("monitor"), Ports.free(),
                      ChildRun.onCluster(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort))) {
             ClusterProbe probe = new ClusterProbe(cluster.bootstrapServers());
             InputFeed feed = new InputFeed(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort);
