@@ -27,7 +27,7 @@ class DiskFullIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiskFullIT.class);
     private static final Path REPORT = Path.of("target", "reliability", "disk-full.txt");
-    /** The children\'s logs, kept for a post-mortem. */
+    /** The children's logs, kept for a post-mortem. */
     private static final Path LOGS = Path.of("target", "reliability", "disk-full-logs");
     private static final String ENOSPC = "No space left on device";
 

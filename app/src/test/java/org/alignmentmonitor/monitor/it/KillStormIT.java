@@ -31,7 +31,7 @@ class KillStormIT {
     private static final int KILLS = Integer.getInteger("faults.kills", 3);
     private static final long SEED = Long.getLong("faults.seed", 20261205L);
     private static final Path REPORT = Path.of("target", "reliability", "kill-storm.txt");
-    /** The children\'s logs, kept for a post-mortem. */
+    /** The children's logs, kept for a post-mortem. */
     private static final Path LOGS = Path.of("target", "reliability", "kill-storm-logs");
 
     @TempDir

@@ -17,16 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema registry goes away (connections refused) and comes back. A monitor that was warm
- * never notices; the exposed case is a monitor (re)started during the outage with empty schema
- * caches: every record it reads needs the registry. Records must wait, not be dead-lettered, and
- * all be counted once the registry is back.
+ * The schema registry goes away (connections refused) and comes back. A running monitor holds the
+ * schemas it has met in its caches; it needs the registry when it starts with empty caches, or when
+ * a record carries a schema id it has not fetched yet (a producer upgraded). In both cases records
+ * must wait, not be dead-lettered, and all be counted once the registry is back.
  */
 class RegistryOutageIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryOutageIT.class);
     private static final Path REPORT = Path.of("target", "reliability", "registry-outage.txt");
-    /** The children\'s logs, kept for a post-mortem. */
+    /** The children's logs, kept for a post-mortem. */
     private static final Path LOGS = Path.of("target", "reliability", "registry-outage-logs");
 
     @TempDir
@@ -78,6 +78,59 @@ class RegistryOutageIT {
                 LOG.info("{}", summary);
                 RecoveryReport.appendLine(REPORT, summary);
                 cold.stop();
+
+                assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(firstHalf + secondHalf);
+                assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
+                assertThat(deadLetters.values()).as("dead letters %s", deadLetters).containsOnly(0L);
+            }
+        }
+    }
+
+    @Test
+    void shouldCountRecordsOfANewSchemaOnceTheRegistryIsBackWhenItWentAwayWhileTheMonitorRan() throws Exception {
+        Map<String, Long> expected = TrafficRecount.perVersion(SharedTraffic.files());
+        List<Path> halves = InputFeed.split(SharedTraffic.files(), 2, tmp.resolve("parts"));
+        int registryPort = Ports.free();
+        try (EmbeddedKafkaBroker cluster = EmbeddedKafkaBroker.start(tmp.resolve("cluster"), 0);
+             ChildLauncher monitor = new ChildLauncher(LOGS, tmp.resolve("monitor"), Ports.free(),
+                     ChildRun.onCluster(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort))) {
+            ClusterProbe probe = new ClusterProbe(cluster.bootstrapServers());
+            InputFeed feed = new InputFeed(cluster.bootstrapServers(), "http://127.0.0.1:" + registryPort);
+            ChildRun running = monitor.start("running");
+            long firstHalf;
+            int newerSchema;
+            try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
+                running.awaitReady(Duration.ofMinutes(2));
+                firstHalf = feed.send(List.of(halves.get(0)));
+                running.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(2));
+                newerSchema = feed.registerNewerSchema();
+            }
+
+            long outageStarted = System.nanoTime();
+            // A producer upgraded to a newer schema just before the outage: ids the warm monitor has never fetched.
+            long secondHalf = feed.sendAsNewerWriter(List.of(halves.get(1)), newerSchema);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                running.requireAlive();
+                assertThat(running.log()).as("the running monitor met the outage on a record of the newer schema")
+                        .containsPattern("unavailable while reading interactions|Undeserializable record interactions");
+            });
+            Map<String, Long> deadLettersDuringOutage = probe.deadLetters();
+
+            try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
+                Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
+                long back = System.nanoTime();
+                running.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(3));
+                Duration recovery = Duration.ofNanos(System.nanoTime() - back);
+                Map<String, Long> counted = running.counts();
+                Map<String, Long> deadLetters = probe.deadLetters();
+                long deadLettered = TrafficRecount.total(deadLetters);
+                String summary = String.format("registry-outage (new schema id while running): input=%d dead-lettered-during-outage=%d "
+                                + "outage=%d ms; after return: counted=%d dead-lettered=%d %s, caught up %d ms after the registry returned",
+                        firstHalf + secondHalf, TrafficRecount.total(deadLettersDuringOutage), outage.toMillis(),
+                        TrafficRecount.total(counted), deadLettered, CountDiff.of(expected, counted), recovery.toMillis());
+                LOG.info("{}", summary);
+                RecoveryReport.appendLine(REPORT, summary);
+                running.stop();
 
                 assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(firstHalf + secondHalf);
                 assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
