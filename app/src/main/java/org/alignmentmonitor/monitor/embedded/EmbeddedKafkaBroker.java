@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -31,11 +32,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final Path dataDir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path dataDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path dataDir, int brokerPort, KafkaConfig config, KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
+        this.config = config;
         this.server = server;
     }
 
@@ -49,16 +52,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
             KafkaConfig config = KafkaConfig.fromProps(props);
             format(logDir, clusterId(dataDir));
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            long started = System.nanoTime();
-            server.startup();
-            LOG.info("Embedded Kafka broker on 127.0.0.1:{} (data {}) started in {} ms",
-                    brokerPort, dataDir, (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedKafkaBroker(dataDir, brokerPort, server);
+            return new EmbeddedKafkaBroker(dataDir, brokerPort, config, startServer(config, dataDir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka data directory " + dataDir, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded Kafka broker in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KafkaRaftServer startServer(KafkaConfig config, Path dataDir) {
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        long started = System.nanoTime();
+        server.startup();
+        LOG.info("Embedded Kafka broker on {} (data {}) started in {} ms",
+                config.get("listeners"), dataDir, (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    /**
+     * Stops the broker and starts it again on the same data and ports, as an operator restarts a
+     * broker; {@code downtime} is how long it stays away. Clients see a real outage in between.
+     */
+    public synchronized void restart(Duration downtime) throws InterruptedException {
+        stopServer();
+        Thread.sleep(downtime.toMillis());
+        server = startServer(config, dataDir);
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
         }
     }
 
@@ -125,9 +150,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         LOG.info("Stopping embedded Kafka broker");
-        server.shutdown();
-        server.awaitShutdown();
+        stopServer();
     }
 }

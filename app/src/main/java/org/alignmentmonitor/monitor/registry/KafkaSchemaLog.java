@@ -32,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -98,19 +99,43 @@ final class KafkaSchemaLog implements SchemaRepository.Journal, AutoCloseable {
                 throw e;
             }
         }
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+        TopicDescription description = whenKnown(() -> admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic));
         if (description.partitions().size() != 1) {
             throw new IllegalStateException("schema topic " + topic + " has " + description.partitions().size()
                     + " partitions; it needs exactly 1 so that registrations stay ordered");
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config config = admin.describeConfigs(List.of(resource)).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource);
+        Config config = whenKnown(() -> admin.describeConfigs(List.of(resource)).all()
+                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource));
         String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
             throw new IllegalStateException("schema topic " + topic + " has cleanup.policy=" + policy
                     + ": it must be 'compact', or old schemas (and the ids records refer to) would be deleted");
         }
+    }
+
+    /**
+     * A topic created a moment ago may still be unknown to the broker that answers ("This server
+     * does not host this topic-partition"): ask again until it is known, within the admin timeout.
+     */
+    private static <T> T whenKnown(AdminCall<T> call) throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface AdminCall<T> {
+        T get() throws ExecutionException, InterruptedException, TimeoutException;
     }
 
     /** Reads the whole topic into {@code target}, which then receives every later change through this journal. */

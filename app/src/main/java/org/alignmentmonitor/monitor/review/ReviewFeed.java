@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.alignmentmonitor.schemas.registry.SchemaRegistryException;
+import org.alignmentmonitor.streams.errors.RegistryOutage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class ReviewFeed<T, L> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewFeed.class);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
     interface Sink<T, L> {
         void task(T task);
@@ -86,6 +89,8 @@ final class ReviewFeed<T, L> implements AutoCloseable {
             if (running.get()) {
                 throw e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Review feed stopped; the review queue no longer follows the topics", e);
             failed.set(true);
@@ -101,7 +106,29 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * Applies one record, waiting while the schema registry is unreachable: the record is fine, and
+     * skipping it would drop a review task for good, while stopping would freeze the queue.
+     */
+    private void apply(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
+        for (int attempt = 1; running.get(); attempt++) {
+            try {
+                applyOnce(r);
+                return;
+            } catch (SchemaRegistryException e) {
+                if (!RegistryOutage.isCauseOf(e)) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    LOG.warn("Schema registry unavailable; the review feed waits at {}-{}@{} until it answers: {}",
+                            r.topic(), r.partition(), r.offset(), e.getMessage());
+                }
+                Thread.sleep(REGISTRY_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void applyOnce(ConsumerRecord<byte[], byte[]> r) {
         if (r.value() == null) {
             return;
         }

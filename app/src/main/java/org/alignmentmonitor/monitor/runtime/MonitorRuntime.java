@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -190,6 +191,11 @@ public final class MonitorRuntime implements AutoCloseable {
 
     public Admin admin() {
         return admin;
+    }
+
+    /** The broker this instance started itself, empty when it runs on a configured cluster. */
+    public Optional<EmbeddedKafkaBroker> embeddedBroker() {
+        return Optional.ofNullable(broker);
     }
 
     public MonitorStreamsApp streamsApp() {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A record whose processing throws goes, as its original bytes, to the dead-letter topic of the
- * topic it was read from; the stream thread goes on with the next record.
+ * topic it was read from; the stream thread goes on with the next record. A schema registry outage
+ * (a store or forward serializing through the registry) fails the task instead, so the record is retried.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -18,6 +19,11 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryOutage.isCauseOf(exception)) {
+            LOG.error("Schema registry unavailable in {} at {}-{}@{}; failing the task so the record is retried, not dead-lettered: {}",
+                    context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+            return Response.fail();
+        }
         if (exception instanceof InvalidRecordException) {
             LOG.debug("Invalid record at {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), exception.getMessage());
         } else {

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Output that cannot be serialized, or is too large for the broker, is parked in a dead-letter
- * topic with the input that caused it. Other send failures (broker down, fencing) fail the task so
- * Streams retries them with exactly-once semantics instead of dropping data.
+ * topic with the input that caused it. Other send failures (broker down, fencing), and a schema
+ * registry outage while serializing, fail the task so Streams retries them with exactly-once
+ * semantics instead of dropping data.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -30,6 +31,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
+        if (RegistryOutage.isCauseOf(exception)) {
+            LOG.error("Schema registry unavailable while serializing {} for {}; failing the task so the input is retried, not dead-lettered: {}",
+                    origin, record.topic(), exception.getMessage());
+            return Response.fail();
+        }
         LOG.warn("Cannot serialize {} for {}; input sent to dead-letter topic: {}", origin, record.topic(), exception.getMessage());
         return Response.resume(deadLetter("serialization", context, record.topic(), exception));
     }
