@@ -23,16 +23,21 @@ import picocli.CommandLine.Option;
 
 /**
  * Time back to work after {@code kill -9}: a child monitor JVM (embedded broker included) processes
- * N interactions and is killed with SIGKILL, leaving its data directory as a crash leaves it; a
- * second child starts on that directory. Reports the state size and, from the second JVM's start,
- * the time to Streams RUNNING and until a newly produced interaction is counted. Fails unless the
- * restarted monitor counts exactly N, then N + 1.
+ * N interactions and is killed with SIGKILL once all are counted and committed (or, with
+ * {@code --kill-at K}, mid-stream once K are counted), leaving its data directory as a crash leaves
+ * it; a second child starts on that directory. Reports the state size and, from the second JVM's
+ * start, the time to Streams RUNNING, to all N counted and until a newly produced interaction is
+ * counted. Fails unless the restarted monitor counts exactly N, then N + 1.
  */
 @Command(name = "recovery", mixinStandardHelpOptions = true)
 public final class RecoveryBenchmark implements Callable<Integer> {
 
     @Option(names = "--interactions", defaultValue = "1000000")
     long interactions;
+
+    @Option(names = "--kill-at", description = {"Kill the first child once this many interactions are counted, mid-stream;",
+            "by default once all are counted and committed."})
+    Long killAt;
 
     @Option(names = "--data-dir", description = "Where the children keep their data; a fresh temporary directory by default.")
     Path dataDir;
@@ -57,42 +62,47 @@ public final class RecoveryBenchmark implements Callable<Integer> {
         System.out.printf("interactions=%d classifiers=%s settings=%s data=%s%n", interactions, classifiers, extra, dir);
 
         long loadStart = System.nanoTime();
-        Process load = child("load", dir, logs.resolve("load.err"));
-        awaitLine(load, "LOADED", Duration.ofMinutes(45));
+        long killWhenCounted = killAt != null ? killAt : interactions;
+        Process load = child(List.of("load", dir.toString(), Long.toString(interactions), classifiers, Long.toString(killWhenCounted)),
+                logs.resolve("load.err"));
+        String loaded = awaitLine(load, "LOADED", Duration.ofMinutes(45));
         long loadSeconds = (System.nanoTime() - loadStart) / 1_000_000_000;
         load.destroyForcibly();  // SIGKILL: no close, no checkpoint, the broker dies with it
         if (!load.waitFor(1, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the killed child did not exit");
         }
-        System.out.printf("loaded and killed after %d s; state left behind:%n", loadSeconds);
+        System.out.printf("killed after %d s with %s interactions counted; state left behind:%n", loadSeconds,
+                loaded.substring("LOADED ".length()));
         storeSizes(dir.resolve("streams")).forEach((store, bytes) -> System.out.printf("  %-40s %,15d bytes%n", store, bytes));
         System.out.println("changelogs to restore from (record bytes in the broker's log):");
         changelogSizes(dir.resolve("kafka").resolve("kafka-logs"))
                 .forEach((topic, bytes) -> System.out.printf("  %-60s %,15d bytes%n", topic, bytes));
 
-        Process restart = child("restart", dir, logs.resolve("restart.err"));
+        Process restart = child(List.of("restart", dir.toString(), Long.toString(interactions), classifiers), logs.resolve("restart.err"));
         String result = awaitLine(restart, "RESULT", Duration.ofMinutes(15));
         if (!restart.waitFor(2, TimeUnit.MINUTES)) {
             restart.destroyForcibly();
         }
         Map<String, Long> r = parse(result);
-        if (r.get("countAtRunning") != interactions) {
+        if (killAt == null && r.get("countAtRunning") != interactions) {
             throw new IllegalStateException("restarted monitor counted " + r.get("countAtRunning") + " of " + interactions);
         }
-        System.out.printf("restart (ms since the JVM started): broker, registry and topics ready %,d; Streams RUNNING %,d; "
-                        + "new interaction produced %,d and counted %,d%n",
-                r.get("connectedMs"), r.get("runningMs"), r.get("newRecordProducedMs"), r.get("newRecordCountedMs"));
-        System.out.printf("count after restart %,d = interactions loaded (exact), then + 1 for the new one%n", r.get("countAtRunning"));
+        System.out.printf("restart (ms since the JVM started): broker, registry and topics ready %,d; Streams RUNNING %,d "
+                        + "(counted then: %,d); all %,d counted %,d; new interaction counted %,d%n",
+                r.get("connectedMs"), r.get("runningMs"), r.get("countAtRunning"), interactions, r.get("caughtUpMs"),
+                r.get("newRecordCountedMs"));
+        System.out.printf("count after restart exactly %,d, then %,d with the new one%n", interactions, interactions + 1);
         return 0;
     }
 
-    private Process child(String phase, Path dir, Path stderr) throws IOException {
+    private Process child(List<String> args, Path stderr) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + childHeap,
                 "-cp", System.getProperty("java.class.path"),
                 "-Dlog4j2.configurationFile=log4j2.xml",
-                RecoveryChild.class.getName(), phase, dir.toString(), Long.toString(interactions), classifiers));
+                RecoveryChild.class.getName()));
+        command.addAll(args);
         extra.forEach((k, v) -> command.add(k + "=" + v));
         return new ProcessBuilder(command).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                 .directory(new File(".")).start();

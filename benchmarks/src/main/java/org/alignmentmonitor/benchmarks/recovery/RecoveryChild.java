@@ -22,10 +22,11 @@ import org.alignmentmonitor.streams.topology.DeadLetterTopics;
  * One monitor process of the recovery benchmark, embedded broker included, so that killing it kills
  * both as a crash of the embedded default does. Phases:
  * <ul>
- *   <li>{@code load DATA_DIR N CLASSIFIERS [KEY=VALUE...]}: processes N synthetic interactions, prints
- *       {@code LOADED}, then idles until killed;</li>
- *   <li>{@code restart DATA_DIR N CLASSIFIERS [KEY=VALUE...]}: starts on the state left behind, checks
- *       the count is still N, produces one new interaction and prints the timings as one
+ *   <li>{@code load DATA_DIR N CLASSIFIERS KILL_AT [KEY=VALUE...]}: produces N synthetic interactions and
+ *       prints {@code LOADED} once KILL_AT of them are counted (and, when KILL_AT is N, committed), then
+ *       goes on until killed;</li>
+ *   <li>{@code restart DATA_DIR N CLASSIFIERS [KEY=VALUE...]}: starts on the state left behind, waits
+ *       until exactly N are counted, produces one new interaction and prints the timings as one
  *       {@code RESULT} line, then closes cleanly.</li>
  * </ul>
  * Output lines are for {@link RecoveryBenchmark}; times are milliseconds since this JVM started.
@@ -47,10 +48,9 @@ public final class RecoveryChild {
         Path dataDir = Path.of(args[1]);
         long interactions = Long.parseLong(args[2]);
         ClassifierSuite classifiers = "none".equals(args[3]) ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults();
-        Map<String, String> settings = settings(dataDir, List.of(args).subList(4, args.length));
         switch (phase) {
-            case "load" -> load(settings, interactions, classifiers);
-            case "restart" -> restart(settings, interactions, classifiers);
+            case "load" -> load(settings(dataDir, List.of(args).subList(5, args.length)), interactions, classifiers, Long.parseLong(args[4]));
+            case "restart" -> restart(settings(dataDir, List.of(args).subList(4, args.length)), interactions, classifiers);
             default -> throw new IllegalArgumentException("unknown phase " + phase);
         }
     }
@@ -66,14 +66,23 @@ public final class RecoveryChild {
         return settings;
     }
 
-    private static void load(Map<String, String> settings, long interactions, ClassifierSuite classifiers) throws Exception {
+    private static void load(Map<String, String> settings, long interactions, ClassifierSuite classifiers, long killAt)
+            throws Exception {
         MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()));
         runtime.startProcessing(classifiers);
         produce(runtime, interactions);
-        awaitCount(runtime, interactions, LOAD_DEADLINE);
-        // Let a few commits pass so that what was counted is also committed before the kill.
-        Thread.sleep(3 * runtime.config().commitInterval().toMillis() + 2000);
-        System.out.println("LOADED " + sinceStart());
+        long deadline = System.nanoTime() + LOAD_DEADLINE.toNanos();
+        while (counted(runtime) < killAt) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("counted " + counted(runtime) + " of " + killAt + " interactions after " + LOAD_DEADLINE);
+            }
+            Thread.sleep(20);
+        }
+        if (killAt == interactions) {
+            // Let a few commits pass so that what was counted is also committed before the kill.
+            Thread.sleep(3 * runtime.config().commitInterval().toMillis() + 2000);
+        }
+        System.out.println("LOADED " + counted(runtime));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);  // until killed: no close, no final checkpoint
     }
@@ -84,7 +93,8 @@ public final class RecoveryChild {
         runtime.startProcessing(classifiers);
         long running = sinceStart();
         long countAtRunning = counted(runtime);
-        long produced = sinceStart();
+        awaitCount(runtime, interactions, COUNT_DEADLINE);
+        long caughtUp = sinceStart();
         try (KafkaRecordSink sink = sink(runtime)) {
             Interaction fresh = new SyntheticTrafficGenerator(SyntheticConfig.defaults(), SEED + 1, System.currentTimeMillis())
                     .next(System.currentTimeMillis());
@@ -93,8 +103,8 @@ public final class RecoveryChild {
         }
         awaitCount(runtime, interactions + 1, COUNT_DEADLINE);
         long counted = sinceStart();
-        System.out.printf("RESULT connectedMs=%d runningMs=%d countAtRunning=%d newRecordProducedMs=%d newRecordCountedMs=%d%n",
-                connected, running, countAtRunning, produced, counted);
+        System.out.printf("RESULT connectedMs=%d runningMs=%d countAtRunning=%d caughtUpMs=%d newRecordCountedMs=%d%n",
+                connected, running, countAtRunning, caughtUp, counted);
         System.out.flush();
         runtime.close();
     }
