@@ -32,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -98,8 +99,7 @@ final class KafkaSchemaLog implements SchemaRepository.Journal, AutoCloseable {
                 throw e;
             }
         }
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+        TopicDescription description = describeOnceVisible(admin, topic);
         if (description.partitions().size() != 1) {
             throw new IllegalStateException("schema topic " + topic + " has " + description.partitions().size()
                     + " partitions; it needs exactly 1 so that registrations stay ordered");
@@ -110,6 +110,25 @@ final class KafkaSchemaLog implements SchemaRepository.Journal, AutoCloseable {
         if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
             throw new IllegalStateException("schema topic " + topic + " has cleanup.policy=" + policy
                     + ": it must be 'compact', or old schemas (and the ids records refer to) would be deleted");
+        }
+    }
+
+    /**
+     * A topic that was just created can still be missing from the broker's metadata (seen on a fresh
+     * embedded broker: UnknownTopicOrPartitionException right after createTopics); describe it until it shows.
+     */
+    private static TopicDescription describeOnceVisible(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
