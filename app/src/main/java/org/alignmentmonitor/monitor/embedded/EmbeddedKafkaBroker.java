@@ -110,6 +110,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("min.insync.replicas", "1");
         p.put("num.partitions", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // After a kill, the restarted controller still counts the dead broker's session as live and refuses the
+        // new incarnation's registration until it expires (9 s by default). Broker and controller share one
+        // JVM here, so a short session costs nothing; heartbeats stay six to a session.
+        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "false");
         // Replays carry old event times; records are stamped on ingest, but keep a week of log anyway.
         p.put("log.retention.hours", "168");

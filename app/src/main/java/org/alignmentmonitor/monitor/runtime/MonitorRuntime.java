@@ -90,6 +90,9 @@ public final class MonitorRuntime implements AutoCloseable {
                 kafka.put("bootstrap.servers", broker.bootstrapServers());
                 // One local instance: after a crash its successor should not wait 45 s for the dead member to expire.
                 kafka.putIfAbsent("consumer.session.timeout.ms", "10000");
+                // Nor 10 s: as a static member (Streams appends the thread index) the restarted instance takes the
+                // dead one's place in the group at once. Safe because the embedded broker serves this instance only.
+                kafka.putIfAbsent("consumer.group.instance.id", config.applicationId() + "-embedded");
                 effective = effective.withKafka(kafka);
             }
             if (!effective.registry().containsKey("schema.registry.url")) {

@@ -1,6 +1,5 @@
 package org.alignmentmonitor.monitor.runtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -28,14 +27,11 @@ public final class MonitorStreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final StreamsSettings settings;
     private final StatsStores stores;
-    private final UncleanShutdownMarker marker;
 
-    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings, TopologySettings topologySettings,
-                              UncleanShutdownMarker marker) {
+    private MonitorStreamsApp(KafkaStreams streams, StreamsSettings settings, TopologySettings topologySettings) {
         this.streams = streams;
         this.settings = settings;
         this.stores = new StatsStores(streams, topologySettings.bucketSize(), topologySettings.rates());
-        this.marker = marker;
     }
 
     /** The topology built with the client's own configuration, so topology-level settings apply. */
@@ -56,15 +52,10 @@ public final class MonitorStreamsApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("Streams state {} -> {}", before, now));
-        UncleanShutdownMarker marker = UncleanShutdownMarker.of(
-                Path.of(new StreamsConfig(props).getString(StreamsConfig.STATE_DIR_CONFIG)), settings.applicationId());
-        if (marker.previousRunCrashed()) {
-            LOG.warn("The previous run did not stop cleanly: rebuilding local state from the changelogs");
-            streams.cleanUp();
-        }
-        marker.set();
+        // No wipe after a crash: under exactly-once, Streams itself finds each store that was open when the
+        // process died, treats its task as corrupted and rebuilds only that task from its changelog.
         streams.start();
-        return new MonitorStreamsApp(streams, settings, topologySettings, marker);
+        return new MonitorStreamsApp(streams, settings, topologySettings);
     }
 
     public KafkaStreams streams() {
@@ -101,10 +92,7 @@ public final class MonitorStreamsApp implements AutoCloseable {
     /** Leaves the consumer group on the way out, so a restarted instance gets its partitions at once. */
     @Override
     public void close() {
-        boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
-        if (closed) {
-            marker.clear();
-        }
     }
 }

@@ -54,7 +54,6 @@ class ReplayCrashIT {
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).as("second replay finished").isTrue();
         String secondLog = Files.readString(tmp.resolve("second.err"));
         assertThat(second.exitValue()).as(secondLog).isZero();
-        assertThat(secondLog).as("the crash was noticed and local state rebuilt").contains("did not stop cleanly");
 
         JsonNode summary = new ObjectMapper().readTree(tmp.resolve("second.out").toFile());
         Map<String, Long> counts = new HashMap<>();
