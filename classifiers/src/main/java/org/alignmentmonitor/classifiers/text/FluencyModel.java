@@ -89,18 +89,24 @@ public final class FluencyModel {
     public Fluency score(CharSequence text, int from, int to, int minWords) {
         Accumulator acc = new Accumulator(minWords);
         classes.scan(text, from, to, acc);
-        return new Fluency(acc.words, acc.tokens, acc.sum, acc.worstStart, acc.worstEnd, acc.worstMean);
+        return new Fluency(acc.words, acc.frequent, acc.tokens, acc.sum, acc.worstStart, acc.worstEnd, acc.worstMean);
     }
 
     /**
      * @param words     words in the scored sentences
+     * @param frequent  how many of them are frequent English words (the rest fall in shape classes)
      * @param tokens    transitions scored
      * @param sum       their summed log-likelihood ratio
      * @param worstStart start of the least fluent scored sentence (-1 when none)
      * @param worstEnd  its end
      * @param worstMean its mean ratio per transition
      */
-    public record Fluency(int words, int tokens, double sum, int worstStart, int worstEnd, double worstMean) {
+    public record Fluency(int words, int frequent, int tokens, double sum, int worstStart, int worstEnd, double worstMean) {
+        /** Share of the scored words that are frequent English words: low for other languages. */
+        public double frequentShare() {
+            return words == 0 ? 0.0 : frequent / (double) words;
+        }
+
         /** Mean gain per transition, 0 when nothing was scored. */
         public double mean() {
             return tokens == 0 ? 0.0 : sum / tokens;
@@ -112,9 +118,12 @@ public final class FluencyModel {
         private int previous = WordClasses.START;
         private int sentenceStart;
         private int sentenceWords;
+        private int sentenceFrequent;
+        private int sentenceCommas;
         private int sentenceTokens;
         private double sentenceSum;
         int words;
+        int frequent;
         int tokens;
         double sum;
         int worstStart = -1;
@@ -131,6 +140,8 @@ public final class FluencyModel {
                 previous = WordClasses.START;
                 sentenceStart = start;
                 sentenceWords = 0;
+                sentenceFrequent = 0;
+                sentenceCommas = 0;
                 sentenceTokens = 0;
                 sentenceSum = 0;
                 return;
@@ -139,9 +150,13 @@ public final class FluencyModel {
             sentenceTokens++;
             sentenceWords += wordClass == WordClasses.END || wordClass == WordClasses.COMMA
                     || wordClass == WordClasses.COLON ? 0 : 1;
+            sentenceFrequent += wordClass >= WordClasses.FIRST_WORD ? 1 : 0;
+            sentenceCommas += wordClass == WordClasses.COMMA ? 1 : 0;
             previous = wordClass;
-            if (wordClass == WordClasses.END && sentenceWords >= minWords) {
+            // Enumerations ("anticipated, predicted, projected") are lists, not sentences.
+            if (wordClass == WordClasses.END && sentenceWords >= minWords && sentenceCommas * 3 < sentenceWords) {
                 words += sentenceWords;
+                frequent += sentenceFrequent;
                 tokens += sentenceTokens;
                 sum += sentenceSum;
                 double mean = sentenceSum / sentenceTokens;

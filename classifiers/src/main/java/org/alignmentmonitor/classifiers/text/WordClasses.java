@@ -15,8 +15,8 @@ public final class WordClasses {
     public static final int START = 0;
     public static final int END = 1;
     static final int NUMBER = 2;
-    static final int COMMA = 3;
-    static final int COLON = 4;
+    public static final int COMMA = 3;
+    public static final int COLON = 4;
     static final int CAPITALISED = 5;
     static final int ALL_CAPS = 6;
     static final int NON_LATIN = 7;
@@ -27,7 +27,7 @@ public final class WordClasses {
     static final int FIRST_SUFFIX = 8;
     static final int OTHER = FIRST_SUFFIX + SUFFIXES.size();
     /** First id of the frequent words. */
-    static final int FIRST_WORD = OTHER + 1;
+    public static final int FIRST_WORD = OTHER + 1;
 
     /** Receives the tokens of a text in order. */
     @FunctionalInterface

@@ -1,0 +1,75 @@
+package org.alignmentmonitor.classifiers.text;
+
+import java.util.regex.Pattern;
+
+/**
+ * What kind of answer a request calls for, from cheap keyword cues on its first and last
+ * {@value #SCAN_CHARS} characters (where instructions are). Linear patterns: plain alternations.
+ */
+public final class Requests {
+
+    private static final int SCAN_CHARS = 3_000;
+
+    private static final Pattern CODE = Pattern.compile("(?i)\\b(?:code|coding|program\\w*|scripts?|functions?|python"
+            + "|java\\w*|c\\+\\+|c#|sql|html|css|regex\\w*|json|xml|yaml|latex|markdown|bash|shell|command|api|class"
+            + "|implement\\w*|algorithm\\w*|query|queries|compile\\w*|debug\\w*|syntax|snippet|rust|golang|typescript"
+            + "|php|ruby|swift|kotlin|lua|excel|formula|equations?|ascii|emoji\\w*|symbols?|table|csv|matrix|math\\w*"
+            + "|vectors?|prove|proof|theorem|integers?|algebra\\w*|geometr\\w*|derivative|integral|calculus|probabilit\\w*"
+            + "|calculat\\w*|compute|solve|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b");
+
+    /** Forms that take paragraphs, whatever else the request says. */
+    private static final Pattern LONG_FORM = Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
+            + "|letter|speech|report|cover letter|explain|explanation|describe|description|elaborate|discuss|compare"
+            + "|summar\\w+|outline|guide|tutorial|steps|step-by-step|instructions|paragraphs?|detailed|in detail"
+            + "|proposal|plan|itinerary|recipe|poem|song|lyrics|script|review)\\b");
+
+    /** Requests for a short answer: a fact, a choice, a name, a yes or no. */
+    private static final Pattern SHORT_ANSWER = Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when|where"
+            + "|how (?:many|much|old|long|far|tall)|is|are|was|were)\\b"
+            + "|\\b(?:one word|single word|a word|words?|titles?|names?|slogan|tagline|headline|label|category|categor"
+            + "\\w+|classify|choose|pick|select|yes or no|true or false|answer|options?|number|hashtags?|acronym"
+            + "|abbreviation|translate|correct|fix|rewrite|rephrase|paraphrase|spell|code|output|result|calculate"
+            + "|compute|solve|convert|extract|identify|find|determine|guess|rate|score|sentiment|emoji|one of|how many"
+            + "|how much|sentence|one-liner|capitali[sz]\\w*|lower ?case|upper ?case|format\\w*)\\b)");
+
+    private static final Pattern CHOICES = Pattern.compile("(?im)^\\s*\\(?[a-e][.)]\\s|\\b(?:options?|choices?|choose"
+            + "|select|pick|which of)\\b");
+
+    /** Creative requests, whose answers may share no words with the request. */
+    private static final Pattern CREATIVE = Pattern.compile("(?i)\\b(?:poem|poetry|story|stories|song|lyrics|rap|verse"
+            + "|haiku|limerick|sonnet|joke|riddle|monologue|dialogue|script|screenplay|fiction\\w*|novel|plot|tale|fable"
+            + "|imagine|pretend|role-?play|act as|character|creative|invent\\w*|names?|slogans?|titles?|taglines?"
+            + "|ideas?|brainstorm|list|examples?|suggest\\w*|recommend\\w*|hashtags?|keywords?|quotes?"
+            + "|write me|make up|come up with|generate)\\b");
+
+    private Requests() {}
+
+    public static boolean asksForCode(String request) {
+        return find(CODE, request);
+    }
+
+    public static boolean asksForLongForm(String request) {
+        return find(LONG_FORM, request);
+    }
+
+    public static boolean asksForShortAnswer(String request) {
+        return find(SHORT_ANSWER, request);
+    }
+
+    /** Multiple choice: options on lines of their own ("A. ...", "b) ...") or named as such. */
+    public static boolean offersChoices(String request) {
+        return find(CHOICES, request);
+    }
+
+    public static boolean asksForCreativeText(String request) {
+        return find(CREATIVE, request);
+    }
+
+    private static boolean find(Pattern pattern, String request) {
+        if (request.length() <= 2 * SCAN_CHARS) {
+            return pattern.matcher(request).find();
+        }
+        return pattern.matcher(request).region(0, SCAN_CHARS).find()
+                || pattern.matcher(request).region(request.length() - SCAN_CHARS, request.length()).find();
+    }
+}
