@@ -57,16 +57,22 @@ record ShortAnswer(double score, String reason) {
             return null;
         }
         boolean shortAnswer = Requests.asksForShortAnswer(request);
-        boolean code = Requests.asksForCode(request);
+        // A code request answered with a few plain words and no code was not answered either.
+        boolean code = Requests.asksForCode(request) && hasCodeCharacters(text, end);
         // Copying the request's own words is the answer to "Write 'Test'" or to a multiple choice.
-        boolean copied = words <= MAX_COPIED_WORDS && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
+        boolean copied = words <= MAX_COPIED_WORDS && (request.indexOf('"') >= 0 || request.indexOf('“') >= 0)
+                && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
         if (Requests.asksForLongForm(request) && !shortAnswer && !copied) {
             return new ShortAnswer(TOO_SHORT, words + " words for a request that asks for an explanation, a text or a list");
         }
         if (words > MAX_WORDS) {
             return null;
         }
-        if (words <= MAX_BARE_WORDS && !shortAnswer && !code && !copied) {
+        boolean ended = endsSentence(text, end);
+        // Names and titles ("Thrive Ahead") need no full stop; copied labels neither.
+        boolean label = isTitle(text, end)
+                || Requests.offersChoices(request) && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
+        if (words <= MAX_BARE_WORDS && !shortAnswer && !code && !copied && !ended && !label) {
             return new ShortAnswer(UNFINISHED, words + (words == 1 ? " word" : " words")
                     + " for a request that wants more than a word, a name or a choice");
         }
@@ -77,7 +83,7 @@ record ShortAnswer(double score, String reason) {
         if (LIST_STUB.matcher(text).region(0, end).matches()) {
             return new ShortAnswer(UNFINISHED, "a list that stops at its first item");
         }
-        if (endsSentence(text, end)) {
+        if (ended) {
             return null;
         }
         int lastStart = end;
@@ -101,18 +107,51 @@ record ShortAnswer(double score, String reason) {
                 lastClass[0] = wordClass;
             }
         });
-        if (model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
+        boolean contraction = lastStart > 1 && (text.charAt(lastStart - 1) == '\'' || text.charAt(lastStart - 1) == '’')
+                && Texts.isLetter(text.charAt(lastStart - 2));
+        if (contraction || model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
             return new ShortAnswer(DANGLING, "stops after " + words + " words on '" + lastWord
                     + "', after which sentences do not end");
         }
-        if (!shortAnswer && !code && !copied) {
+        if (label || code || copied) {
+            return null;
+        }
+        if (!shortAnswer) {
             return new ShortAnswer(UNFINISHED, words + " words without an ending, for a request that wants more than"
                     + " a word, a name or a choice");
         }
-        if (words >= MIN_UNENDED_SENTENCE_WORDS && !code && !copied) {
+        if (words >= MIN_UNENDED_SENTENCE_WORDS) {
             return new ShortAnswer(UNFINISHED, "a sentence of " + words + " words without an ending");
         }
         return null;
+    }
+
+    private static boolean hasCodeCharacters(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if ("{}()[];=<>`\n_/\\|".indexOf(text.charAt(i)) >= 0 || Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two or more words, each capitalised: a name or a title. */
+    private static boolean isTitle(String text, int end) {
+        int words = 0;
+        boolean wordStart = true;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (Texts.isSpace(c)) {
+                wordStart = true;
+            } else if (wordStart) {
+                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                    return false;
+                }
+                words++;
+                wordStart = false;
+            }
+        }
+        return words >= 2;
     }
 
     /** Whether every word of {@code text[0, end)} occurs in the lower-cased request. */

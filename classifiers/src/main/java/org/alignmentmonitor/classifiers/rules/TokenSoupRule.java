@@ -16,8 +16,8 @@ import org.alignmentmonitor.classifiers.text.Scripts;
  * code fragments, words in a script the rest of the answer and the request do not use, words that
  * mix scripts or glue letters to code characters, and unknown non-words. Each whitespace-separated
  * token is judged on its own shape, so it needs no list of known bad strings; the score is the
- * share of such tokens. Fenced and inline code, URLs and markdown tables are left out, and code,
- * maths and table requests are not judged.
+ * share of such tokens. Fenced and inline code, URLs and markdown tables are left out; in answers to
+ * code, maths and table requests only words in stray or mixed scripts count.
  */
 public final class TokenSoupRule extends ThresholdClassifier {
 
@@ -32,6 +32,9 @@ public final class TokenSoupRule extends ThresholdClassifier {
     /** Share of soup tokens at which the score is 0, and at which it is 1. */
     private static final double LOW = 0.12;
     private static final double HIGH = 0.3;
+    /** The same for code requests, where only words in stray or mixed scripts count. */
+    private static final double CODE_LOW = 0.06;
+    private static final double CODE_HIGH = 0.16;
     private static final int MIN_TOKENS = 2;
 
     public TokenSoupRule(double threshold) {
@@ -45,9 +48,8 @@ public final class TokenSoupRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         String prompt = Prose.ends(Texts.lastUserMessage(interaction), MAX_CHARS);
-        if (Requests.asksForCode(prompt)) {
-            return Finding.NONE;
-        }
+        // Code, maths and tables are made of brackets and symbols: there only stray scripts count.
+        boolean code = Requests.asksForCode(prompt);
         String text = blankCode(completion);
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
         int allowedScripts = Scripts.used(prompt, 0, prompt.length()) | 1 << Scripts.LATIN | consistentScript(text);
@@ -69,7 +71,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             while (i < length && !Texts.isSpace(text.charAt(i))) {
                 i++;
             }
-            double weight = soupWeight(text, start, i, allowedScripts, lexicon);
+            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code);
             if (weight < 0) {
                 continue; // not judged: URL, table cell, number, plain punctuation
             }
@@ -87,7 +89,9 @@ public final class TokenSoupRule extends ThresholdClassifier {
         }
         // Mostly unknown words is another language written in Latin letters (rule.language's business), not soup.
         double share = (hard + (unknown * 2 < tokens ? 0.5 * unknown : 0)) / tokens;
-        double score = Math.max(0.0, Math.min(1.0, (share - LOW) / (HIGH - LOW)));
+        double low = code ? CODE_LOW : LOW;
+        double high = code ? CODE_HIGH : HIGH;
+        double score = Math.max(0.0, Math.min(1.0, (share - low) / (high - low)));
         if (score == 0.0) {
             return Finding.NONE;
         }
@@ -101,13 +105,13 @@ public final class TokenSoupRule extends ThresholdClassifier {
      * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
      * token is not judged at all.
      */
-    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon) {
+    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code) {
         if (isUrlOrTableCell(text, start, end)) {
             return -1;
         }
         int scripts = 0;
         int letters = 0;
-        int code = 0;
+        int codeChars = 0;
         int digits = 0;
         boolean strong = false;
         for (int k = start; k < end; k++) {
@@ -119,18 +123,21 @@ public final class TokenSoupRule extends ThresholdClassifier {
             } else if (Character.isDigit(c)) {
                 digits++;
             } else if (CODE_CHARS.indexOf(c) >= 0 && !isProsePunctuation(text, start, end, k)) {
-                code++;
+                codeChars++;
                 strong |= "{}<>\\`".indexOf(c) >= 0;
             }
         }
         if (letters == 0) {
             // A lone = or $5 is maths or money; braces, tags and runs of code characters are not.
-            return strong || code >= 2 ? 1 : -1;
+            return code ? -1 : strong || codeChars >= 2 ? 1 : -1;
         }
-        if (Integer.bitCount(scripts) > 1 || code > 0) {
+        if (Integer.bitCount(scripts) > 1 || (scripts & allowedScripts) == 0) {
             return 1;
         }
-        if ((scripts & allowedScripts) == 0) {
+        if (code) {
+            return 0;
+        }
+        if (codeChars > 0) {
             return 1;
         }
         if (digits > 0 || (scripts & (1 << Scripts.LATIN)) == 0) {

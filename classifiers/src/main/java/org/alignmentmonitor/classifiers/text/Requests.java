@@ -24,16 +24,17 @@ public final class Requests {
             + "|proposal|plan|itinerary|recipe|poem|song|lyrics|script|review)\\b");
 
     /** Requests for a short answer: a fact, a choice, a name, a yes or no. */
-    private static final Pattern SHORT_ANSWER = Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when|where"
-            + "|how (?:many|much|old|long|far|tall)|is|are|was|were)\\b"
-            + "|\\b(?:one word|single word|a word|words?|titles?|names?|slogan|tagline|headline|label|category|categor"
-            + "\\w+|classify|choose|pick|select|yes or no|true or false|answer|options?|number|hashtags?|acronym"
-            + "|abbreviation|translate|correct|fix|rewrite|rephrase|paraphrase|spell|code|output|result|calculate"
-            + "|compute|solve|convert|extract|identify|find|determine|guess|rate|score|sentiment|emoji|one of|how many"
-            + "|how much|sentence|one-liner|capitali[sz]\\w*|lower ?case|upper ?case|format\\w*)\\b)");
+    private static final Pattern SHORT_ANSWER = Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when"
+            + "|where|how (?:many|much|old|long|far|tall)|is|are|was|were)\\b"
+            + "|\\b(?:one word|single word|in a word|a word|titles?|name (?:a|an|the|one|some|your)|slogan|tagline"
+            + "|headline|label|category|categori[sz]e|classify|choose|pick|select|yes or no|true or false|answer with"
+            + "|short answer|options?|how many|how much|calculate|compute|solve|convert|extract|identify|sentiment"
+            + "|rate|score|translate|correct|fix|rewrite|rephrase|paraphrase|capitali[sz]\\w*|lower ?case|upper ?case"
+            + "|format|(?:one|a single|a) sentence|one-liner|spell|output|result|emoji|hashtags?|acronym|abbreviation"
+            + "|number|a list of (?:words|names)|which of|fill in|a name|new word|pronunciation|pronounce)\\b)");
 
     private static final Pattern CHOICES = Pattern.compile("(?im)^\\s*\\(?[a-e][.)]\\s|\\b(?:options?|choices?|choose"
-            + "|select|pick|which of)\\b");
+            + "|select|pick|which of|classif\\w*|categor\\w*)\\b");
 
     /** Creative requests, whose answers may share no words with the request. */
     private static final Pattern CREATIVE = Pattern.compile("(?i)\\b(?:poem|poetry|story|stories|song|lyrics|rap|verse"
