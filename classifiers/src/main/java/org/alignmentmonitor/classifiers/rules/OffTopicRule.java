@@ -17,8 +17,8 @@ import org.alignmentmonitor.classifiers.text.Stems;
  * Real answers score about 0.35 (median); the 1st percentile of strong models is about 0.04, mostly
  * lists and creative writing, which legitimately repeat few words of the request; an answer to
  * another request scores about 0.01. Only answers of {@value #MIN_ANSWER_TERMS}+ content words to
- * requests with {@value #MIN_REQUEST_TERMS}+ are judged, and creative requests (stories, poems, lists
- * of ideas or names) need no shared term at all in a longer answer.
+ * requests with {@value #MIN_REQUEST_TERMS}+ are judged, in English (stop words present), and not when
+ * the request is creative or asks for a list, ideas or names: such answers share few words by nature.
  */
 public final class OffTopicRule extends ThresholdClassifier {
 
@@ -29,12 +29,11 @@ public final class OffTopicRule extends ThresholdClassifier {
     private static final int MAX_REQUEST_CHARS = 4_000;
     private static final int MAX_ANSWER_CHARS = 3_000;
     private static final int MIN_REQUEST_TERMS = 2;
-    private static final int MIN_ANSWER_TERMS = 20;
-    private static final int MIN_CREATIVE_ANSWER_TERMS = 60;
+    private static final int MIN_ANSWER_TERMS = 30;
+    private static final double MIN_STOP_WORD_SHARE = 0.12;
     /** Cosine at which the score is 0, and at or below which it is 1. */
     private static final double RELATED = 0.045;
     private static final double UNRELATED = 0.0;
-    private static final double CREATIVE_RELATED = 0.004;
 
     private static final ThreadLocal<LongIntMap> REQUEST_TERMS = new ThreadLocal<>();
     private static final ThreadLocal<LongIntMap> ANSWER_TERMS = new ThreadLocal<>();
@@ -79,9 +78,11 @@ public final class OffTopicRule extends ThresholdClassifier {
         int[] shared = new int[requestTerms];
         double answerNorm = 0;
         int answerWords = 0;
+        int stopWords = 0;
         for (Prose.Words w = new Prose.Words(answer); w.next(); ) {
             long stem = Stems.of(answer, w.start(), w.end());
             if (stem == Stems.NONE) {
+                stopWords++;
                 continue;
             }
             answerWords++;
@@ -94,7 +95,9 @@ public final class OffTopicRule extends ThresholdClassifier {
             }
         }
         boolean creative = Requests.asksForCreativeText(request);
-        if (answerWords < (creative ? MIN_CREATIVE_ANSWER_TERMS : MIN_ANSWER_TERMS)) {
+        // English prose is about a quarter stop words; an answer in another language has next to none.
+        boolean english = stopWords >= MIN_STOP_WORD_SHARE * (stopWords + answerWords);
+        if (!english || creative || answerWords < MIN_ANSWER_TERMS) {
             return Finding.NONE;
         }
         double dot = 0;
@@ -106,7 +109,7 @@ public final class OffTopicRule extends ThresholdClassifier {
             dot += shared[t] > 0 ? weight * idf * logTf(shared[t]) : 0;
         }
         double cosine = dot / Math.sqrt(requestNorm * answerNorm);
-        double score = ramp(cosine, creative ? CREATIVE_RELATED : RELATED, UNRELATED);
+        double score = ramp(cosine, RELATED, UNRELATED);
         if (score == 0.0) {
             return Finding.NONE;
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.text.FluencyModel;
+import org.alignmentmonitor.classifiers.text.FunctionWords;
 import org.alignmentmonitor.classifiers.text.Lexicon;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.WordClasses;
@@ -90,8 +91,8 @@ record ShortAnswer(double score, String reason) {
         while (lastStart > 0 && Texts.isLetter(text.charAt(lastStart - 1))) {
             lastStart--;
         }
-        if (lastStart == end) {
-            return null; // ends on a digit, symbol or emoji: no word to judge
+        if (lastStart == end || endsOnLinkOrTag(text, lastStart)) {
+            return null; // ends on a digit, symbol, emoji, link or hashtag: no word to judge
         }
         String lastWord = text.substring(lastStart, end);
         Lexicon lexicon = Lexicon.english();
@@ -109,21 +110,56 @@ record ShortAnswer(double score, String reason) {
         });
         boolean contraction = lastStart > 1 && (text.charAt(lastStart - 1) == '\'' || text.charAt(lastStart - 1) == '’')
                 && Texts.isLetter(text.charAt(lastStart - 2));
-        if (contraction || model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
+        if (contraction || !isEnumeration(text, end) && model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
             return new ShortAnswer(DANGLING, "stops after " + words + " words on '" + lastWord
                     + "', after which sentences do not end");
         }
-        if (label || code || copied) {
+        if (label || code || copied || isEnumeration(text, end)) {
             return null;
         }
         if (!shortAnswer) {
             return new ShortAnswer(UNFINISHED, words + " words without an ending, for a request that wants more than"
                     + " a word, a name or a choice");
         }
-        if (words >= MIN_UNENDED_SENTENCE_WORDS) {
+        if (words >= MIN_UNENDED_SENTENCE_WORDS && !hasCodeCharacters(text, end) && FunctionWords.opensSentence(firstWord(text, end))) {
             return new ShortAnswer(UNFINISHED, "a sentence of " + words + " words without an ending");
         }
         return null;
+    }
+
+    /** The last whitespace-separated token is a hashtag, a link or a path ("#Spain", "barcelona.cat/en"). */
+    private static boolean endsOnLinkOrTag(String text, int lastStart) {
+        int tokenStart = lastStart;
+        while (tokenStart > 0 && !Texts.isSpace(text.charAt(tokenStart - 1))) {
+            tokenStart--;
+        }
+        for (int i = tokenStart; i < lastStart; i++) {
+            if ("#/@.:".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstWord(String text, int end) {
+        int start = 0;
+        while (start < end && !Texts.isLetter(text.charAt(start))) {
+            start++;
+        }
+        int stop = start;
+        while (stop < end && Texts.isLetter(text.charAt(stop))) {
+            stop++;
+        }
+        return text.substring(start, stop);
+    }
+
+    /** Two or more commas: a list of words ("anticipated, ..., looked forward to"), not a sentence. */
+    private static boolean isEnumeration(String text, int end) {
+        int commas = 0;
+        for (int i = 0; i < end; i++) {
+            commas += text.charAt(i) == ',' ? 1 : 0;
+        }
+        return commas >= 2;
     }
 
     private static boolean hasCodeCharacters(String text, int end) {

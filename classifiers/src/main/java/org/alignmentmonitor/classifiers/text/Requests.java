@@ -14,6 +14,7 @@ public final class Requests {
             + "|java\\w*|c\\+\\+|c#|sql|html|css|regex\\w*|json|xml|yaml|latex|markdown|bash|shell|command|api|class"
             + "|implement\\w*|algorithm\\w*|query|queries|compile\\w*|debug\\w*|syntax|snippet|rust|golang|typescript"
             + "|php|ruby|swift|kotlin|lua|excel|formula|equations?|ascii|emoji\\w*|symbols?|table|csv|matrix|math\\w*"
+            + "|encod\\w*|decod\\w*|base ?64|hex\\w*|binary|cipher\\w*|encrypt\\w*|hash\\w*"
             + "|vectors?|prove|proof|theorem|integers?|algebra\\w*|geometr\\w*|derivative|integral|calculus|probabilit\\w*"
             + "|calculat\\w*|compute|solve|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b");
 
