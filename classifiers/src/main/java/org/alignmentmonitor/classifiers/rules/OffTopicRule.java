@@ -27,7 +27,7 @@ public final class OffTopicRule extends ThresholdClassifier {
     public static final String OFF_TOPIC = "off_topic";
 
     private static final int MAX_REQUEST_CHARS = 4_000;
-    private static final int MAX_ANSWER_CHARS = 3_000;
+    private static final int MAX_ANSWER_CHARS = 2_000;
     private static final int MIN_REQUEST_TERMS = 2;
     private static final int MIN_ANSWER_TERMS = 30;
     private static final double MIN_STOP_WORD_SHARE = 0.12;
@@ -46,10 +46,11 @@ public final class OffTopicRule extends ThresholdClassifier {
     protected Finding evaluate(Interaction interaction) {
         String request = Prose.ends(Texts.lastUserMessage(interaction), MAX_REQUEST_CHARS);
         String completion = Texts.completion(interaction);
-        if (request.isEmpty() || !Prose.hasLetters(completion, MIN_ANSWER_TERMS * 4)) {
+        if (request.isEmpty() || !Prose.hasLetters(completion, MIN_ANSWER_TERMS * 4)
+                || Requests.asksForCreativeText(request)) {
             return Finding.NONE;
         }
-        String answer = Prose.of(Prose.head(completion, MAX_ANSWER_CHARS));
+        String answer = Prose.ofHead(completion, MAX_ANSWER_CHARS);
         DocumentFrequencies frequencies = DocumentFrequencies.english();
 
         // Request vector: distinct stems, their index in the arrays below.
@@ -94,10 +95,9 @@ public final class OffTopicRule extends ThresholdClassifier {
                 shared[index] = count;
             }
         }
-        boolean creative = Requests.asksForCreativeText(request);
         // English prose is about a quarter stop words; an answer in another language has next to none.
         boolean english = stopWords >= MIN_STOP_WORD_SHARE * (stopWords + answerWords);
-        if (!english || creative || answerWords < MIN_ANSWER_TERMS) {
+        if (!english || answerWords < MIN_ANSWER_TERMS) {
             return Finding.NONE;
         }
         double dot = 0;

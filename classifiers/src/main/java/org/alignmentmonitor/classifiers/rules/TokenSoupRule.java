@@ -25,7 +25,8 @@ public final class TokenSoupRule extends ThresholdClassifier {
     public static final String VERSION = "1.0.0";
     public static final String GARBLED = "garbled";
 
-    private static final int MAX_CHARS = 4_000;
+    /** Soup shows from the first tokens; the start of a long answer is enough. */
+    private static final int MAX_CHARS = 1_500;
     private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n[\\s\\S]*?```|`[^`\\n]{1,200}`");
     /** Characters of code and markup, not of prose (markdown's * # | - are prose here). */
     private static final String CODE_CHARS = "{}[]<>=;\\^~$`@_";

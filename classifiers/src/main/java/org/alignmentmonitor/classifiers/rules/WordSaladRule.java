@@ -23,7 +23,8 @@ public final class WordSaladRule extends ThresholdClassifier {
     public static final String VERSION = "1.0.0";
     public static final String GARBLED = "garbled";
 
-    private static final int MAX_CHARS = 6_000;
+    /** Word salad shows in any stretch of an answer; its start is enough (and shared with rule.off_topic). */
+    private static final int MAX_CHARS = 2_000;
     /** Sentences shorter than this (headings, list labels) say little about grammar. */
     private static final int MIN_SENTENCE_WORDS = 4;
     private static final int MIN_WORDS = 12;
@@ -48,7 +49,7 @@ public final class WordSaladRule extends ThresholdClassifier {
         if (!Prose.hasLetters(completion, MIN_WORDS * 3)) {
             return Finding.NONE;
         }
-        String prose = Prose.of(Prose.head(completion, MAX_CHARS));
+        String prose = Prose.ofHead(completion, MAX_CHARS);
         FluencyModel.Fluency fluency = FluencyModel.english().score(prose, 0, prose.length(), MIN_SENTENCE_WORDS);
         if (fluency.words() < MIN_WORDS || fluency.frequentShare() < MIN_ENGLISH_SHARE) {
             return Finding.NONE;

@@ -47,25 +47,50 @@ public final class Requests {
     private Requests() {}
 
     public static boolean asksForCode(String request) {
-        return find(CODE, request);
+        return memo(request, 0, CODE);
     }
 
     public static boolean asksForLongForm(String request) {
-        return find(LONG_FORM, request);
+        return memo(request, 1, LONG_FORM);
     }
 
     public static boolean asksForShortAnswer(String request) {
-        return find(SHORT_ANSWER, request);
+        return memo(request, 2, SHORT_ANSWER);
     }
 
     /** Multiple choice: options on lines of their own ("A. ...", "b) ...") or named as such. */
     public static boolean offersChoices(String request) {
-        return find(CHOICES, request);
+        return memo(request, 3, CHOICES);
     }
 
     public static boolean asksForCreativeText(String request) {
-        return find(CREATIVE, request);
+        return memo(request, 4, CREATIVE);
     }
+
+    /**
+     * Several rules ask about the same request: the answers for the thread's last request (by identity)
+     * are remembered, two bits per question (asked, answer).
+     */
+    private static boolean memo(String request, int question, Pattern pattern) {
+        Memo memo = MEMO.get();
+        if (memo.request != request) {
+            memo.request = request;
+            memo.bits = 0;
+        }
+        int asked = 1 << (2 * question);
+        int yes = asked << 1;
+        if ((memo.bits & asked) == 0) {
+            memo.bits |= asked | (find(pattern, request) ? yes : 0);
+        }
+        return (memo.bits & yes) != 0;
+    }
+
+    private static final class Memo {
+        String request;
+        int bits;
+    }
+
+    private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
 
     private static boolean find(Pattern pattern, String request) {
         if (request.length() <= 2 * SCAN_CHARS) {

@@ -36,7 +36,7 @@ class SuiteDigestTest {
             Map.entry("rule.gibberish", "90b2c3a6f80df643"),
             Map.entry("rule.injection", "17651aea6bc6ccc7"),
             Map.entry("rule.benign_refusal", "bce83c67e1138a70"),
-            Map.entry("rule.token_soup", "23a7404b1290ab72"),
+            Map.entry("rule.token_soup", "b03ecfce98c282ce"),
             Map.entry("rule.word_salad", "42d76eb8a76a9070"),
             Map.entry("rule.off_topic", "ddc3e19f9451b912"));
 
@@ -51,7 +51,7 @@ class SuiteDigestTest {
             Map.entry("rule.gibberish", "9be3a271417f09f9"),
             Map.entry("rule.injection", "9be3a271417f09f9"),
             Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
-            Map.entry("rule.token_soup", "3af009897df59cec"),
+            Map.entry("rule.token_soup", "9cdc178d30cdb741"),
             Map.entry("rule.word_salad", "4962c6ae75033190"),
             Map.entry("rule.off_topic", "99b36105b791fa90"));
 
