@@ -12,10 +12,13 @@ import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.GibberishRule;
 import org.alignmentmonitor.classifiers.rules.InjectionRule;
 import org.alignmentmonitor.classifiers.rules.LanguageRule;
+import org.alignmentmonitor.classifiers.rules.OffTopicRule;
 import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TokenSoupRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
+import org.alignmentmonitor.classifiers.rules.WordSaladRule;
 
 /** The classifier providers available at run time, by id. */
 public final class ClassifierProviders {
@@ -33,7 +36,8 @@ public final class ClassifierProviders {
     public static ClassifierProviders builtIn() {
         return of(List.of(new TruncationRule.Provider(), new RepetitionRule.Provider(), new PromptEchoRule.Provider(),
                 new ConstraintRule.Provider(), new LanguageRule.Provider(), new ProfanityRule.Provider(),
-                new GibberishRule.Provider(), new InjectionRule.Provider(), new BenignRefusalRule.Provider()));
+                new GibberishRule.Provider(), new InjectionRule.Provider(), new BenignRefusalRule.Provider(),
+                new TokenSoupRule.Provider(), new WordSaladRule.Provider(), new OffTopicRule.Provider()));
     }
 
     /** Providers registered through {@code META-INF/services} on the given class loader. */

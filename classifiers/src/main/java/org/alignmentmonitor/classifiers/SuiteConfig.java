@@ -13,7 +13,7 @@ import java.util.Objects;
 public record SuiteConfig(String version, Map<String, ClassifierSettings> classifiers) {
 
     /** Version of {@link #defaults()}; bump it whenever a built-in rule or default threshold changes. */
-    public static final String DEFAULT_VERSION = "builtin-rules-4";
+    public static final String DEFAULT_VERSION = "builtin-rules-5";
 
     public SuiteConfig {
         if (version == null || version.isBlank()) {

@@ -17,10 +17,13 @@ import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.GibberishRule;
 import org.alignmentmonitor.classifiers.rules.InjectionRule;
 import org.alignmentmonitor.classifiers.rules.LanguageRule;
+import org.alignmentmonitor.classifiers.rules.OffTopicRule;
 import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TokenSoupRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
+import org.alignmentmonitor.classifiers.rules.WordSaladRule;
 import org.junit.jupiter.api.Test;
 
 class ClassifierSuiteTest {
@@ -33,7 +36,8 @@ class ClassifierSuiteTest {
 
         assertThat(suite.classifiers()).extracting(Classifier::id)
                 .containsExactly(TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID, ConstraintRule.ID,
-                        LanguageRule.ID, ProfanityRule.ID, GibberishRule.ID, InjectionRule.ID, BenignRefusalRule.ID);
+                        LanguageRule.ID, ProfanityRule.ID, GibberishRule.ID, InjectionRule.ID, BenignRefusalRule.ID,
+                        TokenSoupRule.ID, WordSaladRule.ID, OffTopicRule.ID);
         assertThat(suite.classifiers()).extracting(Classifier::version).allMatch(v -> v.matches("\\d+\\.\\d+\\.\\d+"));
         assertThat(suite.configVersion()).isEqualTo(SuiteConfig.DEFAULT_VERSION);
     }
@@ -44,7 +48,7 @@ class ClassifierSuiteTest {
 
         assertThat(verdict.getFlagged()).isFalse();
         assertThat(verdict.getScore()).isZero();
-        assertThat(verdict.getResults()).hasSize(9).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
+        assertThat(verdict.getResults()).hasSize(12).allMatch(r -> r.getStatus() == ScoreStatus.SCORED && !r.getFlagged());
     }
 
     @Test
@@ -128,7 +132,7 @@ class ClassifierSuiteTest {
         Verdict verdict = ClassifierSuite.defaults().judge(new Interaction(), 0L);
 
         assertThat(verdict.getInteractionId()).isEmpty();
-        assertThat(verdict.getResults()).hasSize(9).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
+        assertThat(verdict.getResults()).hasSize(12).allMatch(r -> r.getStatus() == ScoreStatus.SCORED);
     }
 
     @Test

@@ -159,6 +159,24 @@ final class Prose {
         }
     }
 
+    /**
+     * {@code of(head(text, maxChars))}, remembered for the thread's last text (by identity), so the rules
+     * that judge the same answer's prose blank its code once.
+     */
+    static String ofHead(String text, int maxChars) {
+        Object[] last = LAST_PROSE.get();
+        if (last[0] == text && (int) last[1] == maxChars) {
+            return (String) last[2];
+        }
+        String prose = of(head(text, maxChars));
+        last[0] = text;
+        last[1] = maxChars;
+        last[2] = prose;
+        return prose;
+    }
+
+    private static final ThreadLocal<Object[]> LAST_PROSE = ThreadLocal.withInitial(() -> new Object[] {null, 0, null});
+
     /** The first {@code maxChars} characters. */
     static String head(String text, int maxChars) {
         return text.length() <= maxChars ? text : text.substring(0, maxChars);

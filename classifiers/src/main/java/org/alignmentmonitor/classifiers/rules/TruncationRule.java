@@ -10,13 +10,15 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 
 /**
  * Answers that stop before they are done: empty or whitespace-only completions, generation cut
- * at the token limit, and completions that end mid-sentence (see {@link CutEnding}). A model can
+ * at the token limit, completions that end mid-sentence (see {@link CutEnding}), and answers of a few
+ * words that stop inside a word or sentence or are far too short for the request (see {@link ShortAnswer}),
+ * whatever the finish reason says. A model can
  * say what it has to say within its budget, so these count as avoidable failures.
  */
 public final class TruncationRule extends ThresholdClassifier {
 
     public static final String ID = "rule.truncation";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String TRUNCATION = "truncation";
     public static final String EMPTY = "empty";
 
@@ -61,6 +63,10 @@ public final class TruncationRule extends ThresholdClassifier {
             int start = cut == null ? CutEnding.fragmentStart(tail, tail.length()) : cut.start();
             return Finding.of(score, TRUNCATION, Finding.inCompletion(offset + start, end,
                     "stopped at the token limit (finish reason " + finishReason + ")"));
+        }
+        ShortAnswer tooShort = offset > 0 ? null : ShortAnswer.find(completion, end, Texts.lastUserMessage(interaction));
+        if (tooShort != null && (cut == null || tooShort.score() > cut.score())) {
+            return Finding.of(tooShort.score(), TRUNCATION, Finding.inCompletion(0, end, tooShort.reason()));
         }
         if (cut == null) {
             return Finding.NONE;

@@ -2,6 +2,7 @@ package org.alignmentmonitor.classifiers.rules;
 
 import java.util.Locale;
 import java.util.Set;
+import org.alignmentmonitor.classifiers.text.PackedWord;
 
 /**
  * A set of lower-case words, looked up by a word of a text compared case-insensitively, exactly as
@@ -12,9 +13,8 @@ import java.util.Set;
  */
 final class WordSet {
 
-    /** 5 bits per letter a-z (1..26, so no packed word is 0 and lengths differ) fit 12 letters in a long. */
-    static final int MAX_PACKED = 12;
-    static final long NOT_PACKED = -1;
+    static final int MAX_PACKED = PackedWord.MAX_PACKED;
+    static final long NOT_PACKED = PackedWord.NOT_PACKED;
 
     private final Set<String> words;
     /** The packable words, packed; 0 marks a free slot. At most a quarter full, so probes are short. */
@@ -55,22 +55,11 @@ final class WordSet {
 
     /** The lower-cased ASCII letters of {@code text[start, end)} packed, or {@link #NOT_PACKED}. */
     static long pack(CharSequence text, int start, int end) {
-        if (end <= start || end - start > MAX_PACKED) {
-            return NOT_PACKED;
-        }
-        long key = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return NOT_PACKED;
-            }
-            key = packLetter(key, c);
-        }
-        return key;
+        return PackedWord.pack(text, start, end);
     }
 
     /** {@code key} with the ASCII letter {@code c} appended. */
     static long packLetter(long key, char c) {
-        return key << 5 | (c | 0x20) - 'a' + 1;
+        return PackedWord.packLetter(key, c);
     }
 }

@@ -26,28 +26,34 @@ class SuiteDigestTest {
 
     private static final int TRAFFIC_INTERACTIONS = 5_635;
 
-    private static final Map<String, String> TRAFFIC = Map.of(
-            "rule.truncation", "21ca4f6119596b38",
-            "rule.repetition", "312119f79fe251df",
-            "rule.prompt_echo", "9dc45c0cbc599a41",
-            "rule.constraints", "17651aea6bc6ccc7",
-            "rule.language", "659e68c9e5d1440e",
-            "rule.profanity", "fcc61d93bd2f6f69",
-            "rule.gibberish", "90b2c3a6f80df643",
-            "rule.injection", "17651aea6bc6ccc7",
-            "rule.benign_refusal", "bce83c67e1138a70");
+    private static final Map<String, String> TRAFFIC = Map.ofEntries(
+            Map.entry("rule.truncation", "f53775bf65d6ee94"),
+            Map.entry("rule.repetition", "312119f79fe251df"),
+            Map.entry("rule.prompt_echo", "9dc45c0cbc599a41"),
+            Map.entry("rule.constraints", "17651aea6bc6ccc7"),
+            Map.entry("rule.language", "659e68c9e5d1440e"),
+            Map.entry("rule.profanity", "fcc61d93bd2f6f69"),
+            Map.entry("rule.gibberish", "90b2c3a6f80df643"),
+            Map.entry("rule.injection", "17651aea6bc6ccc7"),
+            Map.entry("rule.benign_refusal", "bce83c67e1138a70"),
+            Map.entry("rule.token_soup", "b03ecfce98c282ce"),
+            Map.entry("rule.word_salad", "42d76eb8a76a9070"),
+            Map.entry("rule.off_topic", "ddc3e19f9451b912"));
 
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
-    private static final Map<String, String> IFEVAL = Map.of(
-            "rule.truncation", "9be3a271417f09f9",
-            "rule.repetition", "d0b89295b42a4798",
-            "rule.prompt_echo", "693121fd55406962",
-            "rule.constraints", "9940b628d55f117d",
-            "rule.language", "9be3a271417f09f9",
-            "rule.profanity", "9be3a271417f09f9",
-            "rule.gibberish", "9be3a271417f09f9",
-            "rule.injection", "9be3a271417f09f9",
-            "rule.benign_refusal", "9be3a271417f09f9");
+    private static final Map<String, String> IFEVAL = Map.ofEntries(
+            Map.entry("rule.truncation", "fd5b56bc46044721"),
+            Map.entry("rule.repetition", "d0b89295b42a4798"),
+            Map.entry("rule.prompt_echo", "693121fd55406962"),
+            Map.entry("rule.constraints", "9940b628d55f117d"),
+            Map.entry("rule.language", "9be3a271417f09f9"),
+            Map.entry("rule.profanity", "9be3a271417f09f9"),
+            Map.entry("rule.gibberish", "9be3a271417f09f9"),
+            Map.entry("rule.injection", "9be3a271417f09f9"),
+            Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
+            Map.entry("rule.token_soup", "9cdc178d30cdb741"),
+            Map.entry("rule.word_salad", "4962c6ae75033190"),
+            Map.entry("rule.off_topic", "99b36105b791fa90"));
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 

@@ -10,11 +10,13 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TruncationRuleTest {
 
     private static final String PROMPT = "Tell me about Barcelona.";
+    private static final String LABEL_PROMPT = "Give a label, a title or a list for Barcelona, as you see fit.";
 
     private final TruncationRule rule = new TruncationRule(ClassifierSettings.DEFAULT_THRESHOLD);
 
@@ -153,12 +155,39 @@ class TruncationRuleTest {
         "Start with the following:\n```\n```\nNote that the backticks (``) mark code. I'm here to help 😊",
     })
     void shouldNotFlagTruncationWhenTheCompletionEndsPlausibly(String completion) {
-        assertNotFlagged(rule, of(PROMPT, completion));
+        // Labels, titles and word lists answer requests for them; "Tell me about" wants more than a few words.
+        assertNotFlagged(rule, of(LABEL_PROMPT, completion));
     }
 
     @Test
     void shouldNotFlagTruncationWhenAPoemStrandsAPreposition() {
         assertNotFlagged(rule, of("Write a song about a corgi.",
                 "He's a loyal companion, always there for you\nChester the corgi, the best friend you could ask for"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The capital of", "Sure! Here are", "Photosynthesis is the pro", "Cert", "Hello! I'm"})
+    void shouldFlagShortAnswerWhenItStopsMidWordOrMidSentenceWhateverTheFinishReason(String completion) {
+        assertFlagged(rule, of("Explain how photosynthesis works and why plants need it.", completion, "stop"),
+                TruncationRule.TRUNCATION);
+    }
+
+    @Test
+    void shouldFlagShortAnswerWhenTheRequestAsksForAnEssay() {
+        assertFlagged(rule, of("Write an essay about the causes of the First World War.", "It was complicated."),
+                TruncationRule.TRUNCATION);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "What is the capital of France?|Paris.",
+        "What is the capital of Australia?|Canberra",
+        "Give the movie a title.|Echoes of Tomorrow",
+        "Is the sentiment positive or negative? I loved it.|Positive",
+        "Write \"Test\"|Test",
+        "Which option is right? A. red B. blue|B. blue",
+    })
+    void shouldNotFlagShortAnswerWhenTheRequestAsksForAWordANameOrAChoice(String prompt, String completion) {
+        assertNotFlagged(rule, of(prompt, completion, "stop"));
     }
 }

@@ -1,0 +1,241 @@
+package org.alignmentmonitor.classifiers.rules;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.Finding;
+import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.ThresholdClassifier;
+import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
+import org.alignmentmonitor.classifiers.text.Lexicon;
+import org.alignmentmonitor.classifiers.text.Requests;
+import org.alignmentmonitor.classifiers.text.Scripts;
+
+/**
+ * Token soup: an answer to a plain (non-code) request that is mostly not words: brackets, markup and
+ * code fragments, words in a script the rest of the answer and the request do not use, words that
+ * mix scripts or glue letters to code characters, and unknown non-words. Each whitespace-separated
+ * token is judged on its own shape, so it needs no list of known bad strings; the score is the
+ * share of such tokens. Fenced and inline code, URLs and markdown tables are left out; in answers to
+ * code, maths and table requests only words in stray or mixed scripts count.
+ */
+public final class TokenSoupRule extends ThresholdClassifier {
+
+    public static final String ID = "rule.token_soup";
+    public static final String VERSION = "1.0.0";
+    public static final String GARBLED = "garbled";
+
+    /** Soup shows from the first tokens; the start of a long answer is enough. */
+    private static final int MAX_CHARS = 1_500;
+    private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n[\\s\\S]*?```|`[^`\\n]{1,200}`");
+    /** Characters of code and markup, not of prose (markdown's * # | - are prose here). */
+    private static final String CODE_CHARS = "{}[]<>=;\\^~$`@_";
+    /** Share of soup tokens at which the score is 0, and at which it is 1. */
+    private static final double LOW = 0.12;
+    private static final double HIGH = 0.3;
+    /** The same for code requests, where only words in stray or mixed scripts count. */
+    private static final double CODE_LOW = 0.06;
+    private static final double CODE_HIGH = 0.16;
+    private static final int MIN_TOKENS = 2;
+
+    public TokenSoupRule(double threshold) {
+        super(ID, VERSION, threshold);
+    }
+
+    @Override
+    protected Finding evaluate(Interaction interaction) {
+        String completion = Prose.head(Texts.completion(interaction), MAX_CHARS);
+        if (Texts.trimmedEnd(completion) == 0) {
+            return Finding.NONE;
+        }
+        String prompt = Prose.ends(Texts.lastUserMessage(interaction), MAX_CHARS);
+        // Code, maths and tables are made of brackets and symbols: there only stray scripts count.
+        boolean code = Requests.asksForCode(prompt);
+        String text = blankCode(completion);
+        // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
+        int allowedScripts = Scripts.used(prompt, 0, prompt.length()) | 1 << Scripts.LATIN | consistentScript(text);
+        Lexicon lexicon = Lexicon.english();
+        int tokens = 0;
+        int hard = 0;
+        int unknown = 0;
+        int first = -1;
+        int last = -1;
+        String example = null;
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            if (Texts.isSpace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && !Texts.isSpace(text.charAt(i))) {
+                i++;
+            }
+            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code);
+            if (weight < 0) {
+                continue; // not judged: URL, table cell, number, plain punctuation
+            }
+            tokens++;
+            if (weight > 0) {
+                hard += weight >= 1 ? 1 : 0;
+                unknown += weight < 1 ? 1 : 0;
+                first = first < 0 ? start : first;
+                last = i;
+                example = example == null && weight >= 1 ? text.substring(start, Math.min(i, start + 40)) : example;
+            }
+        }
+        if (tokens < MIN_TOKENS || first < 0) {
+            return Finding.NONE;
+        }
+        // Mostly unknown words is another language written in Latin letters (rule.language's business), not soup.
+        double share = (hard + (unknown * 2 < tokens ? 0.5 * unknown : 0)) / tokens;
+        double low = code ? CODE_LOW : LOW;
+        double high = code ? CODE_HIGH : HIGH;
+        double score = Math.max(0.0, Math.min(1.0, (share - low) / (high - low)));
+        if (score == 0.0) {
+            return Finding.NONE;
+        }
+        return Finding.of(score, GARBLED, Finding.inCompletion(first, last, String.format(Locale.ROOT,
+                "%.0f%% of %d tokens are not words of the answer's language (code or markup fragments, brackets, "
+                        + "mixed scripts, non-words)%s", 100 * share, tokens, example == null ? "" : ", e.g. '" + example + "'")));
+    }
+
+    /**
+     * How much a token counts as soup: 1 for code or markup fragments, stray scripts and mixed-script
+     * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
+     * token is not judged at all.
+     */
+    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code) {
+        if (isUrlOrTableCell(text, start, end)) {
+            return -1;
+        }
+        int scripts = 0;
+        int letters = 0;
+        int codeChars = 0;
+        int digits = 0;
+        boolean strong = false;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            int script = Scripts.of(c);
+            if (script != Scripts.NONE) {
+                scripts |= 1 << script;
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digits++;
+            } else if (CODE_CHARS.indexOf(c) >= 0 && !isProsePunctuation(text, start, end, k)) {
+                codeChars++;
+                strong |= "{}<>\\`".indexOf(c) >= 0;
+            }
+        }
+        if (letters == 0) {
+            // A lone = or $5 is maths or money; braces, tags and runs of code characters are not.
+            return code ? -1 : strong || codeChars >= 2 ? 1 : -1;
+        }
+        if (Integer.bitCount(scripts) > 1 || (scripts & allowedScripts) == 0) {
+            return 1;
+        }
+        if (code) {
+            return 0;
+        }
+        if (codeChars > 0) {
+            return 1;
+        }
+        if (digits > 0 || (scripts & (1 << Scripts.LATIN)) == 0) {
+            return 0;
+        }
+        return unknownWordWeight(text, start, end, lexicon);
+    }
+
+    /** 0.5 when the letters of the token, split at its punctuation, include a word neither known nor name-like. */
+    private static double unknownWordWeight(String text, int start, int end, Lexicon lexicon) {
+        int k = start;
+        while (k < end) {
+            if (!Texts.isLetter(text.charAt(k))) {
+                k++;
+                continue;
+            }
+            int wordStart = k;
+            while (k < end && Texts.isLetter(text.charAt(k))) {
+                k++;
+            }
+            boolean capitalised = Character.isUpperCase(text.charAt(wordStart));
+            if (!capitalised && k - wordStart > 2 && !lexicon.contains(text, wordStart, k)) {
+                return 0.5;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the code character at {@code k} is prose punctuation here: a bracket opening or closing a
+     * placeholder or aside ("[Your", "Name]", "(see"), a semicolon or colon ending a word, $ before a
+     * number, _ or ` around a word for emphasis.
+     */
+    private static boolean isProsePunctuation(String text, int start, int end, int k) {
+        char c = text.charAt(k);
+        boolean afterLetter = k > start && Texts.isLetter(text.charAt(k - 1));
+        boolean beforeLetter = k + 1 < end && Texts.isLetter(text.charAt(k + 1));
+        return switch (c) {
+            case '[' -> k == start && beforeLetter;
+            case ']' -> afterLetter && (k + 1 == end || ".,;:!?)".indexOf(text.charAt(k + 1)) >= 0);
+            case ';' -> afterLetter && k + 1 == end;
+            case '$' -> k + 1 < end && Character.isDigit(text.charAt(k + 1));
+            case '_', '`' -> (k == start && beforeLetter) || (afterLetter && !beforeLetter);
+            default -> false;
+        };
+    }
+
+    private static boolean isUrlOrTableCell(String text, int start, int end) {
+        if (end - start == 1 && text.charAt(start) == '|') {
+            return true;
+        }
+        for (int k = start; k + 2 < end; k++) {
+            if (text.charAt(k) == ':' && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/') {
+                return true;
+            }
+        }
+        return text.startsWith("www.", start);
+    }
+
+    /** The script of at least 80% of the letters, as a bit set; 0 when none is. */
+    private static int consistentScript(String text) {
+        int[] counts = new int[Scripts.COUNT];
+        int letters = 0;
+        for (int k = 0; k < text.length(); k++) {
+            int script = Scripts.of(text.charAt(k));
+            counts[script]++;
+            letters += script == Scripts.NONE ? 0 : 1;
+        }
+        for (int script = 1; script < Scripts.COUNT; script++) {
+            if (counts[script] > 0 && counts[script] * 5 >= letters * 4) {
+                return 1 << script;
+            }
+        }
+        return 0;
+    }
+
+    /** Well-formed fenced blocks and inline code blanked out; offsets are kept. */
+    private static String blankCode(String text) {
+        if (text.indexOf('`') < 0) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        java.util.regex.Matcher m = CODE.matcher(text);
+        while (m.find()) {
+            for (int k = m.start(); k < m.end(); k++) {
+                if (chars[k] != '\n') {
+                    chars[k] = ' ';
+                }
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Registered in {@code META-INF/services}. */
+    public static final class Provider extends ThresholdClassifierProvider {
+        public Provider() {
+            super(ID, TokenSoupRule::new);
+        }
+    }
+}

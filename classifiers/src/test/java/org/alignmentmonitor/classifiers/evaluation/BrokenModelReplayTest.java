@@ -1,0 +1,68 @@
+package org.alignmentmonitor.classifiers.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays of broken model versions built from the real-traffic sample the jar ships (280 answers of
+ * seven models): the default suite must flag nearly every answer of a version that only produces
+ * token soup or answers cut to a few characters or words, most answers of one that answers other
+ * requests or shuffles its words, and next to no answer of the strong models.
+ */
+class BrokenModelReplayTest {
+
+    private static final long SEED = 20_251_205L;
+    private static List<Interaction> sample;
+    private final ClassifierSuite suite = ClassifierSuite.defaults();
+
+    @BeforeAll
+    static void readSample() {
+        sample = EvaluationCorpus.sample();
+    }
+
+    @Test
+    void shouldFlagNearlyEveryAnswerWhenAVersionOnlyProducesTokenSoup() {
+        assertThat(flaggedShare(BrokenModels.tokenSoup(sample, SEED))).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /** Target 0.95, not reached yet: terse answers to short questions ("The city", "It") stay unflagged. */
+    @Test
+    void shouldFlagNearlyEveryAnswerWhenAVersionCutsEveryAnswerToAFewCharactersOrWords() {
+        assertThat(flaggedShare(BrokenModels.cutShort(sample, SEED))).isGreaterThanOrEqualTo(0.90);
+    }
+
+    /**
+     * Target 0.80, not reached yet: answers to creative and list requests are not judged (they share few
+     * words with the request by nature), nor answers under 30 content words. This floor keeps what there is.
+     */
+    @Test
+    void shouldFlagMostAnswersWhenAVersionAnswersAnotherRequest() {
+        assertThat(flaggedShare(BrokenModels.otherAnswers(sample, SEED))).isGreaterThanOrEqualTo(0.40);
+    }
+
+    @Test
+    void shouldFlagMostAnswersWhenAVersionShufflesTheWordsOfItsAnswers() {
+        assertThat(flaggedShare(BrokenModels.wordSalad(sample, SEED))).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void shouldFlagAtMostTwoPercentOfTheStrongModelsAnswers() {
+        List<Interaction> strong = sample.stream().filter(i -> "gpt-4-turbo".equals(i.getModel())).toList();
+
+        assertThat(strong).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(flaggedShare(strong)).isLessThanOrEqualTo(0.02);
+    }
+
+    private double flaggedShare(List<Interaction> interactions) {
+        assertThat(interactions).hasSizeGreaterThanOrEqualTo(80);
+        long flagged = interactions.stream().filter(i -> suite.judge(i, 0L).getFlagged()).count();
+        double share = flagged / (double) interactions.size();
+        System.out.printf("flagged %d of %d (%.3f)%n", flagged, interactions.size(), share);
+        return share;
+    }
+}
