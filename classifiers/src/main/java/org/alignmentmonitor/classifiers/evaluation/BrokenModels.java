@@ -32,23 +32,23 @@ public final class BrokenModels {
     /** Token soup: 3 to 60 tokens of brackets, code fragments, stray words in several scripts and the answer's own words. */
     public static List<Interaction> tokenSoup(List<Interaction> originals, long seed) {
         Random random = new Random(seed);
-        List<Interaction> broken = new ArrayList<>();
-        for (Interaction original : originals) {
-            String[] own = Texts.completion(original).split("\\s+");
-            int tokens = 3 + random.nextInt(58);
-            StringBuilder soup = new StringBuilder();
-            for (int t = 0; t < tokens; t++) {
-                if (t > 0) {
-                    soup.append(random.nextInt(8) == 0 ? "\n" : " ");
-                }
-                int kind = random.nextInt(10);
-                soup.append(kind < 2 ? pick(MARKUP, random) : kind < 4 ? pick(CODE, random)
-                        : kind < 6 ? pick(SCRIPTS, random) : kind < 9 ? own[random.nextInt(own.length)]
-                        : pick(MARKUP, random) + own[random.nextInt(own.length)]);
+        return originals.stream().map(original -> tokenSoup(original, random)).toList();
+    }
+
+    static Interaction tokenSoup(Interaction original, Random random) {
+        String[] own = Texts.completion(original).split("\\s+");
+        int tokens = 3 + random.nextInt(58);
+        StringBuilder soup = new StringBuilder();
+        for (int t = 0; t < tokens; t++) {
+            if (t > 0) {
+                soup.append(random.nextInt(8) == 0 ? "\n" : " ");
             }
-            broken.add(Corruptions.withCompletion(original, soup.toString(), "stop"));
+            int kind = random.nextInt(10);
+            soup.append(kind < 2 ? pick(MARKUP, random) : kind < 4 ? pick(CODE, random)
+                    : kind < 6 ? pick(SCRIPTS, random) : kind < 9 ? own[random.nextInt(own.length)]
+                    : pick(MARKUP, random) + own[random.nextInt(own.length)]);
         }
-        return broken;
+        return Corruptions.withCompletion(original, soup.toString(), "stop");
     }
 
     /**
@@ -78,13 +78,13 @@ public final class BrokenModels {
     /** Word salad: the whitespace-separated words of each answer in random order, one line. */
     public static List<Interaction> wordSalad(List<Interaction> originals, long seed) {
         Random random = new Random(seed);
-        List<Interaction> broken = new ArrayList<>();
-        for (Interaction original : originals) {
-            List<String> words = new ArrayList<>(Arrays.asList(Texts.completion(original).strip().split("\\s+")));
-            Collections.shuffle(words, random);
-            broken.add(Corruptions.withCompletion(original, String.join(" ", words), "stop"));
-        }
-        return broken;
+        return originals.stream().map(original -> wordSalad(original, random)).toList();
+    }
+
+    static Interaction wordSalad(Interaction original, Random random) {
+        List<String> words = new ArrayList<>(Arrays.asList(Texts.completion(original).strip().split("\\s+")));
+        Collections.shuffle(words, random);
+        return Corruptions.withCompletion(original, String.join(" ", words), "stop");
     }
 
     /** Every answer replaced by the answer to another request of the same replay (a random derangement). */

@@ -20,10 +20,13 @@ import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.GibberishRule;
 import org.alignmentmonitor.classifiers.rules.InjectionRule;
 import org.alignmentmonitor.classifiers.rules.LanguageRule;
+import org.alignmentmonitor.classifiers.rules.OffTopicRule;
 import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TokenSoupRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
+import org.alignmentmonitor.classifiers.rules.WordSaladRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +40,19 @@ public final class ClassifierEvaluation {
     private static final Logger log = LoggerFactory.getLogger(ClassifierEvaluation.class);
 
     /** The categories each built-in rule reports; the hand-labelled truth is written in these. */
-    public static final Map<String, List<String>> CATEGORIES = Map.of(
-            TruncationRule.ID, List.of(TruncationRule.TRUNCATION, TruncationRule.EMPTY),
-            RepetitionRule.ID, List.of(RepetitionRule.REPETITION),
-            PromptEchoRule.ID, List.of(PromptEchoRule.PROMPT_ECHO),
-            ConstraintRule.ID, List.of(ConstraintRule.CONSTRAINT_VIOLATION),
-            LanguageRule.ID, List.of(LanguageRule.WRONG_LANGUAGE),
-            ProfanityRule.ID, List.of(ProfanityRule.TOXICITY),
-            GibberishRule.ID, List.of(GibberishRule.GIBBERISH),
-            InjectionRule.ID, List.of(InjectionRule.GRADER_MANIPULATION),
-            BenignRefusalRule.ID, List.of(BenignRefusalRule.UNWARRANTED_REFUSAL));
+    public static final Map<String, List<String>> CATEGORIES = Map.ofEntries(
+            Map.entry(TruncationRule.ID, List.of(TruncationRule.TRUNCATION, TruncationRule.EMPTY)),
+            Map.entry(RepetitionRule.ID, List.of(RepetitionRule.REPETITION)),
+            Map.entry(PromptEchoRule.ID, List.of(PromptEchoRule.PROMPT_ECHO)),
+            Map.entry(ConstraintRule.ID, List.of(ConstraintRule.CONSTRAINT_VIOLATION)),
+            Map.entry(LanguageRule.ID, List.of(LanguageRule.WRONG_LANGUAGE)),
+            Map.entry(ProfanityRule.ID, List.of(ProfanityRule.TOXICITY)),
+            Map.entry(GibberishRule.ID, List.of(GibberishRule.GIBBERISH)),
+            Map.entry(InjectionRule.ID, List.of(InjectionRule.GRADER_MANIPULATION)),
+            Map.entry(BenignRefusalRule.ID, List.of(BenignRefusalRule.UNWARRANTED_REFUSAL)),
+            Map.entry(TokenSoupRule.ID, List.of(TokenSoupRule.GARBLED)),
+            Map.entry(WordSaladRule.ID, List.of(WordSaladRule.GARBLED)),
+            Map.entry(OffTopicRule.ID, List.of(OffTopicRule.OFF_TOPIC)));
 
     private static final int PROMPT_CHARS = 90;
 

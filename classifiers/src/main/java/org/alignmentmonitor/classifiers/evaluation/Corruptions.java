@@ -19,7 +19,9 @@ import org.alignmentmonitor.classifiers.rules.LanguageRule;
 import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
+import org.alignmentmonitor.classifiers.rules.TokenSoupRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
+import org.alignmentmonitor.classifiers.rules.WordSaladRule;
 
 /**
  * The controlled corruptions, in the style of the demo generator's {@code synthetic.failure}
@@ -64,7 +66,11 @@ public final class Corruptions {
 
     private Corruptions() {}
 
-    /** Every corruption, grouped by rule in the order of the built-in suite. */
+    /**
+     * Every corruption, grouped by rule in the order of the built-in suite. The off-topic rule has none:
+     * a canned unrelated answer is too easy; {@link BrokenModels#otherAnswers} measures it with another
+     * request's real answer.
+     */
     public static List<Corruption> all() {
         return List.of(
                 new Corruption("cut mid-sentence at the token limit", TruncationRule.ID, (original, random) -> {
@@ -96,7 +102,11 @@ public final class Corruptions {
                         withCompletion(original, Texts.completion(original)
                                 + INJECTIONS.get(random.nextInt(INJECTIONS.size())), "stop")),
                 new Corruption("a refusal in place of the answer", BenignRefusalRule.ID, (original, random) ->
-                        withCompletion(original, REFUSALS.get(random.nextInt(REFUSALS.size())), "stop")));
+                        withCompletion(original, REFUSALS.get(random.nextInt(REFUSALS.size())), "stop")),
+                new Corruption("token soup in place of the answer", TokenSoupRule.ID, BrokenModels::tokenSoup),
+                new Corruption("the answer's words shuffled", WordSaladRule.ID, (original, random) ->
+                        Texts.completion(original).strip().split("\\s+").length < 12 ? null
+                                : BrokenModels.wordSalad(original, random)));
     }
 
     /** Cuts after a word followed by a space, between 30% and 90% of the text; null if none. */

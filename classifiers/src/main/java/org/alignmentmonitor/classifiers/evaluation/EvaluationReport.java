@@ -58,7 +58,8 @@ public final class EvaluationReport {
                     .append(" | ").append(number(h.precision())).append(" | ").append(number(h.recall())).append(" | ")
                     .append(h.positives()).append(" / ").append(h.negatives()).append(" | ")
                     .append(percent(rule.trafficFalsePositiveRate())).append(" (").append(rule.trafficFlags()).append('/')
-                    .append(rule.trafficSize()).append(") | ").append(rule.meetsCorruptionTargets() ? "met" : "**not met**")
+                    .append(rule.trafficSize()).append(") | ").append(!rule.hasCorruptions() ? "no corruption set (replay below)"
+                            : rule.meetsCorruptionTargets() ? "met" : "**not met**")
                     .append(" |\n");
         }
         out.append('\n');
