@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The replay command as a user runs it, in its own JVM: killed with SIGKILL mid-way, then run again. */
 class ReplayCrashIT {
 
-    private static final Pattern BROKER_PORT = Pattern.compile("Embedded Kafka broker on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern BROKER_PORT = Pattern.compile("Embedded Kafka broker on \\[PLAINTEXT://127\\.0\\.0\\.1:(\\d+)");
     private static final String APPLICATION_ID = "alignment-monitor";
     private static final String INTERACTIONS = "interactions";
 
