@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
@@ -62,26 +63,9 @@ class RegistryOutageIT {
                         .containsPattern("Stream thread failed; replacing it|Undeserializable record interactions");
             });
             Map<String, Long> deadLettersDuringOutage = probe.deadLetters();
-
             try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
-                Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
-                long back = System.nanoTime();
-                cold.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(3));
-                Duration recovery = Duration.ofNanos(System.nanoTime() - back);
-                Map<String, Long> counted = cold.counts();
-                Map<String, Long> deadLetters = probe.deadLetters();
-                long deadLettered = TrafficRecount.total(deadLetters);
-                String summary = String.format("registry-outage: input=%d dead-lettered-during-outage=%d outage=%d ms; "
-                                + "after return: counted=%d dead-lettered=%d %s, caught up %d ms after the registry returned",
-                        firstHalf + secondHalf, TrafficRecount.total(deadLettersDuringOutage), outage.toMillis(),
-                        TrafficRecount.total(counted), deadLettered, CountDiff.of(expected, counted), recovery.toMillis());
-                LOG.info("{}", summary);
-                RecoveryReport.appendLine(REPORT, summary);
-                cold.stop();
-
-                assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(firstHalf + secondHalf);
-                assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
-                assertThat(deadLetters.values()).as("dead letters %s", deadLetters).containsOnly(0L);
+                checkCaughtUpOnceBack("registry-outage", cold, probe, feed.writtenUpTo(), outageStarted,
+                        firstHalf + secondHalf, deadLettersDuringOutage, expected);
             }
         }
     }
@@ -115,27 +99,33 @@ class RegistryOutageIT {
                         .containsPattern("unavailable while reading interactions|Undeserializable record interactions");
             });
             Map<String, Long> deadLettersDuringOutage = probe.deadLetters();
-
             try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), registryPort)) {
-                Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
-                long back = System.nanoTime();
-                running.awaitCaughtUp(probe, feed.writtenUpTo(), Duration.ofMinutes(3));
-                Duration recovery = Duration.ofNanos(System.nanoTime() - back);
-                Map<String, Long> counted = running.counts();
-                Map<String, Long> deadLetters = probe.deadLetters();
-                long deadLettered = TrafficRecount.total(deadLetters);
-                String summary = String.format("registry-outage (new schema id while running): input=%d dead-lettered-during-outage=%d "
-                                + "outage=%d ms; after return: counted=%d dead-lettered=%d %s, caught up %d ms after the registry returned",
-                        firstHalf + secondHalf, TrafficRecount.total(deadLettersDuringOutage), outage.toMillis(),
-                        TrafficRecount.total(counted), deadLettered, CountDiff.of(expected, counted), recovery.toMillis());
-                LOG.info("{}", summary);
-                RecoveryReport.appendLine(REPORT, summary);
-                running.stop();
-
-                assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(firstHalf + secondHalf);
-                assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
-                assertThat(deadLetters.values()).as("dead letters %s", deadLetters).containsOnly(0L);
+                checkCaughtUpOnceBack("registry-outage (new schema id while running)", running, probe, feed.writtenUpTo(),
+                        outageStarted, firstHalf + secondHalf, deadLettersDuringOutage, expected);
             }
         }
+    }
+
+    /** With the registry back: the monitor catches up, every record counted once, nothing dead-lettered; one report line. */
+    private static void checkCaughtUpOnceBack(String fault, ChildRun run, ClusterProbe probe, Map<TopicPartition, Long> writtenUpTo,
+            long outageStarted, long input, Map<String, Long> deadLettersDuringOutage, Map<String, Long> expected) throws Exception {
+        Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
+        long back = System.nanoTime();
+        run.awaitCaughtUp(probe, writtenUpTo, Duration.ofMinutes(3));
+        Duration recovery = Duration.ofNanos(System.nanoTime() - back);
+        Map<String, Long> counted = run.counts();
+        Map<String, Long> deadLetters = probe.deadLetters();
+        long deadLettered = TrafficRecount.total(deadLetters);
+        String summary = String.format("%s: input=%d dead-lettered-during-outage=%d outage=%d ms; after return: counted=%d "
+                        + "dead-lettered=%d %s, caught up %d ms after the registry returned", fault, input,
+                TrafficRecount.total(deadLettersDuringOutage), outage.toMillis(), TrafficRecount.total(counted), deadLettered,
+                CountDiff.of(expected, counted), recovery.toMillis());
+        LOG.info("{}", summary);
+        RecoveryReport.appendLine(REPORT, summary);
+        run.stop();
+
+        assertThat(TrafficRecount.total(counted) + deadLettered).as("counted + dead-lettered").isEqualTo(input);
+        assertThat(counted).as("counts per version once the registry is back").isEqualTo(expected);
+        assertThat(deadLetters.values()).as("dead letters %s", deadLetters).containsOnly(0L);
     }
 }
