@@ -167,7 +167,7 @@ public final class ClassifierEvaluation {
     }
 
     /** The first evidence span's reason and quoted text, shortened. */
-    private static String evidence(Interaction interaction, ClassifierResult result) {
+    static String evidence(Interaction interaction, ClassifierResult result) {
         if (result.getEvidence().isEmpty()) {
             return String.format("score %.2f", result.getScore());
         }
@@ -179,7 +179,7 @@ public final class ClassifierEvaluation {
         return span.getReason() + ": \"" + head(quoted) + "\"";
     }
 
-    private static String head(String text) {
+    static String head(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= PROMPT_CHARS ? oneLine : oneLine.substring(0, PROMPT_CHARS) + "...";
     }
