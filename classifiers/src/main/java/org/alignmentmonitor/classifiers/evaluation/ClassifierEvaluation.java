@@ -76,12 +76,16 @@ public final class ClassifierEvaluation {
         List<RuleScore> ruleScores = new ArrayList<>();
         List<Flag> handLabelledErrors = new ArrayList<>();
         List<Flag> trafficFlags = new ArrayList<>();
-        boolean[] trafficFlagged = new boolean[traffic.size()];
         for (Classifier rule : suite.classifiers()) {
-            List<String> categories = CATEGORIES.getOrDefault(rule.id(), List.of());
+            // The rules for broken models (token soup, word salad, off-topic) have no corruption set:
+            // the broken-model replays and the labelled real traffic measure them (RealDataEvaluation).
+            if (!CATEGORIES.containsKey(rule.id())) {
+                continue;
+            }
+            List<String> categories = CATEGORIES.get(rule.id());
             Confusion corrupted = corruptions(rule, sample, seed, corruptionScores);
             Confusion labelled = handLabelled(rule, categories, handLabelled, handLabelledErrors);
-            int flags = trafficFlags(rule, traffic, trafficFlagged, trafficFlags);
+            int flags = trafficFlags(rule, traffic, trafficFlags);
             ruleScores.add(new RuleScore(rule.id(), categories, corrupted, labelled, flags, traffic.size()));
             log.info("{}: corruptions {}, hand-labelled {}, {} flags on {}", rule.id(), corrupted, labelled, flags,
                     trafficModel);
@@ -92,8 +96,8 @@ public final class ClassifierEvaluation {
                     suite.judge(labelledCase.interaction(), 0L).getFlagged());
         }
         int suiteFlags = 0;
-        for (boolean flagged : trafficFlagged) {
-            suiteFlags += flagged ? 1 : 0;
+        for (Interaction interaction : traffic) {
+            suiteFlags += suite.judge(interaction, 0L).getFlagged() ? 1 : 0;
         }
         return new Evaluation(seed, sample.size(), handLabelled.size(), trafficModel, traffic.size(), corruptionScores,
                 ruleScores, suiteLabelled, suiteFlags, trafficFlags, handLabelledErrors);
@@ -131,14 +135,13 @@ public final class ClassifierEvaluation {
         return labelled;
     }
 
-    /** The rule's flags on the traffic; marks them in {@code flagged} for the suite's count. */
-    private static int trafficFlags(Classifier rule, List<Interaction> traffic, boolean[] flagged, List<Flag> flags) {
+    /** The rule's flags on the traffic. */
+    private static int trafficFlags(Classifier rule, List<Interaction> traffic, List<Flag> flags) {
         int count = 0;
         for (int i = 0; i < traffic.size(); i++) {
             ClassifierResult result = rule.classify(traffic.get(i));
             if (isFlag(result)) {
                 count++;
-                flagged[i] = true;
                 flags.add(new Flag(traffic.get(i).getId(), rule.id(), false, head(Texts.lastUserMessage(traffic.get(i))),
                         evidence(traffic.get(i), result)));
             }
