@@ -35,7 +35,7 @@ class SuiteDigestTest {
             Map.entry("rule.profanity", "fcc61d93bd2f6f69"),
             Map.entry("rule.gibberish", "90b2c3a6f80df643"),
             Map.entry("rule.injection", "17651aea6bc6ccc7"),
-            Map.entry("rule.benign_refusal", "bce83c67e1138a70"),
+            Map.entry("rule.benign_refusal", "c4a7e46c25377ca2"),
             Map.entry("rule.token_soup", "b03ecfce98c282ce"),
             Map.entry("rule.word_salad", "42d76eb8a76a9070"),
             Map.entry("rule.off_topic", "ddc3e19f9451b912"));
