@@ -7,20 +7,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.classifiers.evaluation.ClassifierEvaluation;
 import org.alignmentmonitor.classifiers.evaluation.CorpusFiles;
 import org.alignmentmonitor.classifiers.evaluation.Evaluation;
 import org.alignmentmonitor.classifiers.evaluation.EvaluationCorpus;
 import org.alignmentmonitor.classifiers.evaluation.EvaluationReport;
+import org.alignmentmonitor.classifiers.evaluation.LabelledReport;
+import org.alignmentmonitor.classifiers.evaluation.RealDataEvaluation;
 import org.alignmentmonitor.classifiers.evaluation.TrafficLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Regenerates the classifier evaluation report: each rule's precision, recall and false-positive rate. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Measures every built-in rule on the shipped labelled corpus (controlled corruptions of real",
-                "completions, hand-labelled cases) and on a strong model's real completions; writes a Markdown report."})
+        description = {"Measures the built-in suite and each rule on real traffic first (a half of the hand-labelled set,",
+                "the strong models' completions, broken-model replays, IFEval), then on controlled corruptions;",
+                "writes a Markdown report."})
 final class EvaluateCommand implements Callable<Integer> {
 
     static final String DEFAULT_MODEL = "gpt-4-turbo:1106-preview";
@@ -37,6 +41,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "Seed of the corruptions (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--testdata", defaultValue = "testdata", paramLabel = "DIR",
+            description = "The repository's test data: traffic/ and ifeval/ (default: ${DEFAULT-VALUE}).")
+    Path testdata;
+
+    @Option(names = "--labelled", defaultValue = "testdata/labelled", paramLabel = "DIR",
+            description = "Folder of the hand-labelled set's halves, dev.jsonl and test.jsonl (default: ${DEFAULT-VALUE}).")
+    Path labelled;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "dev|test",
+            description = "Half of the labelled set to score (default: ${DEFAULT-VALUE}; tune on dev only).")
+    String split;
 
     @Option(names = "--out", defaultValue = "docs/classifier-evaluation.md", paramLabel = "FILE",
             description = "Report to write (default: ${DEFAULT-VALUE}).")
@@ -61,7 +77,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation evaluation = ClassifierEvaluation.defaults()
                 .evaluate(sample, EvaluationCorpus.handLabelled(), model, negatives, seed);
-        String report = EvaluationReport.markdown(evaluation, commandLine(), SuiteConfig.DEFAULT_VERSION);
+        if (!split.equals("dev") && !split.equals("test")) {
+            throw new IllegalArgumentException("--split must be dev or test, not " + split);
+        }
+        ClassifierSuite suite = ClassifierSuite.defaults();
+        String report = LabelledReport.markdown(RealDataEvaluation.run(suite, testdata, labelled, split, seed),
+                commandLine(), SuiteConfig.DEFAULT_VERSION, EvaluationReport.secondary(evaluation));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -85,6 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The options as given, so that the report's header regenerates it. */
     private String commandLine() {
         return "./monitor evaluate" + (traffic == null ? "" : " --traffic " + traffic) + " --model " + model
-                + " --seed " + seed + " --out " + out;
+                + " --seed " + seed + " --testdata " + testdata + " --labelled " + labelled + " --split " + split
+                + " --out " + out;
     }
 }

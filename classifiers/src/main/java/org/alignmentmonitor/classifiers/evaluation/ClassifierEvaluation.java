@@ -20,7 +20,6 @@ import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.GibberishRule;
 import org.alignmentmonitor.classifiers.rules.InjectionRule;
 import org.alignmentmonitor.classifiers.rules.LanguageRule;
-import org.alignmentmonitor.classifiers.rules.OffTopicRule;
 import org.alignmentmonitor.classifiers.rules.ProfanityRule;
 import org.alignmentmonitor.classifiers.rules.PromptEchoRule;
 import org.alignmentmonitor.classifiers.rules.RepetitionRule;
@@ -51,8 +50,7 @@ public final class ClassifierEvaluation {
             Map.entry(InjectionRule.ID, List.of(InjectionRule.GRADER_MANIPULATION)),
             Map.entry(BenignRefusalRule.ID, List.of(BenignRefusalRule.UNWARRANTED_REFUSAL)),
             Map.entry(TokenSoupRule.ID, List.of(TokenSoupRule.GARBLED)),
-            Map.entry(WordSaladRule.ID, List.of(WordSaladRule.GARBLED)),
-            Map.entry(OffTopicRule.ID, List.of(OffTopicRule.OFF_TOPIC)));
+            Map.entry(WordSaladRule.ID, List.of(WordSaladRule.GARBLED)));
 
     private static final int PROMPT_CHARS = 90;
 
@@ -82,12 +80,16 @@ public final class ClassifierEvaluation {
         List<RuleScore> ruleScores = new ArrayList<>();
         List<Flag> handLabelledErrors = new ArrayList<>();
         List<Flag> trafficFlags = new ArrayList<>();
-        boolean[] trafficFlagged = new boolean[traffic.size()];
         for (Classifier rule : suite.classifiers()) {
-            List<String> categories = CATEGORIES.getOrDefault(rule.id(), List.of());
+            // The off-topic rule has no corruption set: a canned unrelated answer is too easy a test; the
+            // other-answer replay and the labelled real traffic measure it (RealDataEvaluation).
+            if (!CATEGORIES.containsKey(rule.id())) {
+                continue;
+            }
+            List<String> categories = CATEGORIES.get(rule.id());
             Confusion corrupted = corruptions(rule, sample, seed, corruptionScores);
             Confusion labelled = handLabelled(rule, categories, handLabelled, handLabelledErrors);
-            int flags = trafficFlags(rule, traffic, trafficFlagged, trafficFlags);
+            int flags = trafficFlags(rule, traffic, trafficFlags);
             ruleScores.add(new RuleScore(rule.id(), categories, corrupted, labelled, flags, traffic.size()));
             log.info("{}: corruptions {}, hand-labelled {}, {} flags on {}", rule.id(), corrupted, labelled, flags,
                     trafficModel);
@@ -98,8 +100,8 @@ public final class ClassifierEvaluation {
                     suite.judge(labelledCase.interaction(), 0L).getFlagged());
         }
         int suiteFlags = 0;
-        for (boolean flagged : trafficFlagged) {
-            suiteFlags += flagged ? 1 : 0;
+        for (Interaction interaction : traffic) {
+            suiteFlags += suite.judge(interaction, 0L).getFlagged() ? 1 : 0;
         }
         return new Evaluation(seed, sample.size(), handLabelled.size(), trafficModel, traffic.size(), corruptionScores,
                 ruleScores, suiteLabelled, suiteFlags, trafficFlags, handLabelledErrors);
@@ -137,14 +139,13 @@ public final class ClassifierEvaluation {
         return labelled;
     }
 
-    /** The rule's flags on the traffic; marks them in {@code flagged} for the suite's count. */
-    private static int trafficFlags(Classifier rule, List<Interaction> traffic, boolean[] flagged, List<Flag> flags) {
+    /** The rule's flags on the traffic. */
+    private static int trafficFlags(Classifier rule, List<Interaction> traffic, List<Flag> flags) {
         int count = 0;
         for (int i = 0; i < traffic.size(); i++) {
             ClassifierResult result = rule.classify(traffic.get(i));
             if (isFlag(result)) {
                 count++;
-                flagged[i] = true;
                 flags.add(new Flag(traffic.get(i).getId(), rule.id(), false, head(Texts.lastUserMessage(traffic.get(i))),
                         evidence(traffic.get(i), result)));
             }
@@ -173,7 +174,7 @@ public final class ClassifierEvaluation {
     }
 
     /** The first evidence span's reason and quoted text, shortened. */
-    private static String evidence(Interaction interaction, ClassifierResult result) {
+    static String evidence(Interaction interaction, ClassifierResult result) {
         if (result.getEvidence().isEmpty()) {
             return String.format("score %.2f", result.getScore());
         }
@@ -185,7 +186,7 @@ public final class ClassifierEvaluation {
         return span.getReason() + ": \"" + head(quoted) + "\"";
     }
 
-    private static String head(String text) {
+    static String head(String text) {
         String oneLine = text.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= PROMPT_CHARS ? oneLine : oneLine.substring(0, PROMPT_CHARS) + "...";
     }

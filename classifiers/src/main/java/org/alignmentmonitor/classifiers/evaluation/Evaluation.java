@@ -36,7 +36,7 @@ public record Evaluation(long seed, int sampleSize, int handLabelled, String tra
 
     public boolean meetsTargets() {
         return suiteFalsePositiveRate() <= MAX_SUITE_FALSE_POSITIVE_RATE
-                && rules.stream().filter(RuleScore::hasCorruptions).allMatch(RuleScore::meetsCorruptionTargets);
+                && rules.stream().allMatch(RuleScore::meetsCorruptionTargets);
     }
 
     /** One corruption against its rule: positives the corrupted copies, negatives the untouched sample. */
@@ -58,11 +58,6 @@ public record Evaluation(long seed, int sampleSize, int handLabelled, String tra
 
         public double trafficFalsePositiveRate() {
             return trafficSize == 0 ? Double.NaN : trafficFlags / (double) trafficSize;
-        }
-
-        /** Off-topic answers are measured by a broken-model replay, not by a corruption set. */
-        public boolean hasCorruptions() {
-            return corruptions.positives() > 0;
         }
 
         /** NaN never meets a target: a rule that flagged nothing has not shown its precision. */

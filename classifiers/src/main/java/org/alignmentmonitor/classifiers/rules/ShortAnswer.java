@@ -71,8 +71,8 @@ record ShortAnswer(double score, String reason) {
         }
         boolean ended = endsSentence(text, end);
         // Names and titles ("Thrive Ahead") need no full stop; copied labels neither.
-        boolean label = isTitle(text, end)
-                || Requests.offersChoices(request) && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
+        boolean choice = Requests.offersChoices(request) && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
+        boolean label = isTitle(text, end) || choice;
         if (words <= MAX_BARE_WORDS && !shortAnswer && !code && !copied && !ended && !label) {
             return new ShortAnswer(UNFINISHED, words + (words == 1 ? " word" : " words")
                     + " for a request that wants more than a word, a name or a choice");
@@ -110,7 +110,9 @@ record ShortAnswer(double score, String reason) {
         });
         boolean contraction = lastStart > 1 && (text.charAt(lastStart - 1) == '\'' || text.charAt(lastStart - 1) == '’')
                 && Texts.isLetter(text.charAt(lastStart - 2));
-        if (contraction || !isEnumeration(text, end) && model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
+        // One of the offered choices, copied ("Social" for "Promotions or Social?"), ends where the choice does.
+        if (contraction || !choice && !isEnumeration(text, end)
+                && model.logRatio(lastClass[0], WordClasses.END) < DANGLING_END) {
             return new ShortAnswer(DANGLING, "stops after " + words + " words on '" + lastWord
                     + "', after which sentences do not end");
         }

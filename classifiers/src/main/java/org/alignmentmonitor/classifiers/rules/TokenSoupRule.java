@@ -22,7 +22,7 @@ import org.alignmentmonitor.classifiers.text.Scripts;
 public final class TokenSoupRule extends ThresholdClassifier {
 
     public static final String ID = "rule.token_soup";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String GARBLED = "garbled";
 
     /** Soup shows from the first tokens; the start of a long answer is enough. */
@@ -37,6 +37,12 @@ public final class TokenSoupRule extends ThresholdClassifier {
     private static final double CODE_LOW = 0.06;
     private static final double CODE_HIGH = 0.16;
     private static final int MIN_TOKENS = 2;
+    /** A slip into another script can come late in a long answer. */
+    private static final int MAX_STRAY_CHARS = 8_000;
+    /** Requests about languages or writing invite words in another script anywhere in the answer. */
+    private static final Pattern LANGUAGE_TOPIC = Pattern.compile("(?i)\\b(translat\\w*|languages?|chinese|mandarin"
+            + "|cantonese|japanese|kanji|hiragana|katakana|korean|hangul|russian|cyrillic|greek|arabic|hebrew|hindi"
+            + "|sanskrit|thai|alphabet|script|characters? for)\\b");
 
     public TokenSoupRule(double threshold) {
         super(ID, VERSION, threshold);
@@ -54,6 +60,16 @@ public final class TokenSoupRule extends ThresholdClassifier {
         String text = blankCode(completion);
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
         int allowedScripts = Scripts.used(prompt, 0, prompt.length()) | 1 << Scripts.LATIN | consistentScript(text);
+        if (!code && !LANGUAGE_TOPIC.matcher(prompt).find()) {
+            String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
+            StrayScript.Run stray = StrayScript.first(whole, Scripts.used(prompt, 0, prompt.length())
+                    | 1 << Scripts.LATIN | consistentScript(whole));
+            if (stray != null) {
+                return Finding.of(1.0, GARBLED, Finding.inCompletion(stray.start(), stray.end(),
+                        "switches writing system mid-answer: words in a script neither the request nor the rest of"
+                                + " the answer uses, not set off in brackets or quotes"));
+            }
+        }
         Lexicon lexicon = Lexicon.english();
         int tokens = 0;
         int hard = 0;

@@ -27,7 +27,7 @@ class SuiteDigestTest {
     private static final int TRAFFIC_INTERACTIONS = 5_635;
 
     private static final Map<String, String> TRAFFIC = Map.ofEntries(
-            Map.entry("rule.truncation", "f53775bf65d6ee94"),
+            Map.entry("rule.truncation", "17ceba37b8215353"),
             Map.entry("rule.repetition", "312119f79fe251df"),
             Map.entry("rule.prompt_echo", "9dc45c0cbc599a41"),
             Map.entry("rule.constraints", "17651aea6bc6ccc7"),
@@ -35,7 +35,7 @@ class SuiteDigestTest {
             Map.entry("rule.profanity", "fcc61d93bd2f6f69"),
             Map.entry("rule.gibberish", "90b2c3a6f80df643"),
             Map.entry("rule.injection", "17651aea6bc6ccc7"),
-            Map.entry("rule.benign_refusal", "bce83c67e1138a70"),
+            Map.entry("rule.benign_refusal", "c4a7e46c25377ca2"),
             Map.entry("rule.token_soup", "b03ecfce98c282ce"),
             Map.entry("rule.word_salad", "42d76eb8a76a9070"),
             Map.entry("rule.off_topic", "ddc3e19f9451b912"));
@@ -51,7 +51,7 @@ class SuiteDigestTest {
             Map.entry("rule.gibberish", "9be3a271417f09f9"),
             Map.entry("rule.injection", "9be3a271417f09f9"),
             Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
-            Map.entry("rule.token_soup", "9cdc178d30cdb741"),
+            Map.entry("rule.token_soup", "2d79edae8ff23521"),
             Map.entry("rule.word_salad", "4962c6ae75033190"),
             Map.entry("rule.off_topic", "99b36105b791fa90"));
 

@@ -52,4 +52,30 @@ class TokenSoupRuleTest {
     void shouldNotFlagCodeWhenCodeWasAskedFor(String completion) {
         assertNotFlagged(rule, of("Write a function that sums an array.", completion));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Keep the drawers closed to stop clothes from getting灰尘y or dirtier over the winter months.",
+        "Serve the stew with a green salad, or a glass of 丹麦啤酒 for a complete Danish meal tonight.",
+        "The essay argues that Romeo acts in haste, 迎娶了错误的妻子, and so brings on the final tragedy.",
+    })
+    void shouldFlagAnAnswerWhenItSlipsIntoAnotherScriptMidSentence(String completion) {
+        assertFlagged(rule, of("How should I store winter clothes?", completion), TokenSoupRule.GARBLED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Start at Shurijo Castle Park (首里城公園), then walk down to the old town for lunch and markets.",
+        "The Kanji for \"wish\" (願) combines the primitives for \"clock\" and \"heart\" in one sign.",
+        "The area of a circle is π times the radius squared, as any textbook on geometry will tell you.",
+    })
+    void shouldNotFlagAnotherScriptWhenItIsSetOffAsAGlossOrIsASymbol(String completion) {
+        assertNotFlagged(rule, of("What should I see in Okinawa?", completion));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"How do you say good morning in Japanese?", "Translate 'thank you' for me, please."})
+    void shouldNotFlagAnotherScriptWhenTheRequestIsAboutLanguages(String prompt) {
+        assertNotFlagged(rule, of(prompt, "You can say おはようございます when you greet someone early in the day."));
+    }
 }

@@ -186,6 +186,7 @@ class TruncationRuleTest {
         "Is the sentiment positive or negative? I loved it.|Positive",
         "Write \"Test\"|Test",
         "Which option is right? A. red B. blue|B. blue",
+        "Decide if the given email belongs to the Promotions or Social category. Subject: an invitation|Social",
     })
     void shouldNotFlagShortAnswerWhenTheRequestAsksForAWordANameOrAChoice(String prompt, String completion) {
         assertNotFlagged(rule, of(prompt, completion, "stop"));
