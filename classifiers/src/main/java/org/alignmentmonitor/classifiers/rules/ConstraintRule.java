@@ -13,6 +13,10 @@ import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
 import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
+import org.alignmentmonitor.classifiers.text.ListItems;
+import org.alignmentmonitor.classifiers.text.Paragraphs;
+import org.alignmentmonitor.classifiers.text.Sentences;
+import org.alignmentmonitor.classifiers.text.Words;
 
 /**
  * Explicit, checkable constraints in the last user message ("do not use any commas", "in all
@@ -239,9 +243,6 @@ public final class ConstraintRule extends ThresholdClassifier {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\[\\]\\n]*\\]");
     private static final Pattern PPS = Pattern.compile("p\\.\\s?p\\.\\s?s", CI);
     private static final Pattern PS = Pattern.compile("p\\.\\s?s\\.", CI);
-
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e",
-            "jr", "sr", "prof", "inc", "ltd", "co", "no", "fig", "approx", "u.s", "u.k", "a.m", "p.m", "vol", "mt", "ft");
 
     public ConstraintRule(double threshold) {
         super(ID, VERSION, threshold);
@@ -583,7 +584,7 @@ public final class ConstraintRule extends ThresholdClassifier {
             case END_PHRASE -> endPhrase(constraint, text);
             case START_PHRASE -> startPhrase(constraint, text);
             case WORDS -> {
-                int words = countWords(text);
+                int words = Words.count(text);
                 int wanted = constraint.count();
                 boolean clear = switch (constraint.relation()) {
                     case AT_LEAST -> words < wanted * (1 - WORD_TOLERANCE);
@@ -594,9 +595,9 @@ public final class ConstraintRule extends ThresholdClassifier {
                 yield clear ? wholeText(constraint, text, words + " words") : null;
             }
             case SENTENCES -> {
-                int[] bounds = sentenceBounds(text);
-                int low = bounds[0];
-                int high = bounds[1];
+                Sentences.Count bounds = Sentences.count(text);
+                int low = bounds.low();
+                int high = bounds.high();
                 int wanted = constraint.count();
                 boolean clear = switch (constraint.relation()) {
                     case AT_LEAST -> high < wanted;
@@ -608,13 +609,13 @@ public final class ConstraintRule extends ThresholdClassifier {
                 yield clear ? wholeText(constraint, text, found + " sentences") : null;
             }
             case PARAGRAPHS -> {
-                int paragraphs = "***".equals(constraint.text()) ? dividedParagraphs(text) : blankLineParagraphs(text);
+                int paragraphs = "***".equals(constraint.text()) ? Paragraphs.divided(text) : Paragraphs.blankLineSeparated(text);
                 yield paragraphs == constraint.count() ? null : wholeText(constraint, text,
                         paragraphs < 0 ? "an empty paragraph between dividers"
                                 : paragraphs + " paragraphs separated by " + constraint.text());
             }
             case BULLETS -> {
-                int bullets = countBullets(text);
+                int bullets = ListItems.bullets(text);
                 yield constraint.relation().holds(bullets, constraint.count()) ? null
                         : wholeText(constraint, text, bullets + " bullet points");
             }
@@ -765,168 +766,6 @@ public final class ConstraintRule extends ThresholdClassifier {
 
     private static boolean isClosingQuote(char c) {
         return c == '"' || c == '”';
-    }
-
-    /** Runs of letters, digits and underscores (IFEval's {@code \w+}). */
-    static int countWords(String text) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            boolean word = Character.isLetterOrDigit(cp) || cp == '_';
-            if (word && !inWord) {
-                words++;
-            }
-            inWord = word;
-            i += Character.charCount(cp);
-        }
-        return words;
-    }
-
-    /**
-     * A lower and an upper bound of the number of sentences. The lower bound counts . ! ? followed
-     * by a space or the end (not after an abbreviation, an initial or a list number, not in an
-     * ellipsis), plus an unterminated last sentence; the upper bound also counts unterminated lines
-     * (headings, list items) and the skipped terminators.
-     */
-    static int[] sentenceBounds(String text) {
-        int low = 0;
-        int doubtful = 0;
-        int n = text.length();
-        boolean pendingContent = false; // letters or digits since the last counted terminator
-        boolean lineContent = false;    // letters or digits since the last line break or terminator
-        int wordStart = -1;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                if (wordStart < 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != '.') {
-                    wordStart = i;
-                }
-                pendingContent = true;
-                lineContent = true;
-            } else if (c == '\n') {
-                if (lineContent) {
-                    doubtful++; // a line without a terminator: a heading or list item, perhaps a sentence
-                }
-                lineContent = false;
-                wordStart = -1;
-            } else if (c == '.' || c == '!' || c == '?') {
-                int j = i;
-                while (j + 1 < n && (text.charAt(j + 1) == '.' || text.charAt(j + 1) == '!' || text.charAt(j + 1) == '?')) {
-                    j++;
-                }
-                int k = j + 1;
-                while (k < n && isClosingMark(text.charAt(k))) {
-                    k++;
-                }
-                boolean boundary = k == n || Texts.isSpace(text.charAt(k));
-                if (boundary && pendingContent) {
-                    boolean ellipsis = c == '.' && j - i >= 2;
-                    boolean abbreviation = c == '.' && j == i && wordStart >= 0 && isAbbreviation(text, wordStart, i);
-                    if (ellipsis || abbreviation) {
-                        doubtful++;
-                    } else {
-                        low++;
-                        pendingContent = false;
-                    }
-                    lineContent = false;
-                }
-                i = j;
-                if (!boundary) {
-                    continue;
-                }
-                wordStart = -1;
-            } else if (!isClosingMark(c) && c != '\'' && c != '-') {
-                wordStart = Texts.isSpace(c) ? -1 : wordStart;
-            }
-        }
-        if (pendingContent) {
-            low++;
-        }
-        return new int[] {low, low + doubtful};
-    }
-
-    private static boolean isAbbreviation(String text, int wordStart, int dot) {
-        int length = dot - wordStart;
-        if (length <= 1) {
-            return true; // an initial or a list number ("J.", "1.")
-        }
-        boolean digits = true;
-        for (int i = wordStart; i < dot; i++) {
-            digits &= Character.isDigit(text.charAt(i));
-        }
-        return digits || length <= 6 && ABBREVIATIONS.contains(text.substring(wordStart, dot).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isClosingMark(char c) {
-        return c == '"' || c == '\'' || c == '”' || c == '’' || c == ')' || c == ']' || c == '*' || c == '_';
-    }
-
-    /** Paragraphs separated by "***" as IFEval counts them; -1 when a middle paragraph is empty. */
-    static int dividedParagraphs(String text) {
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int at = text.indexOf("***", from);
-            if (at < 0) {
-                parts.add(text.substring(from));
-                break;
-            }
-            parts.add(text.substring(from, at));
-            from = at + 3;
-        }
-        int count = parts.size();
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).isBlank()) {
-                if (i == 0 || i == parts.size() - 1) {
-                    count--;
-                } else {
-                    return -1;
-                }
-            }
-        }
-        return count;
-    }
-
-    /** Non-blank blocks separated by one or more blank lines. */
-    static int blankLineParagraphs(String text) {
-        int count = 0;
-        boolean inParagraph = false;
-        int lineStart = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                boolean blank = true;
-                for (int k = lineStart; k < i && blank; k++) {
-                    blank = Texts.isSpace(text.charAt(k));
-                }
-                if (!blank && !inParagraph) {
-                    count++;
-                }
-                inParagraph = !blank;
-                lineStart = i + 1;
-            }
-        }
-        return count;
-    }
-
-    /** Lines starting with "* " style or "-" bullets, as IFEval counts them ("**bold**" lines are not bullets). */
-    static int countBullets(String text) {
-        int count = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int k = i;
-            while (k < n && text.charAt(k) != '\n' && Texts.isSpace(text.charAt(k))) {
-                k++;
-            }
-            if (k < n && (text.charAt(k) == '-' || text.charAt(k) == '*' && k + 1 < n && text.charAt(k + 1) != '*'
-                    && text.charAt(k + 1) != '\n')) {
-                count++;
-            }
-            int next = text.indexOf('\n', k);
-            i = next < 0 ? n : next + 1;
-        }
-        return count;
     }
 
     private static int countMatches(Pattern pattern, String text, boolean nonBlankInside) {
