@@ -89,6 +89,32 @@ public final class Sentences {
         return isTerminator(c) && (i + 1 == to || Texts.isSpace(text.charAt(i + 1)));
     }
 
+    /**
+     * The sentence (bounded by . ! ? followed by a space, or a line break, and at most 300 characters
+     * each side) around {@code [start, end)}: what an instruction's wording is judged by.
+     */
+    public static String around(String text, int start, int end) {
+        int s = start;
+        int limit = Math.max(0, start - 300);
+        while (s > limit) {
+            char c = text.charAt(s - 1);
+            if (c == '\n' || (Texts.isSpace(c) && s >= 2 && isTerminator(text.charAt(s - 2)))) {
+                break;
+            }
+            s--;
+        }
+        int e = end;
+        int max = Math.min(text.length(), end + 300);
+        while (e < max) {
+            char c = text.charAt(e);
+            if (c == '\n' || (isTerminator(c) && (e + 1 == text.length() || Texts.isSpace(text.charAt(e + 1))))) {
+                break;
+            }
+            e++;
+        }
+        return text.substring(s, e);
+    }
+
     private static boolean isTerminator(char c) {
         return c == '.' || c == '!' || c == '?';
     }

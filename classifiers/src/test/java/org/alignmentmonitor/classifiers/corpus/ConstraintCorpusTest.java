@@ -14,10 +14,12 @@ import java.util.Map;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Interactions;
+import org.alignmentmonitor.classifiers.rules.Constraint;
+import org.alignmentmonitor.classifiers.rules.Constraint.Kind;
+import org.alignmentmonitor.classifiers.rules.ConstraintChecker;
+import org.alignmentmonitor.classifiers.rules.ConstraintParser;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Constraint;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Kind;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Violation;
+import org.alignmentmonitor.classifiers.rules.ConstraintViolation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,7 +107,7 @@ class ConstraintCorpusTest {
                     tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
                 }
             }
-            List<Constraint> constraints = ConstraintRule.parse(prompt);
+            List<Constraint> constraints = ConstraintParser.parse(prompt);
             ClassifierResult result = rule.classify(
                     Interactions.of(prompt, response));
             boolean anyViolation = row.path("all_checked_followed").isBoolean() && !row.path("all_checked_followed").asBoolean();
@@ -122,7 +124,7 @@ class ConstraintCorpusTest {
                 String id = IFEVAL_IDS.get(constraint.kind());
                 tally.parsed++;
                 tally.parsedNotInTruth += followed.containsKey(id) ? 0 : 1;
-                Violation violation = ConstraintRule.check(constraint, response);
+                ConstraintViolation violation = ConstraintChecker.check(constraint, response);
                 if (violation != null) {
                     tally.flags++;
                     if (Boolean.FALSE.equals(followed.get(id))) {
@@ -187,7 +189,7 @@ class ConstraintCorpusTest {
                     counts.computeIfAbsent(kind, k -> new int[3])[0]++;
                 }
             }
-            for (Constraint constraint : ConstraintRule.parse(prompt)) {
+            for (Constraint constraint : ConstraintParser.parse(prompt)) {
                 int[] count = counts.computeIfAbsent(constraint.kind(), k -> new int[3]);
                 boolean isListed = listed.contains(IFEVAL_IDS.get(constraint.kind()))
                         || constraint.kind() == Kind.PARAGRAPHS && listed.contains(NTH_PARAGRAPH);
