@@ -5,7 +5,8 @@ package org.alignmentmonitor.classifiers.rules;
  *
  * @param relation and {@code count}: for counted kinds only
  * @param text     the phrase (END_PHRASE, START_PHRASE), the marker (POSTSCRIPT), the separator "***" or a
- *                 blank line (PARAGRAPHS); otherwise null
+ *                 blank line (PARAGRAPHS), the letter or word (LETTER_FREQUENCY, WORD_FREQUENCY), the
+ *                 divider (TWO_RESPONSES); otherwise null
  * @param start    and {@code end}: the instruction's span in the last user message
  */
 public record Constraint(Kind kind, Relation relation, int count, String text, int start, int end) {
@@ -26,7 +27,10 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
         TITLE("title in <<double angular brackets>>"),
         POSTSCRIPT("postscript"),
         HIGHLIGHTS("highlighted sections"),
-        JSON("JSON output");
+        JSON("JSON output"),
+        LETTER_FREQUENCY("a letter used a number of times"),
+        WORD_FREQUENCY("a word used a number of times"),
+        TWO_RESPONSES("two different responses");
 
         private final String label;
 
@@ -65,6 +69,9 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
             case END_PHRASE -> "ending with \"" + text + "\"";
             case START_PHRASE -> "starting with \"" + text + "\"";
             case POSTSCRIPT -> "a postscript starting with " + text;
+            case LETTER_FREQUENCY -> "the letter '" + text + "' " + relation.words + " " + count + " times";
+            case WORD_FREQUENCY -> "the word '" + text + "' " + relation.words + " " + count + " times";
+            case TWO_RESPONSES -> "two different responses separated by " + text;
             default -> kind.label;
         };
     }

@@ -1,5 +1,7 @@
 package org.alignmentmonitor.classifiers.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
@@ -49,7 +51,8 @@ public final class ConstraintChecker {
                 while (start < end && Texts.isSpace(text.charAt(start))) {
                     start++;
                 }
-                boolean wrapped = end - start > 1 && isOpeningQuote(text.charAt(start)) && isClosingQuote(text.charAt(end - 1));
+                // IFEval: straight double quotes only; “curly” ones do not count
+                boolean wrapped = end - start > 1 && text.charAt(start) == '"' && text.charAt(end - 1) == '"';
                 yield wrapped ? null : new ConstraintViolation(constraint, start, Math.max(start, Math.min(end, start + 40)),
                         "a response not wrapped in double quotes");
             }
@@ -105,6 +108,18 @@ public final class ConstraintChecker {
                 yield marker.matcher(text).find() ? null
                         : new ConstraintViolation(constraint, -1, -1, "no postscript starting with " + constraint.text());
             }
+            case LETTER_FREQUENCY -> {
+                int count = letters(text, constraint.text().charAt(0));
+                yield constraint.relation().holds(count, constraint.count()) ? null
+                        : wholeText(constraint, text, count + (count == 1 ? " time" : " times"));
+            }
+            case WORD_FREQUENCY -> {
+                Pattern word = Pattern.compile("\\b" + Pattern.quote(constraint.text()) + "\\b", CI);
+                int count = countMatches(word, text, false);
+                yield constraint.relation().holds(count, constraint.count()) ? null
+                        : wholeText(constraint, text, count + (count == 1 ? " time" : " times"));
+            }
+            case TWO_RESPONSES -> twoResponses(constraint, text);
             case JSON -> {
                 int start = 0;
                 int end = Texts.trimmedEnd(text);
@@ -123,6 +138,42 @@ public final class ConstraintChecker {
                         "text that does not start as JSON");
             }
         };
+    }
+
+    /** IFEval's letter count: the letter's occurrences in the lower-cased text. */
+    private static int letters(String text, char letter) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            count += Character.toLowerCase(text.charAt(i)) == letter ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * IFEval's check: split at the divider, blank parts only first or last, exactly two others and
+     * they differ (ignoring surrounding whitespace).
+     */
+    private static ConstraintViolation twoResponses(Constraint constraint, String text) {
+        String divider = constraint.text();
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int at = text.indexOf(divider); at >= 0; at = text.indexOf(divider, from)) {
+            parts.add(text.substring(from, at));
+            from = at + divider.length();
+        }
+        parts.add(text.substring(from));
+        List<String> responses = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!parts.get(i).isBlank()) {
+                responses.add(parts.get(i).strip());
+            } else if (i != 0 && i != parts.size() - 1) {
+                return wholeText(constraint, text, "an empty response between dividers");
+            }
+        }
+        if (responses.size() == 2 && !responses.get(0).equals(responses.get(1))) {
+            return null;
+        }
+        return wholeText(constraint, text, responses.size() == 2 ? "the same response twice" : responses.size() + " responses");
     }
 
     private static ConstraintViolation wholeText(Constraint constraint, String text, String found) {
@@ -161,13 +212,15 @@ public final class ConstraintChecker {
     }
 
     private static ConstraintViolation endPhrase(Constraint constraint, String text) {
-        String phrase = stripTrailingMarks(constraint.text());
-        int end = text.length();
-        while (end > 0 && (Texts.isSpace(text.charAt(end - 1)) || isTrailingMark(text.charAt(end - 1)))) {
-            end--;
-        }
+        // IFEval: the stripped answer ends with the stripped phrase, ignoring case, so "**phrase**" does
+        // not; IFEval's truth keeps a phrase quoted at the very end, so closing quotes are passed over.
+        String phrase = constraint.text().strip();
         if (phrase.isEmpty()) {
             return null;
+        }
+        int end = Texts.trimmedEnd(text);
+        while (end > 0 && isClosingQuote(text.charAt(end - 1)) && !isClosingQuote(phrase.charAt(phrase.length() - 1))) {
+            end--;
         }
         if (end >= phrase.length() && text.regionMatches(true, end - phrase.length(), phrase, 0, phrase.length())) {
             return null;
@@ -215,29 +268,12 @@ public final class ConstraintChecker {
         return new ConstraintViolation(constraint, firstLine, Math.max(end, firstLine + 1), "a different start");
     }
 
+    private static boolean isClosingQuote(char c) {
+        return c == '"' || c == '”' || c == '\'' || c == '’';
+    }
+
     private static boolean isLeadingMark(char c) {
         return c == '"' || c == '\'' || c == '“' || c == '‘' || c == '*' || c == '_' || c == '#' || c == '>';
-    }
-
-    private static String stripTrailingMarks(String phrase) {
-        int end = phrase.length();
-        while (end > 0 && (Texts.isSpace(phrase.charAt(end - 1)) || isTrailingMark(phrase.charAt(end - 1)))) {
-            end--;
-        }
-        return phrase.substring(0, end).strip();
-    }
-
-    /** Formatting a model may put after the phrase: closing quotes, bold or italic markers. */
-    private static boolean isTrailingMark(char c) {
-        return c == '"' || c == '\'' || c == '”' || c == '’' || c == '*' || c == '_';
-    }
-
-    private static boolean isOpeningQuote(char c) {
-        return c == '"' || c == '“';
-    }
-
-    private static boolean isClosingQuote(char c) {
-        return c == '"' || c == '”';
     }
 
     private static int countMatches(Pattern pattern, String text, boolean nonBlankInside) {

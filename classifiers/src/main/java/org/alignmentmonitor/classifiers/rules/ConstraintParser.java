@@ -57,6 +57,9 @@ public final class ConstraintParser {
                     + "|\\bdouble\\s+quot[a-z]*(?:\\s+marks)?(?:\\s+should\\s+be)?(?:\\s+placed)?\\s+around\\s+"
                     + "(?:your|the)\\s+(?:entire\\b|whole\\b|(?:response|answer|output|reply)\\b)", CI);
     private static final Pattern WHOLE_RESPONSE = Pattern.compile("\\b(?:entire|whole|response|answer|output)\\b", CI);
+    /** "your entire response is wrapped in double quotes": the whole response named before the verb. */
+    private static final Pattern WHOLE_RESPONSE_BEFORE = Pattern.compile(
+            "\\b(?:entire|whole|your)\\s+(?:response|answer|output|reply)\\s+(?:is\\s+|should\\s+be\\s+|must\\s+be\\s+)?$", CI);
 
     private static final Pattern END_QUOTED = Pattern.compile(
             "\\b(?:end|finish|conclude)(?:s|ing)?\\b([^.!?\\n\"“]{0,60}?)\\bwith\\b([^\"“\\n.!?]{0,40}?)[\"“]([^\"”\\n]{1,120})[\"”]",
@@ -87,18 +90,44 @@ public final class ConstraintParser {
      * several responses, repeating the request...). They still count towards the number of
      * constraints the model has to track at once; each pattern counts once.
      */
-    private static final Pattern[] OTHER_CONSTRAINTS = {
-        Pattern.compile("\\bkeywords?\\b", CI),
-        Pattern.compile("\\b(?:do not|don't|without|never)\\s+(?:use|using|include|including|mention|say)\\s+the\\s+words?\\b", CI),
-        Pattern.compile("\\bthe\\s+word\\s+\\S{1,30}\\s+(?:should|must)\\s+appear\\b|\\bappears?\\s+(?:at least|at most|less than|more than|exactly)", CI),
-        Pattern.compile("\\bthe\\s+letter\\s+\\S{1,3}\\s+(?:should\\s+|must\\s+)?appear", CI),
-        Pattern.compile("\\bno other language|\\b(?:only|entirely|entire response)\\s+(?:in\\s+)?(?:the\\s+)?[A-Z][a-z]+\\s+language\\b", CI),
-        Pattern.compile("\\bSECTION\\s+X\\b|\\bsections?\\s+with\\s+(?:SECTION|Section|PART|Part)\\b"),
-        Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b|\\*{6}", CI),
-        Pattern.compile("\\brepeat\\s+the\\s+request\\b", CI),
-        Pattern.compile("\\bwords\\s+(?:with|in)\\s+all\\s+capital\\s+letters\\b", CI),
-        Pattern.compile("\\b(?:My answer is yes|My answer is no|My answer is maybe)\\b", CI),
-    };
+    private static final List<Cue> OTHER_CONSTRAINTS = List.of(
+        new Cue(null, Pattern.compile("\\bkeywords?\\b", CI)),
+        new Cue(null, Pattern.compile("\\b(?:do not|don't|without|never)\\s+(?:use|using|include|including|mention|say)\\s+the\\s+words?\\b", CI)),
+        new Cue(Kind.WORD_FREQUENCY, Pattern.compile("\\bthe\\s+word\\s+\\S{1,30}\\s+(?:should|must)\\s+appear\\b|\\bappears?\\s+(?:at least|at most|less than|more than|exactly)", CI)),
+        new Cue(Kind.LETTER_FREQUENCY, Pattern.compile("\\bthe\\s+letter\\s+\\S{1,3}\\s+(?:should\\s+|must\\s+)?appear", CI)),
+        new Cue(null, Pattern.compile("\\bno other language|\\b(?:only|entirely|entire response)\\s+(?:in\\s+)?(?:the\\s+)?[A-Z][a-z]+\\s+language\\b", CI)),
+        new Cue(null, Pattern.compile("\\bSECTION\\s+X\\b|\\bsections?\\s+with\\s+(?:SECTION|Section|PART|Part)\\b")),
+        new Cue(Kind.TWO_RESPONSES, Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b|\\*{6}", CI)),
+        new Cue(null, Pattern.compile("\\brepeat\\s+the\\s+request\\b", CI)),
+        new Cue(null, Pattern.compile("\\bwords\\s+(?:with|in)\\s+all\\s+capital\\s+letters\\b", CI)),
+        new Cue(null, Pattern.compile("\\b(?:My answer is yes|My answer is no|My answer is maybe)\\b", CI)));
+
+    /** The wording of an instruction, and the kind that checks it when the parser read one (else null). */
+    private record Cue(Kind coveredBy, Pattern pattern) {}
+
+    private static final String RELATION = "(at least|no less than|no fewer than|not less than|a minimum of|more than"
+            + "|at most|no more than|not more than|a maximum of|less than|fewer than|exactly)";
+    /** A word, perhaps in quotes: the quotes are not part of it. */
+    private static final String QUOTED_WORD = "[\"'“‘]?([\\p{L}\\d](?:[\\p{L}\\d'-]{0,30}[\\p{L}\\d])?)[\"'”’]?";
+    private static final String TIMES = "(?:" + NUM + "\\s+times?|(once|twice|thrice))";
+    /** "the letter q should appear at least 5 times", "contains the letter j at least once" (IFEval letter_frequency). */
+    private static final Pattern LETTER_FREQUENCY = Pattern.compile(
+            "\\bletter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+(?:should\\s+|must\\s+|to\\s+)?(?:appears?|appearing|show\\s+up)\\s+"
+                    + RELATION + "\\s+" + TIMES
+                    + "|\\b(?:contains?|includes?)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+" + RELATION + "\\s+" + TIMES,
+            CI);
+    /**
+     * "the word X should appear at least 2 times", "use the word X at least twice" (IFEval
+     * keywords:frequency): group 1 or 5 is the word.
+     */
+    private static final Pattern WORD_FREQUENCY = Pattern.compile(
+            "\\bword\\s+" + QUOTED_WORD + "\\s+(?:should\\s+|must\\s+)?(?:appears?|appearing|show\\s+up|to\\s+be\\s+used)\\s+"
+                    + RELATION + "\\s+" + TIMES
+                    + "|\\b(?:use|uses|using|include|includes|including|contain|contains)\\s+the\\s+word\\s+" + QUOTED_WORD
+                    + "\\s+" + RELATION + "\\s+" + TIMES, CI);
+    /** "Give two different responses ... separated by 6 asterisk symbols" (IFEval two_responses). */
+    private static final Pattern TWO_RESPONSES = Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b", CI);
+    private static final String RESPONSE_DIVIDER = "******";
 
     private static final Pattern COUNTED = Pattern.compile(
             "\\b(at least|no less than|no fewer than|not less than|a minimum of|more than|at most|no more than"
@@ -134,12 +163,16 @@ public final class ConstraintParser {
 
     private ConstraintParser() {}
 
-    /** How many other checkable instructions the prompt carries (see {@link #OTHER_CONSTRAINTS}). */
-    static int otherConstraints(String prompt) {
+    /**
+     * How many other checkable instructions the prompt carries (see {@link #OTHER_CONSTRAINTS}): those
+     * the parser did not read into one of {@code parsed}.
+     */
+    static int otherConstraints(String prompt, List<Constraint> parsed) {
         int from = Math.max(0, prompt.length() - PROMPT_SCAN_CHARS);
         int count = 0;
-        for (Pattern pattern : OTHER_CONSTRAINTS) {
-            if (pattern.matcher(prompt).region(from, prompt.length()).find()) {
+        for (Cue cue : OTHER_CONSTRAINTS) {
+            boolean read = parsed.stream().anyMatch(c -> c.kind() == cue.coveredBy());
+            if (!read && cue.pattern().matcher(prompt).region(from, prompt.length()).find()) {
                 count++;
             }
         }
@@ -183,7 +216,8 @@ public final class ConstraintParser {
         }
         m = QUOTATION.matcher(prompt).region(from, prompt.length());
         while (lower.contains("double") && m.find()) {
-            if (m.group(1) == null || WHOLE_RESPONSE.matcher(m.group(1)).find()) {
+            if (m.group(1) == null || WHOLE_RESPONSE.matcher(m.group(1)).find()
+                    || WHOLE_RESPONSE_BEFORE.matcher(prompt).region(Math.max(0, m.start() - 40), m.start()).find()) {
                 add(found, seen, new Constraint(Kind.QUOTATION, null, 0, null, m.start(), m.end()));
                 break;
             }
@@ -209,6 +243,18 @@ public final class ConstraintParser {
         if (lower.contains("script") && m.find()) {
             String marker = m.group(1).replace(" ", "").toUpperCase(Locale.ROOT);
             add(found, seen, new Constraint(Kind.POSTSCRIPT, null, 0, marker, m.start(), m.end()));
+        }
+        m = LETTER_FREQUENCY.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("letter") && m.find()) {
+            parseFrequency(m, m.group(1) != null ? 1 : 5, Kind.LETTER_FREQUENCY, found, seen);
+        }
+        m = WORD_FREQUENCY.matcher(prompt).region(from, prompt.length());
+        if (lower.contains("word") && m.find()) {
+            parseFrequency(m, m.group(1) != null ? 1 : 5, Kind.WORD_FREQUENCY, found, seen);
+        }
+        m = TWO_RESPONSES.matcher(prompt).region(from, prompt.length());
+        if (lower.contains(RESPONSE_DIVIDER) && m.find()) {
+            add(found, seen, new Constraint(Kind.TWO_RESPONSES, null, 0, RESPONSE_DIVIDER, m.start(), m.end()));
         }
         m = JSON_PROMPT.matcher(prompt).region(from, prompt.length());
         if (lower.contains("json") && m.find() && !JSON_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
@@ -264,20 +310,9 @@ public final class ConstraintParser {
             int count;
             String noun;
             if (m.group(1) != null) {
-                String rel = m.group(1).toLowerCase(Locale.ROOT);
-                count = number(m.group(2));
+                relation = relation(m.group(1));
+                count = number(m.group(2)) + (isMoreThan(m.group(1)) ? 1 : 0);
                 noun = m.group(3).toLowerCase(Locale.ROOT);
-                switch (rel) {
-                    case "at least", "no less than", "no fewer than", "not less than", "a minimum of" ->
-                            relation = Relation.AT_LEAST;
-                    case "more than" -> {
-                        relation = Relation.AT_LEAST;
-                        count++;
-                    }
-                    case "at most", "no more than", "not more than", "a maximum of" -> relation = Relation.AT_MOST;
-                    case "less than", "fewer than" -> relation = Relation.LESS_THAN;
-                    default -> relation = Relation.EXACTLY;
-                }
             } else {
                 relation = Relation.AT_LEAST;
                 count = number(m.group(4));
@@ -330,6 +365,40 @@ public final class ConstraintParser {
                 kind = Kind.HIGHLIGHTS;
             }
             add(found, seen, new Constraint(kind, relation, count, text, m.start(), m.end()));
+        }
+    }
+
+    /** "more than N" is read as at least N + 1 (see {@link #isMoreThan}). */
+    private static Relation relation(String words) {
+        return switch (words.toLowerCase(Locale.ROOT)) {
+            case "at least", "no less than", "no fewer than", "not less than", "a minimum of", "more than" ->
+                    Relation.AT_LEAST;
+            case "at most", "no more than", "not more than", "a maximum of" -> Relation.AT_MOST;
+            case "less than", "fewer than" -> Relation.LESS_THAN;
+            default -> Relation.EXACTLY;
+        };
+    }
+
+    private static boolean isMoreThan(String relationWords) {
+        return relationWords.equalsIgnoreCase("more than");
+    }
+
+    /**
+     * A letter or word to be used a number of times: groups {@code base} (the letter or word),
+     * {@code base + 1} (the relation) and {@code base + 2} or {@code base + 3} (a number, or once/twice/thrice).
+     */
+    private static void parseFrequency(Matcher m, int base, Kind kind, List<Constraint> found, Set<Kind> seen) {
+        String times = m.group(base + 2) != null ? m.group(base + 2) : m.group(base + 3);
+        int count = switch (times.toLowerCase(Locale.ROOT)) {
+            case "once" -> 1;
+            case "twice" -> 2;
+            case "thrice" -> 3;
+            default -> number(times);
+        };
+        if (count >= 0) {
+            count += isMoreThan(m.group(base + 1)) ? 1 : 0;
+            add(found, seen, new Constraint(kind, relation(m.group(base + 1)), count,
+                    m.group(base).toLowerCase(Locale.ROOT), m.start(), m.end()));
         }
     }
 

@@ -22,7 +22,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 public final class ConstraintRule extends ThresholdClassifier {
 
     public static final String ID = "rule.constraints";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String CONSTRAINT_VIOLATION = "constraint_violation";
 
     static final int MANY_CONSTRAINTS = 4;
@@ -55,7 +55,7 @@ public final class ConstraintRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         // Counted only now: most answers keep their constraints.
-        int total = constraints.size() + ConstraintParser.otherConstraints(prompt);
+        int total = constraints.size() + ConstraintParser.otherConstraints(prompt, constraints);
         List<EvidenceSpan> evidence = new ArrayList<>();
         for (ConstraintViolation violation : violations) {
             String reason = violation.reason();

@@ -50,9 +50,36 @@ class ConstraintCheckerTest {
     }
 
     @Test
-    void shouldAcceptTheEndPhraseWhenFollowedByFormattingMarks() {
+    void shouldFlagTheEndPhraseWhenBoldMarksFollowItAsIfevalDoes() {
         Constraint end = constraint(Kind.END_PHRASE, null, 0, "Is there anything else I can help with?");
 
-        assertThat(ConstraintChecker.check(end, "Done. **Is there anything else I can help with?**\n")).isNull();
+        assertThat(ConstraintChecker.check(end, "Done. **Is there anything else I can help with?**\n")).isNotNull();
+        assertThat(ConstraintChecker.check(end, "Done. \"Is there anything else I can help with?\"\n")).isNull();
+    }
+
+    @Test
+    void shouldCountALetterInEitherCaseWhenItsFrequencyIsAsked() {
+        Constraint atLeastThree = constraint(Kind.LETTER_FREQUENCY, Relation.AT_LEAST, 3, "q");
+
+        assertThat(ConstraintChecker.check(atLeastThree, "Quick quiet quills")).isNull();
+        assertThat(ConstraintChecker.check(atLeastThree, "Quick quiet").reason())
+                .isEqualTo("asked for the letter 'q' at least 3 times, found 2 times");
+    }
+
+    @Test
+    void shouldCountWholeWordsOnlyWhenAWordsFrequencyIsAsked() {
+        Constraint lessThanTwo = constraint(Kind.WORD_FREQUENCY, Relation.LESS_THAN, 2, "rock");
+
+        assertThat(ConstraintChecker.check(lessThanTwo, "Rock music, rocks and rocky roads.")).isNull();
+        assertThat(ConstraintChecker.check(lessThanTwo, "Rock, rock!")).isNotNull();
+    }
+
+    @Test
+    void shouldWantTwoDifferentNonEmptyResponsesAroundTheDivider() {
+        Constraint two = constraint(Kind.TWO_RESPONSES, null, 0, "******");
+
+        assertThat(ConstraintChecker.check(two, "One answer.\n******\nAnother answer.")).isNull();
+        assertThat(ConstraintChecker.check(two, "Same.\n******\nSame.").reason()).contains("the same response twice");
+        assertThat(ConstraintChecker.check(two, "Only one answer.").reason()).contains("1 responses");
     }
 }

@@ -48,6 +48,25 @@ class ConstraintParserTest {
     }
 
     @Test
+    void shouldReadLetterAndWordFrequenciesWhateverTheWording() {
+        assertThat(ConstraintParser.parse("Make sure the letter n appears at least twice.").get(0))
+                .extracting(Constraint::kind, Constraint::relation, Constraint::count, Constraint::text)
+                .containsExactly(Kind.LETTER_FREQUENCY, Relation.AT_LEAST, 2, "n");
+        assertThat(ConstraintParser.parse("Write a quiz that includes the word 'elephants' at least 2 times.").get(0))
+                .extracting(Constraint::kind, Constraint::count, Constraint::text)
+                .containsExactly(Kind.WORD_FREQUENCY, 2, "elephants");
+        assertThat(ConstraintParser.parse("The word batted should appear less than 2 times.").get(0).relation())
+                .isEqualTo(Relation.LESS_THAN);
+    }
+
+    @Test
+    void shouldReadTwoResponsesOnlyWhenTheDividerIsNamed() {
+        assertThat(ConstraintParser.parse("Give two different responses separated by 6 asterisk symbols ******."))
+                .extracting(Constraint::kind).containsExactly(Kind.TWO_RESPONSES);
+        assertThat(ConstraintParser.parse("Please give exactly two different responses.")).isEmpty();
+    }
+
+    @Test
     void shouldReadOneConstraintPerKindWhenAKindIsStatedTwice() {
         assertThat(ConstraintParser.parse("Use no commas. Again: do not use any commas."))
                 .extracting(Constraint::kind).containsExactly(Kind.NO_COMMA);

@@ -133,9 +133,16 @@ class ConstraintRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"Hello there.\"", "  \"Hello there.\"\n", "“Hello there.”"})
+    @ValueSource(strings = {"\"Hello there.\"", "  \"Hello there.\"\n"})
     void shouldNotFlagQuotationWhenTheResponseIsWrapped(String completion) {
         assertKept("Please put double quotation marks around your entire response.", completion);
+    }
+
+    @Test
+    void shouldFlagQuotationWhenTheQuotesAreCurly() {
+        // IFEval's check wants the straight double quote character
+        assertViolation("Make sure your entire response is wrapped in double quotation marks.", "“Hello there.”",
+                "wrapped in double quot", "not wrapped in double quotes");
     }
 
     @Test
@@ -163,7 +170,7 @@ class ConstraintRuleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Plan done. Any other questions?", "Plan done. any other questions?\n",
-            "Plan done. **Any other questions?**"})
+            "Plan done. \"Any other questions?\""})
     void shouldNotFlagEndPhraseWhenTheCompletionEndsWithIt(String completion) {
         assertKept("End your response with \"Any other questions?\".", completion);
     }
@@ -375,8 +382,8 @@ class ConstraintRuleTest {
                 + "The letter q should appear at least 3 times. Your entire response should be in the French language.";
         ClassifierResult result = rule.classify(of(prompt, "Roses, red."));
 
-        assertThat(ConstraintParser.parse(prompt)).hasSize(1);
-        assertThat(ConstraintParser.otherConstraints(prompt)).isEqualTo(3);
+        assertThat(ConstraintParser.parse(prompt)).hasSize(2);
+        assertThat(ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt))).isEqualTo(2);
         assertThat(result.getFlagged()).isFalse();
         assertThat(result.getEvidence().get(0).getReason()).contains("one of 4 constraints");
     }
@@ -397,7 +404,7 @@ class ConstraintRuleTest {
         ClassifierResult result = rule.classify(of(prompt, completion));
 
         assertThat(result.getStatus()).isEqualTo(ScoreStatus.SCORED);
-        if (parsed + ConstraintParser.otherConstraints(prompt) >= 4) {
+        if (parsed + ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt)) >= 4) {
             assertThat(result.getFlagged()).isFalse();
             assertThat(result.getScore()).isLessThanOrEqualTo(0.3);
         }
