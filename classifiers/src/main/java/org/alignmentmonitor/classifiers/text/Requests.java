@@ -20,7 +20,7 @@ public final class Requests {
             "matrix", "math*", "encod*", "decod*", "hex*", "binary", "cipher*", "encrypt*", "hash*", "vector", "vectors",
             "prove", "proof", "theorem", "integer", "integers", "algebra*", "geometr*", "derivative", "integral",
             "calculus", "probabilit*", "calculat*", "compute", "solve")),
-            Pattern.compile("(?i)\\b(?:c\\+\\+|c#|base ?64|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b"));
+            Pattern.compile("(?i)\\b(?:c\\+\\+|c#|base ?64|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b"), "0123456789+#(^");
 
     /** Forms that take paragraphs, whatever else the request says. */
     private static final Cue LONG_FORM = new Cue(Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
@@ -48,20 +48,32 @@ public final class Requests {
             "invent*", "name", "names", "slogan", "slogans", "title", "titles", "tagline", "taglines", "idea", "ideas",
             "brainstorm", "list", "example", "examples", "suggest*", "recommend*", "hashtag", "hashtags", "keyword",
             "keywords", "quote", "quotes", "generate")),
-            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"));
+            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), null);
 
     /**
      * What a request says to ask for something: whole words (one look-up each) or, for phrases and
-     * symbols, a small regex; either one found is a yes.
+     * symbols, a small regex; either one found is a yes. {@code triggers}, when not null, are
+     * characters every match of the regex contains: without one of them the regex is not run (a
+     * regex scan tries its alternatives at every word boundary, a character scan is far cheaper).
      */
-    private record Cue(KeywordSet words, Pattern rest) {
+    private record Cue(KeywordSet words, Pattern rest, String triggers) {
 
         Cue(Pattern pattern) {
-            this(KeywordSet.of(List.of()), pattern);
+            this(KeywordSet.of(List.of()), pattern, null);
         }
 
         boolean foundIn(String text, int from, int to) {
-            return words.findIn(text, from, to) || rest.matcher(text).region(from, to).find();
+            return words.findIn(text, from, to)
+                    || (triggers == null || containsAny(text, from, to, triggers)) && rest.matcher(text).region(from, to).find();
+        }
+
+        private static boolean containsAny(String text, int from, int to, String chars) {
+            for (int i = from; i < to; i++) {
+                if (chars.indexOf(text.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
