@@ -1,7 +1,8 @@
-package org.alignmentmonitor.classifiers;
+package org.alignmentmonitor.classifiers.text;
 
 import java.util.Arrays;
-import org.alignmentmonitor.classifiers.text.Sentences;
+import org.alignmentmonitor.classifiers.CharClass;
+import org.alignmentmonitor.classifiers.Texts;
 
 /**
  * Normalised word tokens of a text: maximal runs of letters and digits, case-folded, each kept as
