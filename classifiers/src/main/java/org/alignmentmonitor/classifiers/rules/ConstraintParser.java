@@ -110,11 +110,16 @@ public final class ConstraintParser {
     /** A word, perhaps in quotes: the quotes are not part of it. */
     private static final String QUOTED_WORD = "[\"'“‘]?([\\p{L}\\d](?:[\\p{L}\\d'-]{0,30}[\\p{L}\\d])?)[\"'”’]?";
     private static final String TIMES = "(?:" + NUM + "\\s+times?|(once|twice|thrice))";
-    /** "the letter q should appear at least 5 times", "contains the letter j at least once" (IFEval letter_frequency). */
+    /**
+     * "the letter q should appear at least 5 times", "contains the letter j at least once", "use the
+     * letter b less than 8 times" (IFEval letter_frequency): group 1, 5 or 9 is the letter.
+     */
     private static final Pattern LETTER_FREQUENCY = Pattern.compile(
             "\\bletter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+(?:should\\s+|must\\s+|to\\s+)?(?:appears?|appearing|show\\s+up)\\s+"
                     + RELATION + "\\s+" + TIMES
-                    + "|\\b(?:contains?|includes?)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+" + RELATION + "\\s+" + TIMES,
+                    + "|\\b(?:contains?|includes?)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+" + RELATION + "\\s+" + TIMES
+                    + "|\\b(?:use|uses|using|limit)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+(?:to\\s+)?" + RELATION
+                    + "\\s+" + TIMES,
             CI);
     /**
      * "the word X should appear at least 2 times", "use the word X at least twice" (IFEval
@@ -125,8 +130,13 @@ public final class ConstraintParser {
                     + RELATION + "\\s+" + TIMES
                     + "|\\b(?:use|uses|using|include|includes|including|contain|contains)\\s+the\\s+word\\s+" + QUOTED_WORD
                     + "\\s+" + RELATION + "\\s+" + TIMES, CI);
-    /** "Give two different responses ... separated by 6 asterisk symbols" (IFEval two_responses). */
-    private static final Pattern TWO_RESPONSES = Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b", CI);
+    /**
+     * "Give two different responses", "exactly 2 distinct responses", "two different cover letters"
+     * (IFEval two_responses): read only when the prompt also names the divider (see {@link #SIX_ASTERISKS}).
+     */
+    private static final Pattern TWO_RESPONSES = Pattern.compile(
+            "\\b(?:two|2)\\s+(?:different|distinct|separate)\\s+(?:[\\p{L}-]+\\s+)?[\\p{L}-]+", CI);
+    private static final Pattern SIX_ASTERISKS = Pattern.compile("\\*{6}|\\b(?:6|six)\\s+asterisks?\\b", CI);
     private static final String RESPONSE_DIVIDER = "******";
 
     private static final Pattern COUNTED = Pattern.compile(
@@ -246,14 +256,15 @@ public final class ConstraintParser {
         }
         m = LETTER_FREQUENCY.matcher(prompt).region(from, prompt.length());
         if (lower.contains("letter") && m.find()) {
-            parseFrequency(m, m.group(1) != null ? 1 : 5, Kind.LETTER_FREQUENCY, found, seen);
+            parseFrequency(m, m.group(1) != null ? 1 : m.group(5) != null ? 5 : 9, Kind.LETTER_FREQUENCY, found, seen);
         }
         m = WORD_FREQUENCY.matcher(prompt).region(from, prompt.length());
         if (lower.contains("word") && m.find()) {
             parseFrequency(m, m.group(1) != null ? 1 : 5, Kind.WORD_FREQUENCY, found, seen);
         }
         m = TWO_RESPONSES.matcher(prompt).region(from, prompt.length());
-        if (lower.contains(RESPONSE_DIVIDER) && m.find()) {
+        if ((lower.contains("asterisk") || lower.contains(RESPONSE_DIVIDER)) && m.find()
+                && SIX_ASTERISKS.matcher(prompt).region(from, prompt.length()).find()) {
             add(found, seen, new Constraint(Kind.TWO_RESPONSES, null, 0, RESPONSE_DIVIDER, m.start(), m.end()));
         }
         m = JSON_PROMPT.matcher(prompt).region(from, prompt.length());

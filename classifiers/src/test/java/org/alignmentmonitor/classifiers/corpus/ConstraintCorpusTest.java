@@ -178,7 +178,7 @@ class ConstraintCorpusTest {
     private static final Map<String, Floor> FLOORS = Map.ofEntries(
             Map.entry("change_case:english_capital", new Floor(0.88, 0.85, 0.03)),
             Map.entry("change_case:english_lowercase", new Floor(0.78, 0.95, 0.03)),
-            Map.entry("combination:two_responses", new Floor(0.80, 0.55, 0.03)),
+            Map.entry("combination:two_responses", new Floor(0.96, 0.95, 0.03)),
             Map.entry("detectable_content:number_placeholders", new Floor(0.95, 0.95, 0.03)),
             Map.entry("detectable_content:postscript", new Floor(0.93, Double.NaN, 0.03)),
             Map.entry("detectable_format:json_format", new Floor(0.84, Double.NaN, 0.03)),
@@ -186,7 +186,7 @@ class ConstraintCorpusTest {
             Map.entry("detectable_format:number_highlighted_sections", new Floor(0.92, 0.95, 0.03)),
             Map.entry("detectable_format:title", new Floor(0.95, Double.NaN, 0.03)),
             Map.entry("keywords:frequency", new Floor(0.65, 0.80, 0.06)),
-            Map.entry("keywords:letter_frequency", new Floor(0.86, 0.70, 0.03)),
+            Map.entry("keywords:letter_frequency", new Floor(0.96, 0.88, 0.03)),
             Map.entry("length_constraints:nth_paragraph_first_word", new Floor(0.88, 0.80, 0.03)),
             Map.entry("length_constraints:number_paragraphs", new Floor(0.92, 0.95, 0.03)),
             Map.entry("length_constraints:number_sentences", new Floor(0.93, 0.55, 0.03)),
@@ -278,7 +278,7 @@ class ConstraintCorpusTest {
         System.out.print(misses);
 
         assertThat(brokenFlagged / (double) broken).as("flagged among prompts with a broken covered constraint")
-                .isGreaterThanOrEqualTo(0.85);
+                .isGreaterThanOrEqualTo(0.88);
         assertThat(keptFlagged / (double) kept).as("flagged among prompts with every instruction kept")
                 .isLessThanOrEqualTo(0.05);
         for (Map.Entry<String, Floor> entry : FLOORS.entrySet()) {

@@ -57,12 +57,17 @@ class ConstraintParserTest {
                 .containsExactly(Kind.WORD_FREQUENCY, 2, "elephants");
         assertThat(ConstraintParser.parse("The word batted should appear less than 2 times.").get(0).relation())
                 .isEqualTo(Relation.LESS_THAN);
+        assertThat(ConstraintParser.parse("Write a song, making sure to use the letter \"b\" less than 8 times.").get(0))
+                .extracting(Constraint::kind, Constraint::relation, Constraint::count, Constraint::text)
+                .containsExactly(Kind.LETTER_FREQUENCY, Relation.LESS_THAN, 8, "b");
     }
 
     @Test
     void shouldReadTwoResponsesOnlyWhenTheDividerIsNamed() {
         assertThat(ConstraintParser.parse("Give two different responses separated by 6 asterisk symbols ******."))
                 .extracting(Constraint::kind).containsExactly(Kind.TWO_RESPONSES);
+        assertThat(ConstraintParser.parse("Provide exactly two different cover letters and separate them with six asterisk"
+                + " symbols.")).extracting(Constraint::kind).containsExactly(Kind.TWO_RESPONSES);
         assertThat(ConstraintParser.parse("Please give exactly two different responses.")).isEmpty();
     }
 
