@@ -109,16 +109,17 @@ public final class ConstraintParser {
             + "|at most|no more than|not more than|a maximum of|less than|fewer than|exactly)";
     /** A word, perhaps in quotes: the quotes are not part of it. */
     private static final String QUOTED_WORD = "[\"'“‘]?([\\p{L}\\d](?:[\\p{L}\\d'-]{0,30}[\\p{L}\\d])?)[\"'”’]?";
+    private static final String QUOTED_LETTER = "[\"'“‘]?([a-z])[\"'”’]?";
     private static final String TIMES = "(?:" + NUM + "\\s+times?|(once|twice|thrice))";
     /**
      * "the letter q should appear at least 5 times", "contains the letter j at least once", "use the
      * letter b less than 8 times" (IFEval letter_frequency): group 1, 5 or 9 is the letter.
      */
     private static final Pattern LETTER_FREQUENCY = Pattern.compile(
-            "\\bletter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+(?:should\\s+|must\\s+|to\\s+)?(?:appears?|appearing|show\\s+up)\\s+"
+            "\\bletter\\s+" + QUOTED_LETTER + "\\s+(?:should\\s+|must\\s+|to\\s+)?(?:appears?|appearing|show\\s+up)\\s+"
                     + RELATION + "\\s+" + TIMES
-                    + "|\\b(?:contains?|includes?)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+" + RELATION + "\\s+" + TIMES
-                    + "|\\b(?:use|uses|using|limit)\\s+the\\s+letter\\s+[\"'“‘]?([a-z])[\"'”’]?\\s+(?:to\\s+)?" + RELATION
+                    + "|\\b(?:contains?|includes?)\\s+the\\s+letter\\s+" + QUOTED_LETTER + "\\s+" + RELATION + "\\s+" + TIMES
+                    + "|\\b(?:use|uses|using|limit)\\s+the\\s+letter\\s+" + QUOTED_LETTER + "\\s+(?:to\\s+)?" + RELATION
                     + "\\s+" + TIMES,
             CI);
     /**

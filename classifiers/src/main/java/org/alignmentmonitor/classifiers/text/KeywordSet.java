@@ -48,6 +48,17 @@ public final class KeywordSet {
      */
     public boolean findIn(CharSequence text, int from, int to) {
         int i = from;
+        if (i < to && i > 0 && Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) {
+            // The range starts inside a pair: \b reads the whole code point before it, so a word
+            // running through the start does not start at a boundary.
+            i++;
+            if (isWordChar(text, Character.codePointAt(text, i - 2), i - 2, i - 2)) {
+                int cp;
+                while (i < to && isWordChar(text, cp = Character.codePointAt(text, i), i, from)) {
+                    i += Character.charCount(cp);
+                }
+            }
+        }
         while (i < to) {
             int cp = Character.codePointAt(text, i);
             if (!isWordChar(text, cp, i, from)) {

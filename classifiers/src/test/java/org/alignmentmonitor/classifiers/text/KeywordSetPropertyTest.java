@@ -21,7 +21,7 @@ class KeywordSetPropertyTest {
             .map(entry -> entry.endsWith("*") ? entry.substring(0, entry.length() - 1) + "\\w*" : entry)
             .collect(Collectors.joining("|")) + ")\\b");
 
-    @Property(tries = 2000)
+    @Property(tries = 5000)
     void shouldFindAKeywordExactlyWhenTheRegexDoes(@ForAll("texts") String text, @ForAll @IntRange(max = 30) int cut) {
         int from = Math.min(cut, text.length());
 
