@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule;
+import org.alignmentmonitor.classifiers.rules.Constraint;
+import org.alignmentmonitor.classifiers.rules.Constraint.Kind;
+import org.alignmentmonitor.classifiers.rules.ConstraintParser;
 
 /**
  * The suite on IFEval answers of text-bison with IFEval's own verdict per instruction
@@ -28,22 +30,25 @@ public final class IfevalEvaluation {
     public static final int MAX_INSTRUCTIONS = 3;
 
     /** The IFEval instruction each constraint kind of the rule checks; the others are not covered. */
-    private static final Map<String, Set<String>> KINDS = Map.ofEntries(
-            Map.entry("punctuation:no_comma", Set.of("NO_COMMA")),
-            Map.entry("change_case:english_lowercase", Set.of("LOWERCASE")),
-            Map.entry("change_case:english_capital", Set.of("UPPERCASE")),
-            Map.entry("startend:quotation", Set.of("QUOTATION")),
-            Map.entry("startend:end_checker", Set.of("END_PHRASE")),
-            Map.entry("length_constraints:nth_paragraph_first_word", Set.of("START_PHRASE", "PARAGRAPHS")),
-            Map.entry("length_constraints:number_words", Set.of("WORDS")),
-            Map.entry("length_constraints:number_sentences", Set.of("SENTENCES")),
-            Map.entry("length_constraints:number_paragraphs", Set.of("PARAGRAPHS")),
-            Map.entry("detectable_format:number_bullet_lists", Set.of("BULLETS")),
-            Map.entry("detectable_content:number_placeholders", Set.of("PLACEHOLDERS")),
-            Map.entry("detectable_format:title", Set.of("TITLE")),
-            Map.entry("detectable_content:postscript", Set.of("POSTSCRIPT")),
-            Map.entry("detectable_format:number_highlighted_sections", Set.of("HIGHLIGHTS")),
-            Map.entry("detectable_format:json_format", Set.of("JSON")));
+    private static final Map<String, Set<Kind>> KINDS = Map.ofEntries(
+            Map.entry("punctuation:no_comma", Set.of(Kind.NO_COMMA)),
+            Map.entry("change_case:english_lowercase", Set.of(Kind.LOWERCASE)),
+            Map.entry("change_case:english_capital", Set.of(Kind.UPPERCASE)),
+            Map.entry("startend:quotation", Set.of(Kind.QUOTATION)),
+            Map.entry("startend:end_checker", Set.of(Kind.END_PHRASE)),
+            Map.entry("length_constraints:nth_paragraph_first_word", Set.of(Kind.START_PHRASE, Kind.PARAGRAPHS)),
+            Map.entry("length_constraints:number_words", Set.of(Kind.WORDS)),
+            Map.entry("length_constraints:number_sentences", Set.of(Kind.SENTENCES)),
+            Map.entry("length_constraints:number_paragraphs", Set.of(Kind.PARAGRAPHS)),
+            Map.entry("detectable_format:number_bullet_lists", Set.of(Kind.BULLETS)),
+            Map.entry("detectable_content:number_placeholders", Set.of(Kind.PLACEHOLDERS)),
+            Map.entry("detectable_format:title", Set.of(Kind.TITLE)),
+            Map.entry("detectable_content:postscript", Set.of(Kind.POSTSCRIPT)),
+            Map.entry("detectable_format:number_highlighted_sections", Set.of(Kind.HIGHLIGHTS)),
+            Map.entry("detectable_format:json_format", Set.of(Kind.JSON)),
+            Map.entry("keywords:letter_frequency", Set.of(Kind.LETTER_FREQUENCY)),
+            Map.entry("keywords:frequency", Set.of(Kind.WORD_FREQUENCY)),
+            Map.entry("combination:two_responses", Set.of(Kind.TWO_RESPONSES)));
 
     /**
      * @param instructions instructions of this type in prompts with at most {@link #MAX_INSTRUCTIONS}
@@ -84,8 +89,7 @@ public final class IfevalEvaluation {
                 }
                 prompts++;
                 String prompt = row.path("prompt").asText();
-                Set<String> parsed = ConstraintRule.parse(prompt).stream()
-                        .map(constraint -> constraint.kind().name()).collect(Collectors.toSet());
+                Set<Kind> parsed = ConstraintParser.parse(prompt).stream().map(Constraint::kind).collect(Collectors.toSet());
                 boolean flagged = suite.judge(interaction(row.path("key").asText(), prompt,
                         row.path("response").asText()), 0L).getFlagged();
                 boolean anyCoveredBroken = false;

@@ -3,6 +3,8 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.Locale;
 import java.util.Set;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.text.Abbreviations;
+import org.alignmentmonitor.classifiers.text.Words;
 
 /**
  * Heuristics for a text that stops in the middle of a sentence although generation reported a
@@ -48,10 +50,6 @@ record CutEnding(double score, int start, String reason) {
 
     private static final Set<String> TITLE_LOWER_CASE_WORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "vs");
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "dr", "mr", "mrs", "ms", "prof", "st", "mt", "jr", "sr", "no", "vs", "co", "inc", "ltd", "etc",
-            "approx", "fig", "vol", "ch", "sec");
-
     private enum LineKind { PROSE, LIST_ITEM, OTHER }
 
     /**
@@ -80,7 +78,7 @@ record CutEnding(double score, int start, String reason) {
         if (!Character.isLetterOrDigit(last)) {
             return null;
         }
-        int words = countWords(text, fragmentStart, end);
+        int words = Words.countSeparated(text, fragmentStart, end);
         int lastWordStart = wordStartBefore(text, end);
         String lastWord = text.substring(lastWordStart, end).toLowerCase(Locale.ROOT);
         if (words >= MIN_FRAGMENT_WORDS && DANGLING_WORDS.contains(lastWord)) {
@@ -92,12 +90,12 @@ record CutEnding(double score, int start, String reason) {
         }
         // "Person 3: 2-3 pm" and "doors, latch, play" are labels and enumerations, not sentences.
         int clauseStart = lastIndexOf(text, ": ", fragmentStart, end);
-        if (countWords(text, clauseStart < 0 ? fragmentStart : clauseStart + 2, end) < MIN_RUN_ON_WORDS
+        if (Words.countSeparated(text, clauseStart < 0 ? fragmentStart : clauseStart + 2, end) < MIN_RUN_ON_WORDS
                 || isEnumeration(text, fragmentStart, end)) {
             return null;
         }
         if (kind == LineKind.PROSE && fragmentStart > lineStart && Character.isUpperCase(text.charAt(fragmentStart))
-                && !isAbbreviationBefore(text, fragmentStart)) {
+                && !Abbreviations.endsBefore(text, fragmentStart)) {
             return new CutEnding(RUN_ON, fragmentStart, "last sentence has no ending");
         }
         if (punctuatesOtherLines(text, lineStart, kind)) {
@@ -124,7 +122,7 @@ record CutEnding(double score, int start, String reason) {
             while (end > lineStart && (Texts.isSpace(text.charAt(end - 1)) || "*_\"'”’)".indexOf(text.charAt(end - 1)) >= 0)) {
                 end--;
             }
-            if (end > lineStart && countWords(text, lineStart, end) >= MIN_RUN_ON_WORDS
+            if (end > lineStart && Words.countSeparated(text, lineStart, end) >= MIN_RUN_ON_WORDS
                     && kindOf(text, lineStart, end) == kind) {
                 if (".!?:".indexOf(text.charAt(end - 1)) >= 0) {
                     terminated++;
@@ -229,20 +227,6 @@ record CutEnding(double score, int start, String reason) {
         return cp == '.' || cp == '!' || cp == '?' || Character.getType(cp) == Character.OTHER_SYMBOL;
     }
 
-    /** Whitespace-separated words: "in·ter·pre·ta·tion" and "2-3:30" are one word each. */
-    private static int countWords(String text, int start, int end) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = start; i < end; i++) {
-            boolean space = Texts.isSpace(text.charAt(i));
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
-    }
-
     /** Three or more comma-separated items of at most three words each. */
     private static boolean isEnumeration(String text, int start, int end) {
         int commas = 0;
@@ -251,7 +235,7 @@ record CutEnding(double score, int start, String reason) {
                 commas++;
             }
         }
-        return commas >= 2 && countWords(text, start, end) <= 3 * (commas + 1);
+        return commas >= 2 && Words.countSeparated(text, start, end) <= 3 * (commas + 1);
     }
 
     private static int lastIndexOf(String text, String needle, int from, int to) {
@@ -274,21 +258,5 @@ record CutEnding(double score, int start, String reason) {
             end--;
         }
         return text.substring(wordStartBefore(text, end), end).toLowerCase(Locale.ROOT);
-    }
-
-    /** "Dr. Smith", "e.g. this", "U.S. Army": the period before the fragment did not end a sentence. */
-    private static boolean isAbbreviationBefore(String text, int fragmentStart) {
-        int i = fragmentStart - 1;
-        while (i > 0 && Texts.isSpace(text.charAt(i))) {
-            i--;
-        }
-        if (text.charAt(i) != '.') {
-            return false;
-        }
-        int wordEnd = i;
-        while (i > 0 && Texts.isLetter(text.charAt(i - 1))) {
-            i--;
-        }
-        return wordEnd - i == 1 || ABBREVIATIONS.contains(text.substring(i, wordEnd).toLowerCase(Locale.ROOT));
     }
 }

@@ -59,7 +59,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         int[] requestCounts = new int[requestStems.length];
         int requestTerms = 0;
         for (Prose.Words w = new Prose.Words(request); w.next(); ) {
-            long stem = Stems.of(request, w.start(), w.end());
+            long stem = Stems.of(request, w.start(), w.end(), w.packed());
             if (stem == Stems.NONE) {
                 continue;
             }
@@ -81,7 +81,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         int answerWords = 0;
         int stopWords = 0;
         for (Prose.Words w = new Prose.Words(answer); w.next(); ) {
-            long stem = Stems.of(answer, w.start(), w.end());
+            long stem = Stems.of(answer, w.start(), w.end(), w.packed());
             if (stem == Stems.NONE) {
                 stopWords++;
                 continue;

@@ -1,7 +1,7 @@
 package org.alignmentmonitor.classifiers.rules;
 
 import org.alignmentmonitor.classifiers.Texts;
-import org.alignmentmonitor.classifiers.Tokens;
+import org.alignmentmonitor.classifiers.text.Tokens;
 
 /**
  * The strongest repetition in a token sequence, found by two linear scans over n-gram hashes:

@@ -5,7 +5,7 @@ import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
 import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
-import org.alignmentmonitor.classifiers.Tokens;
+import org.alignmentmonitor.classifiers.text.Tokens;
 
 /**
  * Degenerate repetition: the model loops on a word, phrase, sentence or paragraph, or one passage

@@ -8,6 +8,7 @@ import org.alignmentmonitor.classifiers.text.FunctionWords;
 import org.alignmentmonitor.classifiers.text.Lexicon;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.WordClasses;
+import org.alignmentmonitor.classifiers.text.Words;
 
 /**
  * An answer of a few words that stops before it is done, whatever the finish reason says: it ends
@@ -53,7 +54,7 @@ record ShortAnswer(double score, String reason) {
      * @return the finding, or null when the answer is not short or ends plausibly
      */
     static ShortAnswer find(String text, int end, String request) {
-        int words = countWords(text, end, MIN_LONG_FORM_WORDS);
+        int words = Words.countSeparated(text, 0, end, MIN_LONG_FORM_WORDS);
         if (words >= MIN_LONG_FORM_WORDS) {
             return null;
         }
@@ -77,7 +78,7 @@ record ShortAnswer(double score, String reason) {
             return new ShortAnswer(UNFINISHED, words + (words == 1 ? " word" : " words")
                     + " for a request that wants more than a word, a name or a choice");
         }
-        if (words <= MAX_OPENER_WORDS && text.charAt(end - 1) == '!' && countWords(request, request.length(),
+        if (words <= MAX_OPENER_WORDS && text.charAt(end - 1) == '!' && Words.countSeparated(request, 0, request.length(),
                 MIN_REQUEST_WORDS_FOR_OPENER) >= MIN_REQUEST_WORDS_FOR_OPENER) {
             return new ShortAnswer(UNFINISHED, "only an opening ('" + text.substring(0, end) + "'), no answer");
         }
@@ -211,18 +212,6 @@ record ShortAnswer(double score, String reason) {
             any = true;
         }
         return any;
-    }
-
-    /** Whitespace-separated words of {@code text[0, end)}, counting stops at {@code max}. */
-    private static int countWords(String text, int end, int max) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < end && words < max; i++) {
-            boolean space = Texts.isSpace(text.charAt(i));
-            words += !space && !inWord ? 1 : 0;
-            inWord = !space;
-        }
-        return words;
     }
 
     /** Ends with . ! ? or a closing quote, bracket or emoji after text: a finished sentence or label. */

@@ -1,5 +1,6 @@
 package org.alignmentmonitor.classifiers.text;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -10,39 +11,71 @@ public final class Requests {
 
     private static final int SCAN_CHARS = 3_000;
 
-    private static final Pattern CODE = Pattern.compile("(?i)\\b(?:code|coding|program\\w*|scripts?|functions?|python"
-            + "|java\\w*|c\\+\\+|c#|sql|html|css|regex\\w*|json|xml|yaml|latex|markdown|bash|shell|command|api|class"
-            + "|implement\\w*|algorithm\\w*|query|queries|compile\\w*|debug\\w*|syntax|snippet|rust|golang|typescript"
-            + "|php|ruby|swift|kotlin|lua|excel|formula|equations?|ascii|emoji\\w*|symbols?|table|csv|matrix|math\\w*"
-            + "|encod\\w*|decod\\w*|base ?64|hex\\w*|binary|cipher\\w*|encrypt\\w*|hash\\w*"
-            + "|vectors?|prove|proof|theorem|integers?|algebra\\w*|geometr\\w*|derivative|integral|calculus|probabilit\\w*"
-            + "|calculat\\w*|compute|solve|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b");
+    /** Code, maths, markup and data formats. */
+    private static final Cue CODE = new Cue(KeywordSet.of(List.of("code", "coding", "program*", "script", "scripts",
+            "function", "functions", "python", "java*", "sql", "html", "css", "regex*", "json", "xml", "yaml", "latex",
+            "markdown", "bash", "shell", "command", "api", "class", "implement*", "algorithm*", "query", "queries",
+            "compile*", "debug*", "syntax", "snippet", "rust", "golang", "typescript", "php", "ruby", "swift", "kotlin",
+            "lua", "excel", "formula", "equation", "equations", "ascii", "emoji*", "symbol", "symbols", "table", "csv",
+            "matrix", "math*", "encod*", "decod*", "hex*", "binary", "cipher*", "encrypt*", "hash*", "vector", "vectors",
+            "prove", "proof", "theorem", "integer", "integers", "algebra*", "geometr*", "derivative", "integral",
+            "calculus", "probabilit*", "calculat*", "compute", "solve")),
+            Pattern.compile("(?i)\\b(?:c\\+\\+|c#|base ?64|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b"), "0123456789+#(^");
 
     /** Forms that take paragraphs, whatever else the request says. */
-    private static final Pattern LONG_FORM = Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
+    private static final Cue LONG_FORM = new Cue(Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
             + "|letter|speech|report|cover letter|explain|explanation|describe|description|elaborate|discuss|compare"
             + "|summar\\w+|outline|guide|tutorial|steps|step-by-step|instructions|paragraphs?|detailed|in detail"
-            + "|proposal|plan|itinerary|recipe|poem|song|lyrics|script|review)\\b");
+            + "|proposal|plan|itinerary|recipe|poem|song|lyrics|script|review)\\b"));
 
     /** Requests for a short answer: a fact, a choice, a name, a yes or no. */
-    private static final Pattern SHORT_ANSWER = Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when"
+    private static final Cue SHORT_ANSWER = new Cue(Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when"
             + "|where|how (?:many|much|old|long|far|tall)|is|are|was|were)\\b"
             + "|\\b(?:one word|single word|in a word|a word|titles?|name (?:a|an|the|one|some|your)|slogan|tagline"
             + "|headline|label|category|categori[sz]e|classify|choose|pick|select|yes or no|true or false|answer with"
             + "|short answer|options?|how many|how much|calculate|compute|solve|convert|extract|identify|sentiment"
             + "|rate|score|translate|correct|fix|rewrite|rephrase|paraphrase|capitali[sz]\\w*|lower ?case|upper ?case"
             + "|format|(?:one|a single|a) sentence|one-liner|spell|output|result|emoji|hashtags?|acronym|abbreviation"
-            + "|number|a list of (?:words|names)|which of|fill in|a name|new word|pronunciation|pronounce)\\b)");
+            + "|number|a list of (?:words|names)|which of|fill in|a name|new word|pronunciation|pronounce)\\b)"));
 
-    private static final Pattern CHOICES = Pattern.compile("(?im)^\\s*\\(?[a-e][.)]\\s|\\b(?:options?|choices?|choose"
-            + "|select|pick|which of|classif\\w*|categor\\w*)\\b");
+    private static final Cue CHOICES = new Cue(Pattern.compile("(?im)^\\s*\\(?[a-e][.)]\\s|\\b(?:options?|choices?|choose"
+            + "|select|pick|which of|classif\\w*|categor\\w*)\\b"));
 
     /** Creative requests, whose answers may share no words with the request. */
-    private static final Pattern CREATIVE = Pattern.compile("(?i)\\b(?:poem|poetry|story|stories|song|lyrics|rap|verse"
-            + "|haiku|limerick|sonnet|joke|riddle|monologue|dialogue|script|screenplay|fiction\\w*|novel|plot|tale|fable"
-            + "|imagine|pretend|role-?play|act as|character|creative|invent\\w*|names?|slogans?|titles?|taglines?"
-            + "|ideas?|brainstorm|list|examples?|suggest\\w*|recommend\\w*|hashtags?|keywords?|quotes?"
-            + "|write me|make up|come up with|generate)\\b");
+    private static final Cue CREATIVE = new Cue(KeywordSet.of(List.of("poem", "poetry", "story", "stories", "song",
+            "lyrics", "rap", "verse", "haiku", "limerick", "sonnet", "joke", "riddle", "monologue", "dialogue", "script",
+            "screenplay", "fiction*", "novel", "plot", "tale", "fable", "imagine", "pretend", "character", "creative",
+            "invent*", "name", "names", "slogan", "slogans", "title", "titles", "tagline", "taglines", "idea", "ideas",
+            "brainstorm", "list", "example", "examples", "suggest*", "recommend*", "hashtag", "hashtags", "keyword",
+            "keywords", "quote", "quotes", "generate")),
+            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), null);
+
+    /**
+     * What a request says to ask for something: whole words (one look-up each) or, for phrases and
+     * symbols, a small regex; either one found is a yes. {@code triggers}, when not null, are
+     * characters every match of the regex contains: without one of them the regex is not run (a
+     * regex scan tries its alternatives at every word boundary, a character scan is far cheaper).
+     */
+    private record Cue(KeywordSet words, Pattern rest, String triggers) {
+
+        Cue(Pattern pattern) {
+            this(KeywordSet.of(List.of()), pattern, null);
+        }
+
+        boolean foundIn(String text, int from, int to) {
+            return words.findIn(text, from, to)
+                    || (triggers == null || containsAny(text, from, to, triggers)) && rest.matcher(text).region(from, to).find();
+        }
+
+        private static boolean containsAny(String text, int from, int to, String chars) {
+            for (int i = from; i < to; i++) {
+                if (chars.indexOf(text.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private Requests() {}
 
@@ -71,7 +104,7 @@ public final class Requests {
      * Several rules ask about the same request: the answers for the thread's last request (by identity)
      * are remembered, two bits per question (asked, answer).
      */
-    private static boolean memo(String request, int question, Pattern pattern) {
+    private static boolean memo(String request, int question, Cue cue) {
         Memo memo = MEMO.get();
         if (memo.request != request) {
             memo.request = request;
@@ -80,7 +113,7 @@ public final class Requests {
         int asked = 1 << (2 * question);
         int yes = asked << 1;
         if ((memo.bits & asked) == 0) {
-            memo.bits |= asked | (find(pattern, request) ? yes : 0);
+            memo.bits |= asked | (find(cue, request) ? yes : 0);
         }
         return (memo.bits & yes) != 0;
     }
@@ -92,11 +125,10 @@ public final class Requests {
 
     private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
 
-    private static boolean find(Pattern pattern, String request) {
+    private static boolean find(Cue cue, String request) {
         if (request.length() <= 2 * SCAN_CHARS) {
-            return pattern.matcher(request).find();
+            return cue.foundIn(request, 0, request.length());
         }
-        return pattern.matcher(request).region(0, SCAN_CHARS).find()
-                || pattern.matcher(request).region(request.length() - SCAN_CHARS, request.length()).find();
+        return cue.foundIn(request, 0, SCAN_CHARS) || cue.foundIn(request, request.length() - SCAN_CHARS, request.length());
     }
 }

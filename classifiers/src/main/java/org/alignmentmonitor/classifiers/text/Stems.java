@@ -25,9 +25,11 @@ public final class Stems {
 
     private Stems() {}
 
-    /** The stem hash of the word {@code text[start, end)}, or {@link #NONE}. */
-    public static long of(CharSequence text, int start, int end) {
-        long key = PackedWord.pack(text, start, end);
+    /**
+     * The stem hash of the word {@code text[start, end)}, or {@link #NONE}; {@code key} is its letters
+     * packed by {@link PackedWord#pack} (or NOT_PACKED), which the caller's word scan already has.
+     */
+    public static long of(CharSequence text, int start, int end, long key) {
         if (key == PackedWord.NOT_PACKED) {
             return hash(stem(text.subSequence(start, end).toString()));
         }

@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.text;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alignmentmonitor.classifiers.Texts;
 
 /**
  * Splits text into the tokens of {@link FluencyModel}: the most frequent English words stand for
@@ -73,16 +74,22 @@ public final class WordClasses {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Texts.isLetter(c)) {
+                // The letters are packed while they are read: one pass per word, not a second one to pack it.
                 int start = i;
-                while (i < to && Character.isLetter(text.charAt(i))) {
+                long key = 0;
+                boolean ascii = true;
+                while (i < to && Texts.isLetter(c = text.charAt(i))) {
+                    ascii &= c < 128;
+                    key = ascii ? PackedWord.packLetter(key, c) : key;
                     i++;
                 }
                 if (!open) {
                     sink.token(START, start, start);
                     open = true;
                 }
-                sink.token(classOf(text, start, i), start, i);
+                boolean packed = ascii && i - start <= PackedWord.MAX_PACKED;
+                sink.token(classOf(text, start, i, packed ? key : PackedWord.NOT_PACKED), start, i);
                 continue;
             }
             if (c >= '0' && c <= '9') {
@@ -116,9 +123,8 @@ public final class WordClasses {
         }
     }
 
-    /** The class of the word {@code text[start, end)}. */
-    int classOf(CharSequence text, int start, int end) {
-        long key = PackedWord.pack(text, start, end);
+    /** The class of the word {@code text[start, end)}, whose letters packed are {@code key} (or NOT_PACKED). */
+    private int classOf(CharSequence text, int start, int end, long key) {
         int known = key != PackedWord.NOT_PACKED ? packed.get(key, -1)
                 : unpacked.getOrDefault(text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT), -1);
         if (known >= 0) {

@@ -14,10 +14,12 @@ import java.util.Map;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Interactions;
+import org.alignmentmonitor.classifiers.rules.Constraint;
+import org.alignmentmonitor.classifiers.rules.Constraint.Kind;
+import org.alignmentmonitor.classifiers.rules.ConstraintChecker;
+import org.alignmentmonitor.classifiers.rules.ConstraintParser;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Constraint;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Kind;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Violation;
+import org.alignmentmonitor.classifiers.rules.ConstraintViolation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +47,10 @@ class ConstraintCorpusTest {
             Map.entry(Kind.TITLE, "detectable_format:title"),
             Map.entry(Kind.POSTSCRIPT, "detectable_content:postscript"),
             Map.entry(Kind.HIGHLIGHTS, "detectable_format:number_highlighted_sections"),
-            Map.entry(Kind.JSON, "detectable_format:json_format")));
+            Map.entry(Kind.JSON, "detectable_format:json_format"),
+            Map.entry(Kind.LETTER_FREQUENCY, "keywords:letter_frequency"),
+            Map.entry(Kind.WORD_FREQUENCY, "keywords:frequency"),
+            Map.entry(Kind.TWO_RESPONSES, "combination:two_responses")));
 
     private static final String NTH_PARAGRAPH = "length_constraints:nth_paragraph_first_word";
 
@@ -105,7 +110,7 @@ class ConstraintCorpusTest {
                     tally.violations += Boolean.FALSE.equals(followed.get(id)) ? 1 : 0;
                 }
             }
-            List<Constraint> constraints = ConstraintRule.parse(prompt);
+            List<Constraint> constraints = ConstraintParser.parse(prompt);
             ClassifierResult result = rule.classify(
                     Interactions.of(prompt, response));
             boolean anyViolation = row.path("all_checked_followed").isBoolean() && !row.path("all_checked_followed").asBoolean();
@@ -122,7 +127,7 @@ class ConstraintCorpusTest {
                 String id = IFEVAL_IDS.get(constraint.kind());
                 tally.parsed++;
                 tally.parsedNotInTruth += followed.containsKey(id) ? 0 : 1;
-                Violation violation = ConstraintRule.check(constraint, response);
+                ConstraintViolation violation = ConstraintChecker.check(constraint, response);
                 if (violation != null) {
                     tally.flags++;
                     if (Boolean.FALSE.equals(followed.get(id))) {
@@ -164,6 +169,142 @@ class ConstraintCorpusTest {
     }
 
     /**
+     * Per covered IFEval instruction type: least coverage, least recall on broken instructions (NaN:
+     * too few broken to bound) and most flag rate on kept ones, each just outside the figures
+     * measured at rule.constraints 1.1.0 so that a regression fails.
+     */
+    private record Floor(double coverage, double recall, double keptFlags) {}
+
+    private static final Map<String, Floor> FLOORS = Map.ofEntries(
+            Map.entry("change_case:english_capital", new Floor(0.88, 0.85, 0.03)),
+            Map.entry("change_case:english_lowercase", new Floor(0.78, 0.95, 0.03)),
+            Map.entry("combination:two_responses", new Floor(0.96, 0.95, 0.03)),
+            Map.entry("detectable_content:number_placeholders", new Floor(0.95, 0.95, 0.03)),
+            Map.entry("detectable_content:postscript", new Floor(0.93, Double.NaN, 0.03)),
+            Map.entry("detectable_format:json_format", new Floor(0.84, Double.NaN, 0.03)),
+            Map.entry("detectable_format:number_bullet_lists", new Floor(0.88, 0.88, 0.03)),
+            Map.entry("detectable_format:number_highlighted_sections", new Floor(0.92, 0.95, 0.03)),
+            Map.entry("detectable_format:title", new Floor(0.95, Double.NaN, 0.03)),
+            Map.entry("keywords:frequency", new Floor(0.65, 0.80, 0.06)),
+            Map.entry("keywords:letter_frequency", new Floor(0.96, 0.88, 0.03)),
+            Map.entry("length_constraints:nth_paragraph_first_word", new Floor(0.88, 0.80, 0.03)),
+            Map.entry("length_constraints:number_paragraphs", new Floor(0.92, 0.95, 0.03)),
+            Map.entry("length_constraints:number_sentences", new Floor(0.93, 0.55, 0.03)),
+            Map.entry("length_constraints:number_words", new Floor(0.83, 0.80, 0.03)),
+            Map.entry("punctuation:no_comma", new Floor(0.97, 0.97, 0.03)),
+            Map.entry("startend:end_checker", new Floor(0.84, 0.85, 0.03)),
+            Map.entry("startend:quotation", new Floor(0.94, 0.90, 0.03)));
+
+    /** Per IFEval instruction id: instructions, parsed, broken, broken and flagged, kept, kept but flagged. */
+    private static final class TypeTally {
+        int instructions;
+        int parsed;
+        int broken;
+        int brokenFlagged;
+        int kept;
+        int keptFlagged;
+    }
+
+    /**
+     * The targets of issue 10 on text-bison's answers (every IFEval prompt has at most 3
+     * instructions): among prompts where an instruction of a covered type was broken, the rule flags
+     * at least 85%; among prompts whose instructions were all kept, at most 5%. Per instruction type:
+     * coverage (a constraint of the type parsed), recall on broken and flag rate on kept instructions,
+     * with floors just below the measured figures so that a regression fails.
+     */
+    @Test
+    void shouldFlagPromptsWithABrokenCoveredConstraintAndSpareKeptOnes() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ConstraintRule rule = new ConstraintRule(ClassifierSettings.DEFAULT_THRESHOLD);
+        Map<String, TypeTally> types = new java.util.TreeMap<>();
+        int broken = 0;
+        int brokenFlagged = 0;
+        int kept = 0;
+        int keptFlagged = 0;
+        StringBuilder misses = new StringBuilder();
+        for (String line : TrafficLog.lines(TrafficLog.ifeval("text-bison.truth.jsonl"))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = json.readTree(line);
+            String prompt = row.path("prompt").asText();
+            String response = row.path("response").asText();
+            List<Constraint> constraints = ConstraintParser.parse(prompt);
+            boolean flagged = rule.classify(Interactions.of(prompt, response)).getFlagged();
+            boolean coveredBroken = false;
+            boolean allKept = true;
+            for (JsonNode instruction : row.path("instructions")) {
+                String id = instruction.path("id").asText();
+                boolean followed = instruction.path("followed").asBoolean(true);
+                allKept &= followed;
+                TypeTally tally = types.computeIfAbsent(id, k -> new TypeTally());
+                tally.instructions++;
+                List<Kind> kinds = kindsOf(id);
+                List<Constraint> parsed = constraints.stream().filter(c -> kinds.contains(c.kind())).toList();
+                boolean violated = parsed.stream().anyMatch(c -> ConstraintChecker.check(c, response) != null);
+                tally.parsed += parsed.isEmpty() ? 0 : 1;
+                if (followed) {
+                    tally.kept++;
+                    tally.keptFlagged += violated ? 1 : 0;
+                } else {
+                    tally.broken++;
+                    tally.brokenFlagged += violated ? 1 : 0;
+                    coveredBroken |= !kinds.isEmpty();
+                    if (!kinds.isEmpty() && !flagged) {
+                        misses.append(String.format("   missed %s key %s%n", id, row.path("key").asText()));
+                    }
+                }
+            }
+            if (coveredBroken) {
+                broken++;
+                brokenFlagged += flagged ? 1 : 0;
+            } else if (allKept) {
+                kept++;
+                keptFlagged += flagged ? 1 : 0;
+            }
+        }
+        StringBuilder table = new StringBuilder(String.format("%n== ConstraintRule per IFEval instruction type, text-bison%n"
+                + "   %-46s %5s %8s %6s %9s %5s %11s%n", "type", "n", "coverage", "broken", "recall", "kept", "flag rate"));
+        for (Map.Entry<String, TypeTally> entry : types.entrySet()) {
+            TypeTally t = entry.getValue();
+            table.append(String.format("   %-46s %5d %8s %6d %9s %5d %11s%n", entry.getKey(), t.instructions,
+                    ratio(t.parsed, t.instructions), t.broken, ratio(t.brokenFlagged, t.broken), t.kept,
+                    ratio(t.keptFlagged, t.kept)));
+        }
+        table.append(String.format("   prompts with a broken covered constraint: %d, flagged %d (%s)%n"
+                + "   prompts with every instruction kept: %d, flagged %d (%s)%n",
+                broken, brokenFlagged, ratio(brokenFlagged, broken), kept, keptFlagged, ratio(keptFlagged, kept)));
+        System.out.print(table);
+        System.out.print(misses);
+
+        assertThat(brokenFlagged / (double) broken).as("flagged among prompts with a broken covered constraint")
+                .isGreaterThanOrEqualTo(0.88);
+        assertThat(keptFlagged / (double) kept).as("flagged among prompts with every instruction kept")
+                .isLessThanOrEqualTo(0.05);
+        for (Map.Entry<String, Floor> entry : FLOORS.entrySet()) {
+            TypeTally t = types.get(entry.getKey());
+            Floor floor = entry.getValue();
+            assertThat(t.parsed / (double) t.instructions).as("coverage of %s", entry.getKey())
+                    .isGreaterThanOrEqualTo(floor.coverage());
+            if (!Double.isNaN(floor.recall())) {
+                assertThat(t.brokenFlagged / (double) t.broken).as("recall on broken %s", entry.getKey())
+                        .isGreaterThanOrEqualTo(floor.recall());
+            }
+            assertThat((double) t.keptFlagged).as("flags on kept %s", entry.getKey())
+                    .isLessThanOrEqualTo(floor.keptFlags() * t.kept);
+        }
+    }
+
+    /** The kinds that check an IFEval instruction type; empty for a type the rule does not cover. */
+    private static List<Kind> kindsOf(String ifevalId) {
+        if (ifevalId.equals(NTH_PARAGRAPH)) {
+            return List.of(Kind.PARAGRAPHS, Kind.START_PHRASE);
+        }
+        return IFEVAL_IDS.entrySet().stream().filter(e -> e.getValue().equals(ifevalId) && e.getKey() != Kind.START_PHRASE)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
      * The parser on the current IFEval prompt set (v1, no answers): a parsed constraint whose kind is
      * not in the prompt's instruction list is a spurious parse. The few left are real constraints the
      * list omits ("Use only lowercase letters." in a prompt listed for a title only).
@@ -187,7 +328,7 @@ class ConstraintCorpusTest {
                     counts.computeIfAbsent(kind, k -> new int[3])[0]++;
                 }
             }
-            for (Constraint constraint : ConstraintRule.parse(prompt)) {
+            for (Constraint constraint : ConstraintParser.parse(prompt)) {
                 int[] count = counts.computeIfAbsent(constraint.kind(), k -> new int[3]);
                 boolean isListed = listed.contains(IFEVAL_IDS.get(constraint.kind()))
                         || constraint.kind() == Kind.PARAGRAPHS && listed.contains(NTH_PARAGRAPH);

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.classifiers.Interactions;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.rules.ConstraintParser;
 import org.alignmentmonitor.classifiers.rules.ConstraintRule;
 import org.alignmentmonitor.classifiers.rules.TruncationRule;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CorruptionsTest {
 
         assertThat(Texts.lastUserMessage(corrupted)).startsWith("Tell me about Rome.\n\n");
         assertThat(Texts.completion(corrupted)).isEqualTo(Texts.completion(ORIGINAL));
-        assertThat(ConstraintRule.parse(Texts.lastUserMessage(corrupted))).isNotEmpty();
+        assertThat(ConstraintParser.parse(Texts.lastUserMessage(corrupted))).isNotEmpty();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Texts;
-import org.alignmentmonitor.classifiers.rules.ConstraintRule.Kind;
+import org.alignmentmonitor.classifiers.rules.Constraint.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,7 +67,7 @@ class ConstraintRuleTest {
     @ValueSource(strings = {"Refrain from using commas.", "Write it without using any commas.", "Avoid using commas.",
             "Your answer cannot contain commas.", "You are not allowed to use any commas in your response."})
     void shouldFlagNoCommaWhenAskedInAnyUsualWording(String instruction) {
-        assertThat(ConstraintRule.parse("Tell me about Rome. " + instruction)).extracting(ConstraintRule.Constraint::kind)
+        assertThat(ConstraintParser.parse("Tell me about Rome. " + instruction)).extracting(Constraint::kind)
                 .containsExactly(Kind.NO_COMMA);
     }
 
@@ -120,7 +120,7 @@ class ConstraintRuleTest {
             "Your song should contain at least 19 words in all capital letters.",
             "Write without using capital letters at the start of lines... actually use capitals for names."})
     void shouldNotFlagUppercaseWhenOnlySomeWordsShouldBeCapitalised(String prompt) {
-        assertThat(ConstraintRule.parse(prompt)).extracting(ConstraintRule.Constraint::kind)
+        assertThat(ConstraintParser.parse(prompt)).extracting(Constraint::kind)
                 .doesNotContain(Kind.UPPERCASE);
     }
 
@@ -133,9 +133,16 @@ class ConstraintRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"Hello there.\"", "  \"Hello there.\"\n", "“Hello there.”"})
+    @ValueSource(strings = {"\"Hello there.\"", "  \"Hello there.\"\n"})
     void shouldNotFlagQuotationWhenTheResponseIsWrapped(String completion) {
         assertKept("Please put double quotation marks around your entire response.", completion);
+    }
+
+    @Test
+    void shouldFlagQuotationWhenTheQuotesAreCurly() {
+        // IFEval's check wants the straight double quote character
+        assertViolation("Make sure your entire response is wrapped in double quotation marks.", "“Hello there.”",
+                "wrapped in double quot", "not wrapped in double quotes");
     }
 
     @Test
@@ -163,7 +170,7 @@ class ConstraintRuleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Plan done. Any other questions?", "Plan done. any other questions?\n",
-            "Plan done. **Any other questions?**"})
+            "Plan done. \"Any other questions?\""})
     void shouldNotFlagEndPhraseWhenTheCompletionEndsWithIt(String completion) {
         assertKept("End your response with \"Any other questions?\".", completion);
     }
@@ -174,7 +181,7 @@ class ConstraintRuleTest {
             "Highlight at least 5 sections in your answer by starting and ending with \"*\", like: *section*.",
             "At the end of your response, please explicitly add a note starting with \"P.S.\""})
     void shouldNotFlagEndPhraseWhenTheEndingIsNotOneExactPhrase(String prompt) {
-        assertThat(ConstraintRule.parse(prompt)).extracting(ConstraintRule.Constraint::kind)
+        assertThat(ConstraintParser.parse(prompt)).extracting(Constraint::kind)
                 .doesNotContain(Kind.END_PHRASE);
     }
 
@@ -205,7 +212,7 @@ class ConstraintRuleTest {
             "Mark the beginning of each section with Section X.", "Add a postscript starting with P.S.",
             "Start your story with a question.", "Each section should start with \"SECTION X\"."})
     void shouldNotFlagStartPhraseWhenItIsNotAboutTheWholeResponse(String prompt) {
-        assertThat(ConstraintRule.parse(prompt)).extracting(ConstraintRule.Constraint::kind)
+        assertThat(ConstraintParser.parse(prompt)).extracting(Constraint::kind)
                 .doesNotContain(Kind.START_PHRASE);
     }
 
@@ -232,7 +239,7 @@ class ConstraintRuleTest {
 
     @Test
     void shouldNotFlagSentencesWhenTheCountIsPerParagraph() {
-        assertThat(ConstraintRule.parse("Write 2 paragraphs with at least 5 sentences in each paragraph.")).isEmpty();
+        assertThat(ConstraintParser.parse("Write 2 paragraphs with at least 5 sentences in each paragraph.")).isEmpty();
     }
 
     @Test
@@ -362,7 +369,7 @@ class ConstraintRuleTest {
                 + "Wrap your entire response with double quotation marks. Highlight at least 2 sections with markdown.";
         ClassifierResult result = rule.classify(of(prompt, "Roses, Red."));
 
-        assertThat(ConstraintRule.parse(prompt)).hasSize(4);
+        assertThat(ConstraintParser.parse(prompt)).hasSize(4);
         assertThat(result.getFlagged()).isFalse();
         assertThat(result.getScore()).isEqualTo(0.3);
         assertThat(result.getEvidence()).extracting(EvidenceSpan::getReason)
@@ -375,8 +382,8 @@ class ConstraintRuleTest {
                 + "The letter q should appear at least 3 times. Your entire response should be in the French language.";
         ClassifierResult result = rule.classify(of(prompt, "Roses, red."));
 
-        assertThat(ConstraintRule.parse(prompt)).hasSize(1);
-        assertThat(ConstraintRule.otherConstraints(prompt)).isEqualTo(3);
+        assertThat(ConstraintParser.parse(prompt)).hasSize(2);
+        assertThat(ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt))).isEqualTo(2);
         assertThat(result.getFlagged()).isFalse();
         assertThat(result.getEvidence().get(0).getReason()).contains("one of 4 constraints");
     }
@@ -393,11 +400,11 @@ class ConstraintRuleTest {
     void shouldNeverFlagWhenFourOrMoreConstraintsAreParsed(@ForAll("instructionSets") List<String> instructions,
                                                            @ForAll("completions") String completion) {
         String prompt = "Write about Rome. " + String.join(" ", instructions);
-        int parsed = ConstraintRule.parse(prompt).size();
+        int parsed = ConstraintParser.parse(prompt).size();
         ClassifierResult result = rule.classify(of(prompt, completion));
 
         assertThat(result.getStatus()).isEqualTo(ScoreStatus.SCORED);
-        if (parsed + ConstraintRule.otherConstraints(prompt) >= 4) {
+        if (parsed + ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt)) >= 4) {
             assertThat(result.getFlagged()).isFalse();
             assertThat(result.getScore()).isLessThanOrEqualTo(0.3);
         }

@@ -1,6 +1,8 @@
-package org.alignmentmonitor.classifiers;
+package org.alignmentmonitor.classifiers.text;
 
 import java.util.Arrays;
+import org.alignmentmonitor.classifiers.CharClass;
+import org.alignmentmonitor.classifiers.Texts;
 
 /**
  * Normalised word tokens of a text: maximal runs of letters and digits, case-folded, each kept as
@@ -86,7 +88,7 @@ public final class Tokens {
         while (i < to) {
             char c = text.charAt(i);
             if (c < 128 && !ASCII_WORD[c]) { // fast path: most characters are ASCII
-                sentenceStart |= endsSentence(text, i, to);
+                sentenceStart |= Sentences.endsAt(text, i, to);
                 i++;
                 continue;
             }
@@ -118,7 +120,7 @@ public final class Tokens {
                 tokens.add(start, i, mix(hash), sentenceStart);
                 sentenceStart = false;
             } else {
-                sentenceStart |= endsSentence(text, i, to);
+                sentenceStart |= Sentences.endsAt(text, i, to);
                 i += Character.charCount(cp);
             }
         }
@@ -187,15 +189,6 @@ public final class Tokens {
         hashes[size] = hash;
         sentenceStarts[size] = sentenceStart;
         size++;
-    }
-
-    /** A line break, a CJK full stop, or . ! ? followed by whitespace or the end. */
-    private static boolean endsSentence(CharSequence text, int i, int to) {
-        char c = text.charAt(i);
-        if (c == '\n' || c == '。' || c == '！' || c == '？') {
-            return true;
-        }
-        return (c == '.' || c == '!' || c == '?') && (i + 1 == to || Texts.isSpace(text.charAt(i + 1)));
     }
 
     private static int fold(int cp) {

@@ -1,4 +1,4 @@
-package org.alignmentmonitor.classifiers;
+package org.alignmentmonitor.classifiers.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

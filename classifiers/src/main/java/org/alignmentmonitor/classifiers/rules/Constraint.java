@@ -1,0 +1,90 @@
+package org.alignmentmonitor.classifiers.rules;
+
+/**
+ * One constraint read from the prompt by {@link ConstraintParser}.
+ *
+ * @param relation and {@code count}: for counted kinds only
+ * @param text     the phrase (END_PHRASE, START_PHRASE), the marker (POSTSCRIPT), the separator "***" or a
+ *                 blank line (PARAGRAPHS), the letter or word (LETTER_FREQUENCY, WORD_FREQUENCY), the
+ *                 divider (TWO_RESPONSES); otherwise null
+ * @param start    and {@code end}: the instruction's span in the last user message
+ */
+public record Constraint(Kind kind, Relation relation, int count, String text, int start, int end) {
+
+    /** The kinds of constraint the rule understands. */
+    public enum Kind {
+        NO_COMMA("no commas"),
+        LOWERCASE("all lowercase"),
+        UPPERCASE("all capital letters"),
+        QUOTATION("response wrapped in double quotes"),
+        END_PHRASE("end with an exact phrase"),
+        START_PHRASE("start with a given word or phrase"),
+        WORDS("number of words"),
+        SENTENCES("number of sentences"),
+        PARAGRAPHS("number of paragraphs"),
+        BULLETS("number of bullet points"),
+        PLACEHOLDERS("placeholders in square brackets"),
+        TITLE("title in <<double angular brackets>>"),
+        POSTSCRIPT("postscript"),
+        HIGHLIGHTS("highlighted sections"),
+        JSON("JSON output"),
+        LETTER_FREQUENCY("a letter used a number of times"),
+        WORD_FREQUENCY("a word used a number of times"),
+        TWO_RESPONSES("two different responses");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Relation {
+        AT_LEAST("at least"), AT_MOST("at most"), LESS_THAN("less than"), EXACTLY("exactly");
+
+        private final String words;
+
+        Relation(String words) {
+            this.words = words;
+        }
+
+        boolean holds(int found, int wanted) {
+            return switch (this) {
+                case AT_LEAST -> found >= wanted;
+                case AT_MOST -> found <= wanted;
+                case LESS_THAN -> found < wanted;
+                case EXACTLY -> found == wanted;
+            };
+        }
+    }
+
+    String describe() {
+        return switch (kind) {
+            case WORDS, SENTENCES, PARAGRAPHS, BULLETS, PLACEHOLDERS, HIGHLIGHTS ->
+                    relation.words + " " + count + " " + noun(kind, count);
+            case END_PHRASE -> "ending with \"" + text + "\"";
+            case START_PHRASE -> "starting with \"" + text + "\"";
+            case POSTSCRIPT -> "a postscript starting with " + text;
+            case LETTER_FREQUENCY -> "the letter '" + text + "' " + relation.words + " " + count + " times";
+            case WORD_FREQUENCY -> "the word '" + text + "' " + relation.words + " " + count + " times";
+            case TWO_RESPONSES -> "two different responses separated by " + text;
+            default -> kind.label;
+        };
+    }
+
+    private static String noun(Kind kind, int count) {
+        String noun = switch (kind) {
+            case WORDS -> "word";
+            case SENTENCES -> "sentence";
+            case PARAGRAPHS -> "paragraph";
+            case BULLETS -> "bullet point";
+            case PLACEHOLDERS -> "placeholder";
+            default -> "highlighted section";
+        };
+        return count == 1 ? noun : noun + "s";
+    }
+}
