@@ -2,6 +2,7 @@ package org.alignmentmonitor.classifiers.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.alignmentmonitor.classifiers.evaluation.TrafficLogs;
 
 /**
  * Builds the shipped English statistics ({@link Lexicon}, {@link FluencyModel}, {@link DocumentFrequencies})
@@ -38,7 +40,7 @@ import java.util.zip.GZIPOutputStream;
 public final class EnglishStatisticsBuilder {
 
     /** The strong models whose answers are the model of fluent, on-topic English. */
-    public static final String SOURCE_GLOB = "gpt-4-turbo-1106*.jsonl";
+    public static final String SOURCE_GLOB = "gpt-4-turbo-1106*.{jsonl,jsonl.gz}";
     /** Words that stand for themselves in the fluency model; the rest fall in shape classes. */
     static final int FREQUENT_WORDS = 1_000;
 
@@ -63,7 +65,7 @@ public final class EnglishStatisticsBuilder {
         List<String> prompts = new ArrayList<>();
         List<String> answers = new ArrayList<>();
         for (Path file : sources(trafficDir)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : lines(file)) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -85,6 +87,12 @@ public final class EnglishStatisticsBuilder {
         documents.addAll(answers);
         files.put(DocumentFrequencies.RESOURCE, documentFrequencies(documents));
         return files;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        try (BufferedReader reader = TrafficLogs.open(file)) {
+            return reader.lines().toList();
+        }
     }
 
     static List<Path> sources(Path trafficDir) throws IOException {

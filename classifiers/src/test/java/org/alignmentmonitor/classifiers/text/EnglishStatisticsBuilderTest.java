@@ -1,28 +1,25 @@
 package org.alignmentmonitor.classifiers.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped statistics are exactly what {@link EnglishStatisticsBuilder} makes from the shared
- * strong-model traffic (skipped where {@code shared.dir} has no traffic): the resources cannot drift
+ * strong-model traffic shipped in {@code testdata/traffic}: the resources cannot drift
  * from their recipe, and regenerating them is deterministic.
  */
 class EnglishStatisticsBuilderTest {
 
     @Test
-    void shouldRebuildTheShippedResourcesByteForByteWhenGivenTheSharedTraffic() throws IOException {
-        String shared = System.getProperty("shared.dir");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "data", "traffic")), "no shared traffic");
+    void shouldRebuildTheShippedResourcesByteForByteWhenGivenTheShippedTraffic() throws IOException {
+        Path traffic = Path.of(System.getProperty("testdata.dir", "../testdata"), "traffic");
 
-        Map<String, byte[]> built = EnglishStatisticsBuilder.build(Path.of(shared, "data", "traffic"));
+        Map<String, byte[]> built = EnglishStatisticsBuilder.build(traffic);
 
         assertThat(built.keySet()).containsExactlyInAnyOrder(Lexicon.RESOURCE, FluencyModel.RESOURCE,
                 DocumentFrequencies.RESOURCE);
