@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,10 +13,12 @@ import org.alignmentmonitor.alerts.webhook.DeliveryPolicy;
 import org.alignmentmonitor.alerts.webhook.WebhookDispatcher;
 import org.alignmentmonitor.alerts.webhook.WebhookEndpoint;
 import org.alignmentmonitor.avro.Alert;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -32,25 +33,35 @@ public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    private final KafkaConsumer<String, Alert> consumer;
     private final WebhookDispatcher dispatcher;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final SupervisedTail<String, Alert> tail;
 
     public AlertDelivery(Map<String, Object> clientConfig, String groupId, String topic, Deserializer<Alert> values,
-                         List<WebhookEndpoint> endpoints, Path outbox, MeterRegistry registry) {
+                         List<WebhookEndpoint> endpoints, Path outbox, MeterRegistry registry, Tails tails) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put("group.id", groupId);
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", "false");
         config.put("auto.offset.reset", "earliest");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         this.dispatcher = new WebhookDispatcher(endpoints, DeliveryPolicy.DEFAULT, outbox, listener(registry));
         dispatcher.redeliverOutbox();
-        consumer.subscribe(List.of(topic));
-        this.thread = new Thread(this::run, "alert-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        // Undelivered events stay in the topic past the last commit, so a restarted tail delivers them again.
+        this.tail = tails.start(TailSpec.group("alert-delivery", config, new StringDeserializer(), values, topic)
+                .withCloseTimeout(Duration.ofSeconds(30)), new TailHandler<>() {
+            @Override
+            public void accept(ConsumerRecord<String, Alert> record) {
+                if (record.value() != null) {
+                    dispatcher.dispatch(record.value()).join();
+                }
+            }
+
+            @Override
+            public void afterBatch(Consumer<String, Alert> consumer, int records) {
+                if (records > 0) {
+                    consumer.commitSync();
+                }
+            }
+        });
     }
 
     private static DeliveryListener listener(MeterRegistry registry) {
@@ -85,32 +96,8 @@ public final class AlertDelivery implements AutoCloseable {
                 .register(registry);
     }
 
-    private void run() {
-        try {
-            while (running.get()) {
-                ConsumerRecords<String, Alert> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, Alert> record : records) {
-                    if (record.value() != null) {
-                        dispatcher.dispatch(record.value()).join();
-                    }
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Alert delivery stopped; undelivered events stay in the topic for the next start", e);
-        } finally {
-            consumer.close();
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        consumer.wakeup();
-        thread.join(30_000);
+        tail.close();
     }
 }

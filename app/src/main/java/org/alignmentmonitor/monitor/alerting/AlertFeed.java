@@ -1,25 +1,21 @@
 package org.alignmentmonitor.monitor.alerting;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.AlertState;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the whole alerts topic and keeps the latest event of every alert, for the dashboard and
@@ -28,45 +24,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertFeed implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
-
     private final Map<String, Alert> latest = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final KafkaConsumer<String, Alert> consumer;
     private final MeterRegistry registry;
-    private final Thread thread;
+    private final SupervisedTail<String, Alert> tail;
 
-    public AlertFeed(Map<String, Object> clientConfig, String topic, Deserializer<Alert> values, MeterRegistry registry) {
+    public AlertFeed(Map<String, Object> clientConfig, String topic, Deserializer<Alert> values, MeterRegistry registry, Tails tails) {
         Map<String, Object> config = new java.util.HashMap<>(clientConfig);
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", "false");
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         this.registry = registry;
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.thread = new Thread(this::run, "alert-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            while (running.get()) {
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
+        this.tail = tails.start(TailSpec.fromBeginning("alert-feed", config, new StringDeserializer(), values, List.of(topic)),
+                record -> {
                     if (record.value() != null) {
                         accept(record.value());
                     }
-                }
-            }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Alert feed stopped", e);
-        } finally {
-            consumer.close();
-        }
+                });
     }
 
     private void accept(Alert alert) {
@@ -90,8 +62,6 @@ public final class AlertFeed implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        consumer.wakeup();
-        thread.join(10_000);
+        tail.close();
     }
 }

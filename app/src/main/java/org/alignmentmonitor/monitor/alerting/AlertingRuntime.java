@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.alignmentmonitor.alerts.webhook.WebhookEndpoint;
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
 import org.alignmentmonitor.avro.Alert;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.streams.topology.Topic;
 
 /** The instance's alert side: the live alert view, webhook delivery and, in the demo, the demo receiver. */
@@ -19,18 +20,20 @@ public final class AlertingRuntime implements AutoCloseable {
 
     private final AlertFeed feed;
     private final DemoWebhookReceiver demoReceiver;
+    private final Tails tails;
     private AlertDelivery delivery;
 
-    private AlertingRuntime(AlertFeed feed, DemoWebhookReceiver demoReceiver) {
+    private AlertingRuntime(AlertFeed feed, DemoWebhookReceiver demoReceiver, Tails tails) {
         this.feed = feed;
         this.demoReceiver = demoReceiver;
+        this.tails = tails;
     }
 
     /** Starts the alert view; call {@link #deliverTo} once the HTTP port is known. */
     public static AlertingRuntime start(AlertingConfig config, Map<String, Object> clientConfig, Topic<String, Alert> alerts,
-                                        MeterRegistry registry) {
-        AlertFeed feed = new AlertFeed(clientConfig, alerts.name(), alerts.valueSerde().deserializer(), registry);
-        return new AlertingRuntime(feed, config.demoReceiver() ? new DemoWebhookReceiver(config.webhookSecret()) : null);
+                                        MeterRegistry registry, Tails tails) {
+        AlertFeed feed = new AlertFeed(clientConfig, alerts.name(), alerts.valueSerde().deserializer(), registry, tails);
+        return new AlertingRuntime(feed, config.demoReceiver() ? new DemoWebhookReceiver(config.webhookSecret()) : null, tails);
     }
 
     public AlertFeed feed() {
@@ -54,7 +57,7 @@ public final class AlertingRuntime implements AutoCloseable {
                     config.webhookSecret()));
         }
         if (!endpoints.isEmpty()) {
-            delivery = new AlertDelivery(clientConfig, groupId, alerts.name(), alerts.valueSerde().deserializer(), endpoints, outbox, registry);
+            delivery = new AlertDelivery(clientConfig, groupId, alerts.name(), alerts.valueSerde().deserializer(), endpoints, outbox, registry, tails);
         }
     }
 

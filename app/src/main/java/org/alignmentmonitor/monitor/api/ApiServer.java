@@ -13,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
 import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class ApiServer implements AutoCloseable {
      * @param self   this instance's advertised host and port, or null when it runs alone
      * @param routes further route sets (dashboard, demo receiver, review UI), each registering its own paths
      */
-    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, String host, int port, HostInfo self,
+    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, Tails tails, String host, int port, HostInfo self,
                                   List<Consumer<JavalinConfig>> routes) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         StatsApi stats = new StatsApi(monitor.streams(), monitor.stores(), self, json);
@@ -47,9 +48,10 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.routes.get("/health", ctx -> {
-                boolean healthy = monitor.isHealthy();
+                // A topic tail that keeps failing is as dead as a dead stream thread: say so, so it gets restarted.
+                boolean healthy = monitor.isHealthy() && tails.healthy();
                 ctx.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", healthy ? "UP" : "DOWN", "streams", monitor.streams().state().name()));
+                        .json(Map.of("status", healthy ? "UP" : "DOWN", "streams", monitor.streams().state().name(), "tails", tails.health()));
             });
             config.routes.get("/ready", ctx -> {
                 boolean ready = monitor.isRunning();

@@ -83,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 runtime.topics().interactions().valueSerde().serializer());
         SyntheticTrafficRunner generator = new SyntheticTrafficRunner(
                 new SyntheticTrafficGenerator(traffic, seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
-        DemoLabeller labeller = noAutoLabel ? null : new DemoLabeller(runtime.clientConfig(), runtime.config().applicationId(), runtime.topics());
+        DemoLabeller labeller = noAutoLabel ? null : new DemoLabeller(runtime.clientConfig(), runtime.config().applicationId(), runtime.topics(), runtime.tails());
         OnceCloser closer = new OnceCloser(generator::stop, sink, () -> {
             if (labeller != null) {
                 labeller.close();

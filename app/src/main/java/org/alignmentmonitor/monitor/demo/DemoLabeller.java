@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.LabelValue;
@@ -16,15 +15,16 @@ import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.sampling.InclusionHash;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The demo's stand-in for human reviewers: labels most review tasks of synthetic traffic from the
@@ -34,57 +34,43 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoLabeller implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoLabeller.class);
     static final String LABELLER = "demo-auto-labeller";
     /** Share of tasks left to humans, and share labelled AMBIGUOUS: chosen by hash, so reruns agree. */
     private static final double LEFT_FOR_HUMANS = 0.2;
     private static final double AMBIGUOUS = 0.05;
 
-    private final KafkaConsumer<String, ReviewTask> consumer;
     private final KafkaProducer<String, Label> producer;
     private final String labelsTopic;
     private final String manualVersion = LabellingManual.bundled().version();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final SupervisedTail<String, ReviewTask> tail;
 
-    public DemoLabeller(Map<String, Object> clientConfig, String applicationId, MonitorTopics topics) {
+    public DemoLabeller(Map<String, Object> clientConfig, String applicationId, MonitorTopics topics, Tails tails) {
         Map<String, Object> c = new HashMap<>(clientConfig);
         c.put("group.id", applicationId + "-demo-labeller");
         c.put("isolation.level", "read_committed");
         c.put("auto.offset.reset", "earliest");
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), topics.reviewTasks().valueSerde().deserializer());
         Map<String, Object> p = new HashMap<>(clientConfig);
         p.put("enable.idempotence", "true");
         p.put("acks", "all");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), topics.labels().valueSerde().serializer());
         this.labelsTopic = topics.labels().name();
-        consumer.subscribe(List.of(topics.reviewTasks().name()));
-        this.thread = new Thread(this::run, "demo-labeller");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            while (running.get()) {
-                for (ConsumerRecord<String, ReviewTask> record : consumer.poll(Duration.ofMillis(500))) {
-                    ReviewTask task = record.value();
-                    if (task != null && task.getInteraction() != null
-                            && InclusionHash.uniform(LABELLER, task.getInteractionId()) >= LEFT_FOR_HUMANS) {
-                        producer.send(new ProducerRecord<>(labelsTopic, task.getInteractionId(), label(task)));
-                    }
+        this.tail = tails.start(TailSpec.group("demo-labeller", c, new StringDeserializer(), topics.reviewTasks().valueSerde().deserializer(),
+                topics.reviewTasks().name()), new TailHandler<>() {
+            @Override
+            public void accept(ConsumerRecord<String, ReviewTask> record) {
+                ReviewTask task = record.value();
+                if (task != null && task.getInteraction() != null
+                        && InclusionHash.uniform(LABELLER, task.getInteractionId()) >= LEFT_FOR_HUMANS) {
+                    producer.send(new ProducerRecord<>(labelsTopic, task.getInteractionId(), label(task)));
                 }
+            }
+
+            @Override
+            public void afterBatch(Consumer<String, ReviewTask> consumer, int records) {
                 producer.flush();
                 consumer.commitSync();
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.warn("Demo labeller stopped", e);
-        } finally {
-            consumer.close();
-            producer.close();
-        }
+        });
     }
 
     private Label label(ReviewTask task) {
@@ -109,8 +95,7 @@ public final class DemoLabeller implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        consumer.wakeup();
-        thread.join(10_000);
+        tail.close();
+        producer.close();
     }
 }

@@ -24,15 +24,17 @@ import org.alignmentmonitor.judges.learned.CalibrationReport;
 import org.alignmentmonitor.judges.learned.LearnedClassifier;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -50,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class JudgeWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JudgeWorker.class);
-    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     private final JudgesConfig config;
     private final Map<String, Object> clientConfig;
@@ -61,10 +62,8 @@ public final class JudgeWorker implements AutoCloseable {
     private final LearnedJudge learned;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<JudgeRequest> requests;
-    private final Thread thread;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private SupervisedTail<byte[], byte[]> tail;
     private volatile boolean paused;
-    private volatile boolean closed;
 
     private JudgeWorker(JudgesConfig config, Map<String, Object> clientConfig, MonitorTopics topics, String applicationId,
                         Path dataDir, ClassifierSuite rules) throws IOException {
@@ -91,54 +90,50 @@ public final class JudgeWorker implements AutoCloseable {
                 ? new LearnedJudge(rules, config.threshold(), dataDir.resolve("learned").resolve("model.bin.gz"), clientConfig,
                         topics.trainingExamples())
                 : null;
-        this.thread = new Thread(this::run, "judge-worker");
-        thread.setDaemon(true);
     }
 
     /** Opens the judges, resumes what a previous run left pending, and starts reading requests. */
     public static JudgeWorker start(JudgesConfig config, Map<String, Object> clientConfig, MonitorTopics topics, String applicationId,
-                                    Path dataDir, ClassifierSuite rules, MeterRegistry metrics) throws IOException {
+                                    Path dataDir, ClassifierSuite rules, MeterRegistry metrics, Tails tails) throws IOException {
         JudgeWorker worker = new JudgeWorker(config, clientConfig, topics, applicationId, dataDir, rules);
         worker.bindMetrics(metrics);
         worker.llmJudges.forEach(AsyncJudge::resumePending);
         if (worker.learned != null) {
-            worker.learned.start();
+            worker.learned.start(tails);
         }
-        worker.thread.start();
+        worker.tail = tails.start(worker.requestsTail(), worker.new RequestHandler());
         LOG.info("Judge worker started: {} LLM judge(s), learned classifier {}", worker.llmJudges.size(),
                 worker.learned == null ? "off" : "on");
         return worker;
     }
 
-    private void run() {
-        while (!closed) {
-            Map<String, Object> props = new HashMap<>(clientConfig);
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                consumer = c;
-                c.subscribe(List.of(topics.judgeRequests().name()));
-                while (!closed) {
-                    applyBackpressure(c);
-                    ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        handle(record);
-                    }
-                    if (!records.isEmpty()) {
-                        c.commitSync();
-                    }
-                }
-            } catch (WakeupException e) {
-                if (!closed) {
-                    LOG.warn("Judge worker woken up unexpectedly; restarting");
-                }
-            } catch (RuntimeException e) {
-                // Nothing past the last commit is lost: those requests are read again.
-                LOG.error("Judge worker failed; restarting from the last committed request in {}", RESTART_DELAY, e);
-                sleepQuietly(RESTART_DELAY);
+    /** A group read: after a failure the tail resumes from the last commit, so no request is lost (some are judged twice). */
+    private TailSpec<byte[], byte[]> requestsTail() {
+        Map<String, Object> props = new HashMap<>(clientConfig);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        return TailSpec.group("judge-worker", props, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.judgeRequests().name())
+                .withCloseTimeout(Duration.ofSeconds(15));
+    }
+
+    private final class RequestHandler implements TailHandler<byte[], byte[]> {
+        @Override
+        public void beforePoll(Consumer<byte[], byte[]> consumer) {
+            applyBackpressure(consumer);
+        }
+
+        @Override
+        public void accept(ConsumerRecord<byte[], byte[]> record) {
+            handle(record);
+        }
+
+        @Override
+        public void afterBatch(Consumer<byte[], byte[]> consumer, int records) {
+            if (records > 0) {
+                consumer.commitSync();
             }
         }
     }
@@ -183,7 +178,7 @@ public final class JudgeWorker implements AutoCloseable {
         LOG.warn("Judge request at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
     }
 
-    private void applyBackpressure(KafkaConsumer<byte[], byte[]> c) {
+    private void applyBackpressure(Consumer<byte[], byte[]> c) {
         int pending = pending();
         if (!paused && pending >= config.maxPending()) {
             c.pause(c.assignment());
@@ -289,22 +284,11 @@ public final class JudgeWorker implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() throws Exception {
-        closed = true;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        if (tail != null) {
+            tail.close();
         }
-        thread.join(Duration.ofSeconds(15).toMillis());
         for (AsyncJudge judge : llmJudges) {
             judge.close();  // unfinished judgments stay in the journal for the next start
         }

@@ -17,11 +17,13 @@ import org.alignmentmonitor.judges.learned.CalibrationReport;
 import org.alignmentmonitor.judges.learned.LearnedClassifier;
 import org.alignmentmonitor.judges.learned.LogisticModel;
 import org.alignmentmonitor.streams.topology.Topic;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +42,11 @@ final class LearnedJudge implements AutoCloseable {
 
     private final LearnedClassifier learned;
     private final Path modelFile;
-    private final KafkaConsumer<String, TrainingExample> consumer;
-    private final String topic;
-    private final Thread trainer;
+    private final TailSpec<String, TrainingExample> examplesTail;
     private final AtomicLong examples = new AtomicLong();
-    private volatile boolean closed;
+    private SupervisedTail<String, TrainingExample> trainer;
+    private long lastSave;
+    private boolean unsaved;
 
     LearnedJudge(ClassifierSuite rules, double threshold, Path modelFile, Map<String, Object> clientConfig, Topic<String, TrainingExample> examplesTopic) {
         this.learned = new LearnedClassifier(LogisticModel.defaults(), rules.classifiers(), threshold, 0.2,
@@ -53,14 +55,27 @@ final class LearnedJudge implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(config, examplesTopic.keySerde().deserializer(), examplesTopic.valueSerde().deserializer());
-        this.topic = examplesTopic.name();
-        this.trainer = new Thread(this::train, "learned-classifier-trainer");
-        trainer.setDaemon(true);
+        this.examplesTail = TailSpec.fromBeginning("learned-classifier-trainer", config, examplesTopic.keySerde().deserializer(),
+                examplesTopic.valueSerde().deserializer(), List.of(examplesTopic.name()));
     }
 
-    void start() {
-        trainer.start();
+    void start(Tails tails) {
+        trainer = tails.start(examplesTail, new TailHandler<>() {
+            @Override
+            public void accept(ConsumerRecord<String, TrainingExample> record) {
+                learn(record.value());
+                unsaved = true;
+            }
+
+            @Override
+            public void afterBatch(Consumer<String, TrainingExample> consumer, int records) {
+                if (unsaved && System.currentTimeMillis() - lastSave >= SAVE_EVERY.toMillis()) {
+                    save();
+                    lastSave = System.currentTimeMillis();
+                    unsaved = false;
+                }
+            }
+        });
     }
 
     /**
@@ -87,37 +102,6 @@ final class LearnedJudge implements AutoCloseable {
         return learned.calibration(10);
     }
 
-    private void train() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long lastSave = 0;
-            boolean unsaved = false;
-            while (!closed) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, TrainingExample> record : records) {
-                    learn(record.value());
-                    unsaved = true;
-                }
-                if (unsaved && System.currentTimeMillis() - lastSave >= SAVE_EVERY.toMillis()) {
-                    save();
-                    lastSave = System.currentTimeMillis();
-                    unsaved = false;
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                LOG.error("Learned classifier trainer woken up unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Learned classifier trainer stopped; scores keep using model {}", version(), e);
-        } finally {
-            consumer.close();
-        }
-    }
-
     private void learn(TrainingExample example) {
         if (example == null || example.getTask() == null || example.getTask().getInteraction() == null) {
             return;
@@ -140,8 +124,8 @@ final class LearnedJudge implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        consumer.wakeup();
-        trainer.join(Duration.ofSeconds(10).toMillis());
+        if (trainer != null) {
+            trainer.close();
+        }
     }
 }

@@ -1,30 +1,31 @@
 package org.alignmentmonitor.monitor.review;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.alignmentmonitor.schemas.registry.SchemaRegistryException;
 import org.alignmentmonitor.streams.errors.RegistryOutage;
+import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
+import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
+import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the review-tasks and labels topics from the beginning on every start, then follows them, handing each record
- * to a sink. No consumer group: every instance rebuilds the whole queue, which is what makes a restart lose nothing.
+ * Reads the review-tasks and labels topics from the beginning on every start, then follows them (as a supervised tail),
+ * handing each record to a sink. No consumer group: every instance rebuilds the whole queue, which is what makes a restart lose nothing.
  */
 final class ReviewFeed<T, L> implements AutoCloseable {
 
@@ -37,71 +38,54 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         void label(L label);
     }
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final String tasksTopic;
     private final Deserializer<T> tasks;
     private final Deserializer<L> labels;
     private final Sink<T, L> sink;
-    private final Thread thread;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final SupervisedTail<byte[], byte[]> tail;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile boolean running = true;
+    /** End offsets when the feed first started: reaching them means the queue holds everything published before. */
+    private Map<TopicPartition, Long> ends;
 
     ReviewFeed(Map<String, Object> clientConfig, String tasksTopic, Deserializer<T> tasks, String labelsTopic,
-               Deserializer<L> labels, Sink<T, L> sink) {
+               Deserializer<L> labels, Sink<T, L> sink, Tails tails) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "review-feed");
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.tasksTopic = tasksTopic;
         this.tasks = tasks;
         this.labels = labels;
         this.sink = sink;
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(tasksTopic, labelsTopic)) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        this.thread = new Thread(() -> run(ends), "review-feed");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.tail = tails.start(TailSpec.fromBeginning("review-feed", config, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                List.of(tasksTopic, labelsTopic)), new TailHandler<>() {
+            @Override
+            public void accept(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+                apply(record);
+            }
+
+            @Override
+            public void afterBatch(Consumer<byte[], byte[]> consumer, int records) {
+                checkCaughtUp(consumer);
+            }
+        });
     }
 
-    /** Blocks until everything on the topics at start has been applied; false on timeout or when the feed failed. */
+    /** Blocks until everything on the topics at start has been applied; false on timeout. */
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && !failed.get();
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void run(Map<TopicPartition, Long> ends) {
-        try {
-            checkCaughtUp(ends);
-            while (running.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    apply(r);
-                }
-                checkCaughtUp(ends);
-            }
-        } catch (WakeupException e) {
-            if (running.get()) {
-                throw e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Review feed stopped; the review queue no longer follows the topics", e);
-            failed.set(true);
-            caughtUp.countDown();
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    private void checkCaughtUp(Consumer<byte[], byte[]> consumer) {
+        if (caughtUp.getCount() == 0) {
+            return;
         }
-    }
-
-    private void checkCaughtUp(Map<TopicPartition, Long> ends) {
-        if (caughtUp.getCount() > 0 && ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (ends == null) {
+            ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        }
+        if (ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
             caughtUp.countDown();
         }
     }
@@ -111,7 +95,7 @@ final class ReviewFeed<T, L> implements AutoCloseable {
      * skipping it would drop a review task for good, while stopping would freeze the queue.
      */
     private void apply(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
-        for (int attempt = 1; running.get(); attempt++) {
+        for (int attempt = 1; running; attempt++) {
             try {
                 applyOnce(r);
                 return;
@@ -146,8 +130,7 @@ final class ReviewFeed<T, L> implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        consumer.wakeup();
-        thread.join(10_000);
+        running = false;
+        tail.close();
     }
 }

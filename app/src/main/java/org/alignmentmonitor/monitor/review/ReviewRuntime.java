@@ -9,6 +9,7 @@ import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.review.queue.ReviewQueue;
@@ -38,20 +39,20 @@ public final class ReviewRuntime implements AutoCloseable {
     }
 
     /** Null when review is disabled; see {@link #routesOf}. */
-    public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort)
-            throws InterruptedException {
+    public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort,
+                                      Tails tails) throws InterruptedException {
         ReviewSettings settings = config.review();
         if (!settings.enabled()) {
             return null;
         }
         UserDirectory users = settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
-        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics);
+        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics, tails);
     }
 
     /** Starts on explicit users: the entry point of tests. */
     public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings,
-                                      UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics)
-            throws InterruptedException {
+                                      UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics,
+                                      Tails tails) throws InterruptedException {
         LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
         ReviewFeed<?, ?> feed = null;
         try {
@@ -59,7 +60,7 @@ public final class ReviewRuntime implements AutoCloseable {
             ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
                     publisher, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
-                    topics.labels().name(), topics.labels().valueSerde().deserializer(), service);
+                    topics.labels().name(), topics.labels().valueSerde().deserializer(), service, tails);
             if (!feed.awaitCaughtUp(CATCH_UP)) {
                 throw new IllegalStateException("the review queue could not catch up with its topics within " + CATCH_UP + " (see the log)");
             }

@@ -22,6 +22,7 @@ import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
@@ -61,6 +62,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private RateGauges gauges;
     private AlertingRuntime alerting;
     private JudgeWorker judges;
+    private Tails tails;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -135,20 +137,21 @@ public final class MonitorRuntime implements AutoCloseable {
             streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
             metrics = new MonitorMetrics(streamsApp.streams());
             gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
-            alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry());
+            tails = new Tails(metrics.registry());
+            alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
             if (config.judges().enabled()) {
                 judges = JudgeWorker.start(config.judges(), clientConfig, topics, config.applicationId(), config.dataDir(), classifiers,
-                        metrics.registry());
+                        metrics.registry(), tails);
             }
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
-            review = ReviewRuntime.start(config, clientConfig, topics, port);
+            review = ReviewRuntime.start(config, clientConfig, topics, port, tails);
             if (review != null) {
                 review.bindMetrics(metrics.registry());
             }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
             routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
-            api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
+            api = ApiServer.start(streamsApp, metrics, tails, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                     config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
             streamsApp.awaitRunning(Duration.ofMinutes(2));
@@ -205,6 +208,11 @@ public final class MonitorRuntime implements AutoCloseable {
         return streamsApp;
     }
 
+    /** The supervised topic tails of this instance, for components started on top of it (e.g. the demo labeller). */
+    public Tails tails() {
+        return tails;
+    }
+
     public ApiServer api() {
         return api;
     }
@@ -229,6 +237,7 @@ public final class MonitorRuntime implements AutoCloseable {
         closeQuietly(judges);
         closeQuietly(review);
         closeQuietly(alerting);
+        closeQuietly(tails);
         closeQuietly(gauges);
         closeQuietly(metrics);
         closeQuietly(streamsApp);

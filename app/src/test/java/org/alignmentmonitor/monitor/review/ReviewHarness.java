@@ -16,7 +16,9 @@ import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.schemas.AvroTrust;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +40,8 @@ final class ReviewHarness implements AutoCloseable {
     }
 
     ReviewRuntime startReview(UserDirectory users, QueueSettings settings) throws InterruptedException {
-        return ReviewRuntime.start(settings, ReviewSettings.defaults(), users, kafka.clientConfig(), kafka.topics());
+        return ReviewRuntime.start(settings, ReviewSettings.defaults(), users, kafka.clientConfig(), kafka.topics(),
+                new Tails(new SimpleMeterRegistry()));
     }
 
     void publish(List<ReviewTask> tasks) throws Exception {
