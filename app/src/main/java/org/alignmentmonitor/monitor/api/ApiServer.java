@@ -1,6 +1,7 @@
 package org.alignmentmonitor.monitor.api;
 
 import java.net.BindException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,15 +12,13 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.alignmentmonitor.monitor.runtime.Liveness;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
-import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
-import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP API of one monitor instance: statistics, liveness, readiness and Prometheus metrics. */
+/** The HTTP server of one monitor process: liveness, readiness, Prometheus metrics and its role's routes. */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -34,13 +33,10 @@ public final class ApiServer implements AutoCloseable {
     /**
      * Starts the API on {@code host:port} (port 0 picks one).
      *
-     * @param self   this instance's advertised host and port, or null when it runs alone
-     * @param routes further route sets (dashboard, demo receiver, review UI), each registering its own paths
+     * @param routes the role's route sets (statistics, dashboard, demo receiver, review UI), each registering its own paths
      */
-    public static ApiServer start(MonitorStreamsApp monitor, MonitorMetrics metrics, Tails tails, String host, int port, HostInfo self,
-                                  List<Consumer<JavalinConfig>> routes) {
+    public static ApiServer start(Liveness liveness, MonitorMetrics metrics, String host, int port, List<Consumer<JavalinConfig>> routes) {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        StatsApi stats = new StatsApi(monitor.streams(), monitor.stores(), self, json);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -48,19 +44,20 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             config.routes.get("/health", ctx -> {
-                // A topic tail that keeps failing is as dead as a dead stream thread: say so, so it gets restarted.
-                boolean healthy = monitor.isHealthy() && tails.healthy();
-                ctx.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", healthy ? "UP" : "DOWN", "streams", monitor.streams().state().name(), "tails", tails.health()));
+                boolean healthy = liveness.healthy();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", healthy ? "UP" : "DOWN");
+                body.putAll(liveness.details());
+                ctx.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
             });
             config.routes.get("/ready", ctx -> {
-                boolean ready = monitor.isRunning();
-                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("ready", ready, "streams", monitor.streams().state().name()));
+                boolean ready = liveness.ready();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("ready", ready);
+                body.putAll(liveness.details());
+                ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-            config.routes.get("/api/v1/versions", stats::versions);
-            config.routes.get("/api/v1/rates", stats::rates);
             routes.forEach(r -> r.accept(config));
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));

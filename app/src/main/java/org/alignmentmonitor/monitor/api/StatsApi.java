@@ -9,8 +9,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.alignmentmonitor.estimators.EstimationOptions;
+import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -21,7 +23,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * {@code /api/v1/versions} and {@code /api/v1/rates}. Each answer is merged from stored buckets;
  * with several instances, the instance holding a version's store answers for it.
  */
-final class StatsApi {
+public final class StatsApi {
 
     private static final long MAX_FUTURE_MS = Duration.ofDays(1).toMillis();
 
@@ -36,6 +38,13 @@ final class StatsApi {
         this.stores = stores;
         this.self = self;
         this.json = json;
+    }
+
+    /** Registers {@code /api/v1/versions} and {@code /api/v1/rates}: the statistics of a process that runs the topology. */
+    public static void register(JavalinConfig config, MonitorStreamsApp app, HostInfo self) {
+        StatsApi stats = new StatsApi(app.streams(), app.stores(), self, new ObjectMapper().findAndRegisterModules());
+        config.routes.get("/api/v1/versions", stats::versions);
+        config.routes.get("/api/v1/rates", stats::rates);
     }
 
     void versions(Context ctx) throws Exception {

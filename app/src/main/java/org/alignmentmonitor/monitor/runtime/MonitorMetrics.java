@@ -17,17 +17,21 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class MonitorMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final KafkaStreamsMetrics streamsMetrics;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private KafkaStreamsMetrics streamsMetrics;
 
-    public MonitorMetrics(KafkaStreams streams) {
+    public MonitorMetrics() {
         PrometheusNaming.apply(registry);
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
+    }
+
+    /** Adds Kafka Streams' metrics, for a process whose role runs the topology. */
+    public void bindStreams(KafkaStreams streams) {
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
     }
 
     /** Where the monitor's own meters (rates, alerts, deliveries) are registered. */
@@ -42,7 +46,9 @@ public final class MonitorMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        streamsMetrics.close();
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         gcMetrics.close();
         registry.close();
     }

@@ -18,13 +18,14 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.StatsApi;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
-import org.alignmentmonitor.monitor.runtime.tail.Tails;
-import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
+import org.alignmentmonitor.monitor.review.ReviewRuntime;
+import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
@@ -120,41 +121,59 @@ public final class MonitorRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts the Streams application and the HTTP API on top of {@link #connect}. */
+    /** Starts every part (the single-process product) on top of {@link #connect}. */
     public MonitorRuntime startProcessing(ClassifierSuite classifiers) throws InterruptedException {
+        return startProcessing(classifiers, Role.ALL);
+    }
+
+    /** Starts the parts {@code role} runs, and the HTTP server every role has, on top of {@link #connect}. */
+    public MonitorRuntime startProcessing(ClassifierSuite classifiers, Role role) throws InterruptedException {
         String advertised = config.advertisedHost() != null ? config.advertisedHost() : config.httpHost();
-        RuleFile rules = config.alerting().ruleFile();
-        TopologySettings topology = new TopologySettings(config.dedupHorizon(), config.bucketSize(), config.flushInterval(), classifiers,
-                config.sampling(), RateSettings.defaults().withWindows(rules.windows()),
-                rules, judgingOf(config));
         // The API port must be known before Streams starts, since it is advertised for interactive queries.
-        StreamsSettings streams = new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
-                config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
-                null, withoutBootstrap(config.kafka()));
         int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
-        HostInfo self = new HostInfo(advertised, port);
         try {
-            streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
-            metrics = new MonitorMetrics(streamsApp.streams());
-            gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
+            metrics = new MonitorMetrics();
             tails = new Tails(metrics.registry());
-            alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
-            if (config.judges().enabled()) {
-                judges = JudgeWorker.start(config.judges(), clientConfig, topics, config.applicationId(), config.dataDir(), classifiers,
-                        metrics.registry(), tails);
+            List<Consumer<JavalinConfig>> routes = new ArrayList<>();
+            if (role.runs(Role.STREAMS)) {
+                streamsApp = MonitorStreamsApp.start(streamsSettings().withApplicationServer(advertised + ":" + port), topics,
+                        topologySettings(classifiers));
+                metrics.bindStreams(streamsApp.streams());
+                gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
+                routes.add(r -> StatsApi.register(r, streamsApp, new HostInfo(advertised, port)));
             }
-            List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
-            routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
-            review = ReviewRuntime.start(config, clientConfig, topics, port, tails);
-            if (review != null) {
-                review.bindMetrics(metrics.registry());
+            if (role.runs(Role.STREAMS) || role.runs(Role.ALERTS)) {
+                alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
             }
-            routes.add(r -> ReviewRuntime.routesOf(review, r));
-            routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
-            api = ApiServer.start(streamsApp, metrics, tails, config.httpHost(), port, self, routes);
-            alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
-                    config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
-            streamsApp.awaitRunning(Duration.ofMinutes(2));
+            if (role.runs(Role.STREAMS)) {
+                routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
+            }
+            if (role.runs(Role.ALERTS)) {
+                routes.addAll(alerting.routes());
+            }
+            if (role.runs(Role.JUDGES)) {
+                if (config.judges().enabled()) {
+                    judges = JudgeWorker.start(config.judges(), clientConfig, topics, config.applicationId(), config.dataDir(), classifiers,
+                            metrics.registry(), tails);
+                }
+                routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
+            }
+            if (role.runs(Role.REVIEW)) {
+                review = ReviewRuntime.start(config, clientConfig, topics, port, tails);
+                if (review != null) {
+                    review.bindMetrics(metrics.registry());
+                }
+                routes.add(r -> ReviewRuntime.routesOf(review, r));
+            }
+            api = ApiServer.start(new Liveness(role, streamsApp, tails), metrics, config.httpHost(), port, routes);
+            if (role.runs(Role.ALERTS)) {
+                alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
+                        config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
+            }
+            if (streamsApp != null) {
+                streamsApp.awaitRunning(Duration.ofMinutes(2));
+            }
+            LOG.info("Monitor started with role {}", role.id());
             return this;
         } catch (IOException e) {
             close();
@@ -163,6 +182,18 @@ public final class MonitorRuntime implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private TopologySettings topologySettings(ClassifierSuite classifiers) {
+        RuleFile rules = config.alerting().ruleFile();
+        return new TopologySettings(config.dedupHorizon(), config.bucketSize(), config.flushInterval(), classifiers,
+                config.sampling(), RateSettings.defaults().withWindows(rules.windows()), rules, judgingOf(config));
+    }
+
+    private StreamsSettings streamsSettings() {
+        return new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
+                config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
+                null, withoutBootstrap(config.kafka()));
     }
 
     /** Interactions go to judge-requests only when some judge will read them. */
