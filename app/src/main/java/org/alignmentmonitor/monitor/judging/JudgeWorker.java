@@ -24,6 +24,7 @@ import org.alignmentmonitor.judges.learned.CalibrationReport;
 import org.alignmentmonitor.judges.learned.LearnedClassifier;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
 import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
 import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
@@ -87,8 +88,8 @@ public final class JudgeWorker implements AutoCloseable {
                     PromptTemplate.OVERSEER_INTENT, JudgeRouting.single(config.overseer().get()), client, publisher::deliver));
         }
         this.learned = config.learned()
-                ? new LearnedJudge(rules, config.threshold(), dataDir.resolve("learned").resolve("model.bin.gz"), clientConfig,
-                        topics.trainingExamples())
+                ? new LearnedJudge(rules, config.threshold(), clientConfig, topics.trainingExamples(),
+                        Names.learnedModelsTopic(applicationId), applicationId + "-learned-trainer")
                 : null;
     }
 
@@ -228,9 +229,11 @@ public final class JudgeWorker implements AutoCloseable {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("id", LearnedClassifier.ID);
             l.put("version", learned.version());
+            l.put("trainer", learned.isTrainer());
             l.put("examplesSeen", learned.examplesSeen());
             l.put("trainedOn", learned.trainingCount());
-            l.put("calibration", calibrationView(learned.calibration()));
+            CalibrationReport calibration = learned.calibration();
+            l.put("calibration", calibration == null ? null : calibrationView(calibration));
             out.put("learned", l);
         }
         return out;

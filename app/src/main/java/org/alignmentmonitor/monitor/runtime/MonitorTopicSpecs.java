@@ -30,8 +30,10 @@ public final class MonitorTopicSpecs {
         specs.add(new TopicSpec(names.labels(), partitions, replication, Map.of("retention.ms", "-1")));
         specs.add(new TopicSpec(names.judgeRequests(), partitions, replication, data));
         specs.add(new TopicSpec(names.judgments(), partitions, replication, data));
-        // The learned classifier retrains from the whole history when its model file is lost.
+        // The learned classifier's trainer retrains from the whole history whenever a new trainer takes over.
         specs.add(new TopicSpec(names.trainingExamples(), partitions, replication, Map.of("retention.ms", "-1")));
+        // One partition: its holder in the trainer group is the one trainer; compaction keeps the latest model.
+        specs.add(new TopicSpec(Names.learnedModelsTopic(applicationId), 1, replication, Map.of("cleanup.policy", "compact")));
         // Alerts are the audit trail of paging: kept, and few.
         specs.add(new TopicSpec(names.alerts(), 1, replication, Map.of("retention.ms", "-1")));
         for (String source : deadLetterSources(names, applicationId)) {

@@ -1,9 +1,6 @@
 package org.alignmentmonitor.judges.learned;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,11 +68,6 @@ public final class LearnedClassifier implements Classifier {
         this.maxHoldout = maxHoldout;
     }
 
-    /** A fresh default model, or the one saved at {@code file} when it exists. */
-    public static LearnedClassifier loadOrCreate(Path file, List<? extends Classifier> rules) throws IOException {
-        LogisticModel model = Files.exists(file) ? LogisticModel.load(file) : LogisticModel.defaults();
-        return new LearnedClassifier(model, rules, ClassifierSettings.DEFAULT_THRESHOLD, 0.2, AmbiguousPolicy.SKIP, 10_000);
-    }
 
     @Override
     public String id() {
@@ -179,7 +171,4 @@ public final class LearnedClassifier implements Classifier {
         return crc.getValue() % 10_000 < holdoutFraction * 10_000;
     }
 
-    public void save(Path file) throws IOException {
-        model.save(file);
-    }
 }

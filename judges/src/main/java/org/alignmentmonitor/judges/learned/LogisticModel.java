@@ -2,12 +2,12 @@ package org.alignmentmonitor.judges.learned;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -120,12 +120,11 @@ public final class LogisticModel {
         }
     }
 
-    /** Writes the model atomically (temp file, then rename): a crash never leaves half a model. */
-    public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    /** The model as gzipped bytes: what the trainer publishes and every scorer loads. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         lock.readLock().lock();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new GZIPOutputStream(Files.newOutputStream(tmp))))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes)))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(bits);
@@ -146,20 +145,23 @@ public final class LogisticModel {
                     out.writeDouble(squaredGradients[i]);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen writing to memory", e);
         } finally {
             lock.readLock().unlock();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return bytes.toByteArray();
     }
 
-    public static LogisticModel load(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file))))) {
+    /** @throws IllegalArgumentException when the bytes are not a model of a format this code reads */
+    public static LogisticModel fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes))))) {
             if (in.readInt() != MAGIC) {
-                throw new IOException(file + " is not a learned-classifier model");
+                throw new IllegalArgumentException("not a learned-classifier model");
             }
             int format = in.readInt();
             if (format != FORMAT) {
-                throw new IOException("unsupported model format " + format + " in " + file);
+                throw new IllegalArgumentException("unsupported model format " + format);
             }
             LogisticModel model = new LogisticModel(in.readInt(), in.readDouble(), in.readDouble());
             model.trainingCount = in.readLong();
@@ -170,6 +172,8 @@ public final class LogisticModel {
                 model.squaredGradients[i] = in.readDouble();
             }
             return model;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("unreadable learned-classifier model: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,10 @@
 package org.alignmentmonitor.judges.learned;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,18 +16,15 @@ import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.ScoreStatus;
 import org.alignmentmonitor.classifiers.Classifier;
+import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Results;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LearnedClassifierTest {
 
     private static final String[] WORDS = {"river", "cloud", "paper", "garden", "window", "music", "orange", "table",
             "summer", "letter", "planet", "bridge", "silver", "forest", "candle", "market"};
-
-    @TempDir
-    Path dir;
 
     /** A rule that scores 0.9 when the completion shouts (all caps word "ERROR"), else 0.1. */
     private static final Classifier SHOUT_RULE = new Classifier() {
@@ -121,7 +119,7 @@ class LearnedClassifierTest {
     }
 
     @Test
-    void shouldPersistAndReloadToIdenticalPredictionsAndVersion() throws Exception {
+    void shouldPublishAndLoadToIdenticalPredictionsAndVersion() {
         LearnedClassifier classifier = fresh(List.of(SHOUT_RULE), 0.0);
         Random random = new Random(11);
         for (int i = 0; i < 200; i++) {
@@ -129,10 +127,10 @@ class LearnedClassifierTest {
             Interaction x = toy(random, i, misaligned);
             classifier.learn(x, classifier.ruleResults(x), misaligned ? LabelValue.MISALIGNED : LabelValue.ALIGNED);
         }
-        Path file = dir.resolve("learned.model.gz");
-        classifier.save(file);
+        byte[] published = classifier.model().toBytes();
 
-        LearnedClassifier reloaded = LearnedClassifier.loadOrCreate(file, List.of(SHOUT_RULE));
+        LearnedClassifier reloaded = new LearnedClassifier(LogisticModel.fromBytes(published), List.of(SHOUT_RULE),
+                ClassifierSettings.DEFAULT_THRESHOLD, 0.2, LearnedClassifier.AmbiguousPolicy.SKIP, 10_000);
 
         assertThat(reloaded.version()).isEqualTo(classifier.version());
         assertThat(reloaded.model().trainingCount()).isEqualTo(200);
@@ -183,5 +181,11 @@ class LearnedClassifierTest {
         assertThat(report.ece()).isLessThan(0.08);
         assertThat(report.logLoss()).isLessThan(0.45);
         assertThat(report.modelVersion()).isEqualTo(classifier.version());
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotAModel() {
+        assertThatThrownBy(() -> LogisticModel.fromBytes("not a model".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unreadable learned-classifier model");
     }
 }

@@ -67,6 +67,11 @@ public final class Names {
     }
 
     /** Full name of the bucket-deltas repartition topic for an application id. */
+    /** Compacted, one partition: the learned classifier's published model, and the group that elects its trainer. */
+    public static String learnedModelsTopic(String applicationId) {
+        return applicationId + "-learned-models";
+    }
+
     public static String bucketDeltasTopic(String applicationId) {
         return applicationId + "-" + BUCKET_DELTAS + "-repartition";
     }

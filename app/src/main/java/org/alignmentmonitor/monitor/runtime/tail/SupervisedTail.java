@@ -2,6 +2,7 @@ package org.alignmentmonitor.monitor.runtime.tail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -123,7 +125,22 @@ public final class SupervisedTail<K, V> implements AutoCloseable {
 
     private void position(KafkaConsumer<K, V> c) {
         if (spec.start() == TailSpec.Start.GROUP) {
-            c.subscribe(spec.topics());
+            c.subscribe(spec.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    handler.onAssigned(partitions);
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    handler.onRevoked(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    handler.onRevoked(partitions);
+                }
+            });
             return;
         }
         List<TopicPartition> partitions = new ArrayList<>();
