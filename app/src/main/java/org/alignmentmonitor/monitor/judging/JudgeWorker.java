@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,20 +20,22 @@ import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.judges.AsyncJudge;
 import org.alignmentmonitor.judges.ChatClient;
+import org.alignmentmonitor.judges.JudgeResult;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.judges.PromptTemplate;
 import org.alignmentmonitor.judges.learned.CalibrationReport;
 import org.alignmentmonitor.judges.learned.LearnedClassifier;
-import org.alignmentmonitor.streams.errors.DeadLetterRecords;
-import org.alignmentmonitor.streams.topology.MonitorTopics;
-import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
 import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
 import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.alignmentmonitor.streams.errors.DeadLetterRecords;
+import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.Names;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,7 +67,9 @@ public final class JudgeWorker implements AutoCloseable {
     private final LearnedJudge learned;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<JudgeRequest> requests;
+    private final InFlightOffsets inFlight = new InFlightOffsets();
     private SupervisedTail<byte[], byte[]> tail;
+    private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
     private volatile boolean paused;
 
     private JudgeWorker(JudgesConfig config, Map<String, Object> clientConfig, MonitorTopics topics, String applicationId,
@@ -108,7 +114,10 @@ public final class JudgeWorker implements AutoCloseable {
         return worker;
     }
 
-    /** A group read: after a failure the tail resumes from the last commit, so no request is lost (some are judged twice). */
+    /**
+     * A group read that commits no further than the oldest request still being judged: after a failure,
+     * a restart or a lost pod, the next reader judges again what was not finished (judgments count once).
+     */
     private TailSpec<byte[], byte[]> requestsTail() {
         Map<String, Object> props = new HashMap<>(clientConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -128,32 +137,42 @@ public final class JudgeWorker implements AutoCloseable {
 
         @Override
         public void accept(ConsumerRecord<byte[], byte[]> record) {
-            handle(record);
+            inFlight.read(new TopicPartition(record.topic(), record.partition()), record.offset(), handle(record));
         }
 
         @Override
         public void afterBatch(Consumer<byte[], byte[]> consumer, int records) {
-            if (records > 0) {
-                consumer.commitSync();
+            Map<TopicPartition, OffsetAndMetadata> next = inFlight.committable();
+            if (!next.equals(committed)) {
+                consumer.commitSync(next);
+                committed = next;
             }
+        }
+
+        @Override
+        public void onRevoked(Collection<TopicPartition> partitions) {
+            inFlight.forget(partitions);
+            committed = Map.of();
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> record) {
+    /** @return completes once every judge has delivered its judgment of the request (at once for a dead-lettered one) */
+    private CompletableFuture<?> handle(ConsumerRecord<byte[], byte[]> record) {
         JudgeRequest request;
         try {
             request = requests.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             deadLetter(record, "undecodable judge request: " + e.getMessage());
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Interaction interaction = request == null ? null : request.getInteraction();
         if (interaction == null || interaction.getId() == null || interaction.getId().isBlank()) {
             deadLetter(record, "judge request without an interaction");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        List<CompletableFuture<JudgeResult>> judgments = new ArrayList<>();
         for (AsyncJudge judge : llmJudges) {
-            judge.judge(interaction);
+            judgments.add(judge.judge(interaction));
         }
         if (learned != null) {
             try {
@@ -162,6 +181,7 @@ public final class JudgeWorker implements AutoCloseable {
                 throw new IllegalStateException("could not publish the learned judgment of " + interaction.getId(), e);
             }
         }
+        return CompletableFuture.allOf(judgments.toArray(CompletableFuture[]::new));
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
