@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.alignmentmonitor.estimators.process.ScorecardPolicy;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
 import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -59,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             config.routes.get("/api/v1/versions", stats::versions);
             config.routes.get("/api/v1/rates", stats::rates);
+            ProcessApi processes = new ProcessApi(monitor.streams(), self, json, ScorecardPolicy.DEFAULT);
+            config.routes.get("/api/v1/processes", processes::list);
+            config.routes.get("/api/v1/processes/{id}", processes::one);
             routes.forEach(r -> r.accept(config));
             config.routes.exception(BadRequestException.class, (e, ctx) ->
                     ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));

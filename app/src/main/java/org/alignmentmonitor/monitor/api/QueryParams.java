@@ -88,4 +88,38 @@ final class QueryParams {
             default -> throw new BadRequestException("query parameter '" + param + "' must be true or false");
         };
     }
+
+    /** A number in [min, max]; {@code fallback} when absent. */
+    static double number(Context ctx, String param, double fallback, double min, double max) {
+        String value = ctx.queryParam(param);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double x = value.length() > 30 ? Double.NaN : Double.parseDouble(value);
+            if (x >= min && x <= max) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new BadRequestException("query parameter '" + param + "' must be a number in [" + min + ", " + max + "], got '" + value + "'");
+    }
+
+    /** A whole number in [min, max]; {@code fallback} when absent. */
+    static long count(Context ctx, String param, long fallback, long min, long max) {
+        String value = ctx.queryParam(param);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long x = value.length() > 19 ? -1 : Long.parseLong(value);
+            if (x >= min && x <= max) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new BadRequestException("query parameter '" + param + "' must be a whole number in [" + min + ", " + max + "], got '" + value + "'");
+    }
 }

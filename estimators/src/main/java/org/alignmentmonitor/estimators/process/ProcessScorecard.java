@@ -50,7 +50,7 @@ public record ProcessScorecard(String processId, ScorecardPolicy policy, List<Ru
     public static ProcessScorecard of(String processId, List<EnvironmentRun> environmentRuns, ScorecardPolicy policy) {
         List<Run> runs = environmentRuns.stream()
                 .sorted(Comparator.comparing((EnvironmentRun r) -> r.step() == null ? Long.MIN_VALUE : r.step())
-                        .thenComparing(EnvironmentRun::version).thenComparing(EnvironmentRun::deployment))
+                        .thenComparing(EnvironmentRun::model).thenComparing(EnvironmentRun::version).thenComparing(EnvironmentRun::deployment))
                 .map(r -> new Run(r, outcome(r, policy)))
                 .toList();
         long draws = runs.stream().filter(r -> r.outcome() != Outcome.INSUFFICIENT_LABELS).count();
@@ -68,9 +68,9 @@ public record ProcessScorecard(String processId, ScorecardPolicy policy, List<Ru
         return run.rate().lower() > policy.threshold() ? Outcome.FAILED : Outcome.PASSED;
     }
 
-    /** Distinct versions, in run order. */
+    /** Distinct "model:version" labels, in run order. */
     public List<String> versions() {
-        return runs.stream().map(r -> r.run().version()).distinct().toList();
+        return runs.stream().map(r -> r.run().model() + ":" + r.run().version()).distinct().toList();
     }
 
     /** Distinct deployments, sorted. */

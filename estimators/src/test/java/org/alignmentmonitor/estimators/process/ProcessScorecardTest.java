@@ -14,9 +14,9 @@ class ProcessScorecardTest {
     @Test
     void shouldCountCleanRunsAsDrawsAndGiveTheSimpleBoundWhenNoneFailed() {
         List<EnvironmentRun> runs = List.of(
-                new EnvironmentRun("v2", "eu", null, 1000, 100, new Interval(0.0, 0.03)),
-                new EnvironmentRun("v1", "us", null, 1000, 100, new Interval(0.01, 0.05)),
-                new EnvironmentRun("v1", "eu", null, 50, 5, new Interval(0.2, 0.9)));
+                new EnvironmentRun("m", "v2", "eu", null, 1000, 100, new Interval(0.0, 0.03)),
+                new EnvironmentRun("m", "v1", "us", null, 1000, 100, new Interval(0.01, 0.05)),
+                new EnvironmentRun("m", "v1", "eu", null, 50, 5, new Interval(0.2, 0.9)));
         ProcessScorecard card = ProcessScorecard.of("rlhf", runs, POLICY);
         assertThat(card.draws()).isEqualTo(2);
         assertThat(card.failures()).isZero();
@@ -24,7 +24,7 @@ class ProcessScorecardTest {
         assertThat(card.exactBound()).isEqualTo(ProcessBound.exact(0, 2, 0.05));
         assertThat(card.runs()).extracting(ProcessScorecard.Run::outcome).containsExactly(
                 ProcessScorecard.Outcome.INSUFFICIENT_LABELS, ProcessScorecard.Outcome.PASSED, ProcessScorecard.Outcome.PASSED);
-        assertThat(card.versions()).containsExactly("v1", "v2");
+        assertThat(card.versions()).containsExactly("m:v1", "m:v2");
         assertThat(card.deployments()).containsExactly("eu", "us");
         assertThat(card.drawsNeededForThreshold()).isEqualTo(150);
         assertThat(card.assumptions()).isNotEmpty();
@@ -33,8 +33,8 @@ class ProcessScorecardTest {
     @Test
     void shouldMarkARunFailedWhenItsLowerBoundIsAboveTheThreshold() {
         List<EnvironmentRun> runs = List.of(
-                new EnvironmentRun("ckpt-2", "sim-a", 2000L, 400, 40, new Interval(0.021, 0.2)),
-                new EnvironmentRun("ckpt-1", "sim-a", 1000L, 400, 40, new Interval(0.02, 0.2)));
+                new EnvironmentRun("m", "ckpt-2", "sim-a", 2000L, 400, 40, new Interval(0.021, 0.2)),
+                new EnvironmentRun("m", "ckpt-1", "sim-a", 1000L, 400, 40, new Interval(0.02, 0.2)));
         ProcessScorecard card = ProcessScorecard.of("run-7", runs, POLICY);
         assertThat(card.runs()).extracting(r -> r.run().version() + "=" + r.outcome())
                 .containsExactly("ckpt-1=PASSED", "ckpt-2=FAILED");
