@@ -1,5 +1,7 @@
 package org.alignmentmonitor.streams.process;
 
+import java.time.Duration;
+
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.streams.review.LabelChange;
@@ -8,6 +10,7 @@ import org.alignmentmonitor.streams.topology.BucketStatsMath;
 import org.alignmentmonitor.streams.topology.Judged;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.topology.PartialAccumulator;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,19 +31,22 @@ public final class ProcessTopology {
     private ProcessTopology() {
     }
 
-    public static void define(StreamsBuilder builder, MonitorTopics topics, KStream<String, Judged> judged,
+    public static void define(StreamsBuilder builder, MonitorTopics topics, Duration flushInterval, KStream<String, Judged> judged,
                               KStream<String, LabelChange> labelChanges, KStream<String, Verdict> judgments) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PROCESS_CELL_STORE),
+                Serdes.String(), topics.bucketStatsSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PROCESS_PARTIALS_STORE),
                 Serdes.String(), topics.bucketStatsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.PROCESS_AGREEMENT_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
 
         KStream<String, BucketStats> traffic = judged
                 .filter((id, j) -> ProcessCellKey.of(j.interaction()) != null, Named.as(Names.SELECT_PROCESS_TRAFFIC))
-                .map((id, j) -> {
-                    ProcessCellKey cell = ProcessCellKey.of(j.interaction());
-                    return KeyValue.pair(cell.format(), BucketStatsMath.add(empty(cell), j.verdict()));
-                }, Named.as(Names.PROCESS_TRAFFIC_DELTA_OF));
+                .map((id, j) -> KeyValue.pair(ProcessCellKey.of(j.interaction()).format(), j.verdict()), Named.as(Names.PROCESS_TRAFFIC_DELTA_OF))
+                // Partials per cell, flushed like the version buckets: process traffic can be all the traffic.
+                .process(() -> new PartialAccumulator<String, String>(Names.PROCESS_PARTIALS_STORE, (cell, verdict) -> cell,
+                        cell -> empty(ProcessCellKey.parse(cell)), flushInterval), Named.as(Names.ACCUMULATE_PROCESS_CELLS),
+                        Names.PROCESS_PARTIALS_STORE);
         KStream<String, BucketStats> labels = labelChanges
                 .filter((id, c) -> c.task().getInteraction() != null && ProcessCellKey.of(c.task().getInteraction()) != null,
                         Named.as(Names.SELECT_PROCESS_LABELS))

@@ -65,7 +65,7 @@ public final class MonitorTopology {
         KStream<String, Verdict> verdicts = judged.mapValues(Judged::verdict, Named.as(Names.VERDICT_OF));
         verdicts.to(topics.verdicts().name(), topics.verdicts().produced(Names.VERDICTS_SINK));
         KStream<BucketKey, BucketStats> verdictDeltas = verdicts
-                .process(() -> new BucketAccumulator(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE);
+                .process(() -> PartialAccumulator.ofBuckets(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE);
 
         builder.stream(topics.reviewTasks().name(), topics.reviewTasks().consumed(Names.REVIEW_TASKS_SOURCE))
                 .process(ReviewTaskIndexer::new, Named.as(Names.INDEX_REVIEW_TASKS), Names.REVIEW_TASK_STORE);
@@ -92,7 +92,7 @@ public final class MonitorTopology {
                         Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE, Names.VERSION_TOTALS_STORE)
                 .to(topics.rates().name(), topics.rates().produced(Names.RATES_SINK));
 
-        ProcessTopology.define(builder, topics, judged, labelChanges, judgments);
+        ProcessTopology.define(builder, topics, settings.flushInterval(), judged, labelChanges, judgments);
 
         AlertEngine alertEngine = new AlertEngine(settings.alertRules());
         builder.stream(topics.rates().name(), topics.rates().consumed(Names.RATES_SOURCE))

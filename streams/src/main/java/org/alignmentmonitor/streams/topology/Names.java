@@ -73,6 +73,9 @@ public final class Names {
     public static final String MERGE_PROCESS_LABEL_DELTAS = "merge-process-label-deltas";
     public static final String MERGE_PROCESS_LABEL_AGREEMENT = "merge-process-label-agreement";
     public static final String MERGE_PROCESS_JUDGMENT_AGREEMENT = "merge-process-judgment-agreement";
+    public static final String ACCUMULATE_PROCESS_CELLS = "accumulate-process-cells";
+    /** Per-task partial statistics per process cell, flushed like {@link #DELTA_STORE}. */
+    public static final String PROCESS_PARTIALS_STORE = "process-partials-store";
     public static final String PROCESS_DELTAS = "process-deltas";
     public static final String MERGE_PROCESS_CELLS = "merge-process-cells";
     /** All-time statistics per process cell (process, model, version, deployment, step). */
