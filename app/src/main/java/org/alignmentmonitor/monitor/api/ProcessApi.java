@@ -60,7 +60,7 @@ final class ProcessApi {
     }
 
     void one(Context ctx) {
-        String id = QueryParams.requiredName("id", ctx.pathParam("id"));
+        String id = processId(ctx.pathParam("id"));
         if (self != null && !QueryParams.flag(ctx, "local")) {
             KeyQueryMetadata owner = stores.owner(id);
             if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
@@ -78,6 +78,14 @@ final class ProcessApi {
             return;
         }
         ctx.json(ProcessView.of(id, cells, policy(ctx), QueryParams.alpha(ctx)));
+    }
+
+    /** Process ids come from traffic, so any text is allowed, within limits; pages escape it. */
+    private static String processId(String id) {
+        if (id.isBlank() || id.length() > 200 || id.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException("process id must be 1-200 characters without control characters");
+        }
+        return id;
     }
 
     private ScorecardPolicy policy(Context ctx) {
