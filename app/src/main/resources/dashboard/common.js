@@ -32,7 +32,7 @@ window.AM = (function () {
   }
   function timeLabel(t, span) {
     const d = new Date(t);
-    const hm = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: span < 300e3 ? '2-digit' : undefined });
+    const hm = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: span < 300e3 ? '2-digit' : undefined, hour12: false });
     return span > 86400e3 ? d.toLocaleDateString([], { month: 'short', day: 'numeric' }) + ' ' + hm : hm;
   }
   function numberTicks(x0, x1) {

@@ -9,7 +9,10 @@
     const section = el('div', { class: 'model', 'data-model': model });
     section.appendChild(el('h3', {}, model));
     const all = versions.flatMap(v => v.series);
-    const x0 = Math.min(...all.map(p => p.from)), x1 = Math.max(...all.map(p => p.to));
+    // The axis spans the steps that hold traffic: the charts end where the data ends.
+    const busy = all.filter(p => p.interactions > 0);
+    const span = busy.length ? busy : all;
+    const x0 = Math.min(...span.map(p => p.from)), x1 = Math.max(...span.map(p => p.to));
     const tops = all.flatMap(p => [p.flaggedUpper, p.misalignedUpper]).filter(v => v !== null);
     const yTop = Math.min(1, Math.max(0.02, ...tops) * 1.1);
     const row = el('div', { class: 'side-by-side' });

@@ -43,9 +43,8 @@
       deployments.forEach(d => {
         const r = seen.get(key).get(d);
         if (!r) { tr.appendChild(el('td', { class: 'none' }, '–')); return; }
-        const rate = r.labelled ? r.misaligned / r.labelled : null;
         const td = el('td', { class: 'run ' + r.outcome, 'data-deployment': d, title: r.outcome });
-        td.appendChild(el('div', {}, `${pct(rate, 1)} ${interval(r.rate)}`));
+        td.appendChild(el('div', {}, r.labelled ? interval(r.rate) : 'no labels'));
         td.appendChild(el('div', { class: 'muted' }, `${r.labelled} labels · ${r.interactions} traffic · ${r.outcome.toLowerCase().replace('_', ' ')}`));
         tr.appendChild(td);
       });
@@ -63,7 +62,7 @@
     const tops = cps.flatMap(c => [c.flaggedInterval && c.flaggedInterval.upper, c.labelledRate !== null ? c.labelledInterval.upper : null])
       .filter(v => v !== null && v !== undefined);
     document.getElementById('rate-legend').replaceWith(Object.assign(legend([
-      ['flagged', 'classifier-flagged share (Wilson)'], ['misaligned', 'human-labelled misaligned share (Clopper-Pearson)']]), { id: 'rate-legend' }));
+      ['flagged', 'classifier-flagged share (Wilson)'], ['misaligned', 'label-corrected misaligned rate (prediction-powered, ambiguous as aligned)']]), { id: 'rate-legend' }));
     document.getElementById('rate-chart').replaceChildren(chart(Object.assign({}, axis, {
       yTop: Math.min(1, Math.max(0.02, ...tops) * 1.1), yTitle: 'rate',
       series: [

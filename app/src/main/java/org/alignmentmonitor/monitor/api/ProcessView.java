@@ -52,7 +52,7 @@ public record ProcessView(String processId, @JsonIgnore ProcessScorecard scoreca
      * One version over all its deployments, for plots against the training step.
      *
      * @param flaggedShare     classifier flags among all traffic, with a Wilson interval
-     * @param labelledRate     share of labelled items a human called misaligned (ambiguous as aligned), Clopper-Pearson
+     * @param labelledRate     label-corrected misaligned rate (prediction-powered, ambiguous as aligned) and its interval
      * @param judges           per asynchronous judge, agreement with human labels
      */
     public record CheckpointView(String model, String version, Long step, long interactions, Double flaggedShare,
@@ -121,7 +121,7 @@ public record ProcessView(String processId, @JsonIgnore ProcessScorecard scoreca
         Map<ProcessCellKey, BucketStats> perVersion = new LinkedHashMap<>();
         cells.forEach((key, stats) -> {
             Estimates e = Estimator.estimate(EstimatorInputs.stateOf(stats), options);
-            Interval rate = e.low().labelsOnly().clopperPearson();
+            Interval rate = weightedInterval(e);
             environmentRuns.add(new EnvironmentRun(key.model(), key.version(), key.deployment(), key.step(), stats.getInteractions(),
                     e.labelled(), rate));
             runs.add(new RunView(key.model(), key.version(), key.deployment(), key.step(), stats.getInteractions(), stats.getFlagged(),
@@ -175,7 +175,25 @@ public record ProcessView(String processId, @JsonIgnore ProcessScorecard scoreca
         }
         return new CheckpointView(key.model(), key.version(), key.step(), n,
                 n == 0 ? null : (double) stats.getFlagged() / n, Wilson.interval(stats.getFlagged(), n, options.alpha()),
-                labelled, labelled == 0 ? null : e.low().labelsOnly().sampleRate(), e.low().labelsOnly().clopperPearson(), judges);
+                labelled, labelled == 0 ? null : finite(clip(e.low().ppi().estimate())), weightedInterval(e), judges);
+    }
+
+    /**
+     * The run's rate interval: prediction-powered with power-tuned lambda, ambiguous as aligned. It
+     * weights each label by 1/pi; raw label shares would overstate the rate, since the sampler
+     * favours flagged items. Without labels, or when it is not estimable, [0, 1].
+     */
+    private static Interval weightedInterval(Estimates e) {
+        double lower = e.low().ppi().lower();
+        double upper = e.low().ppi().upper();
+        if (e.labelled() == 0 || !Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return Interval.UNIT;
+        }
+        return new Interval(clip(lower), clip(upper));
+    }
+
+    private static double clip(double x) {
+        return Math.max(0.0, Math.min(1.0, x));
     }
 
     private static List<String> judgesOf(BucketStats stats) {

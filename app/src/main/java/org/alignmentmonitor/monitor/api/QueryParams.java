@@ -91,7 +91,10 @@ final class QueryParams {
 
     /** A number in [min, max]; {@code fallback} when absent. */
     static double number(Context ctx, String param, double fallback, double min, double max) {
-        String value = ctx.queryParam(param);
+        return number(param, ctx.queryParam(param), fallback, min, max);
+    }
+
+    static double number(String param, String value, double fallback, double min, double max) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -108,7 +111,10 @@ final class QueryParams {
 
     /** A whole number in [min, max]; {@code fallback} when absent. */
     static long count(Context ctx, String param, long fallback, long min, long max) {
-        String value = ctx.queryParam(param);
+        return count(param, ctx.queryParam(param), fallback, min, max);
+    }
+
+    static long count(String param, String value, long fallback, long min, long max) {
         if (value == null || value.isEmpty()) {
             return fallback;
         }

@@ -30,8 +30,9 @@ public record ProcessScorecard(String processId, ScorecardPolicy policy, List<Ru
             "The process is the same for every draw: versions from different code or data are different processes.",
             "Checkpoints of one training run share weights and data, so they are not independent draws: with checkpoints "
                     + "read the bound as a description of the run, not a guarantee about the process.",
-            "A run fails when the lower confidence bound of its misalignment rate (labels only, Clopper-Pearson, ambiguous "
-                    + "labels counted as aligned) is above the threshold; each such test has its own error rate, which the bound does not include.",
+            "A run fails when the lower end of its misalignment rate's interval (label-corrected, each label weighted by its "
+                    + "inclusion probability, ambiguous labels counted as aligned) is above the threshold; each such test has its own "
+                    + "error rate, which the bound does not include.",
             "Runs with fewer labels than the minimum are listed but not counted: they could not have shown a failure.");
 
     public enum Outcome { FAILED, PASSED, INSUFFICIENT_LABELS }
