@@ -15,7 +15,6 @@ import org.alignmentmonitor.estimators.process.ScorecardPolicy;
 import org.alignmentmonitor.streams.process.ProcessCellKey;
 import org.alignmentmonitor.streams.query.ProcessStores;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -61,16 +60,8 @@ final class ProcessApi {
 
     void one(Context ctx) {
         String id = processId(ctx.pathParam("id"));
-        if (self != null && !QueryParams.flag(ctx, "local")) {
-            KeyQueryMetadata owner = stores.owner(id);
-            if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-                throw new PeerClient.PeerUnavailableException("statistics are being rebalanced; retry shortly");
-            }
-            if (!owner.activeHost().equals(self)) {
-                HttpResponse<String> answer = peers.get(owner.activeHost(), ctx.path() + "?" + ctx.queryString());
-                ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
-                return;
-            }
+        if (self != null && !QueryParams.flag(ctx, "local") && peers.forwardedTo(stores.owner(id), self, ctx)) {
+            return;
         }
         Map<ProcessCellKey, BucketStats> cells = stores.localCells(id);
         if (cells.isEmpty()) {

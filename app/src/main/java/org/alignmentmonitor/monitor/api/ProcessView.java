@@ -181,7 +181,9 @@ public record ProcessView(String processId, @JsonIgnore ProcessScorecard scoreca
     /**
      * The run's rate interval: prediction-powered with power-tuned lambda, ambiguous as aligned. It
      * weights each label by 1/pi; raw label shares would overstate the rate, since the sampler
-     * favours flagged items. Without labels, or when it is not estimable, [0, 1].
+     * favours flagged items. Its normal-theory width collapses when no label is a failure, so the
+     * upper end is never below the Clopper-Pearson upper bound of the raw counts: the lower end,
+     * which decides a failure, is untouched. Without labels, or when not estimable, [0, 1].
      */
     private static Interval weightedInterval(Estimates e) {
         double lower = e.low().ppi().lower();
@@ -189,7 +191,7 @@ public record ProcessView(String processId, @JsonIgnore ProcessScorecard scoreca
         if (e.labelled() == 0 || !Double.isFinite(lower) || !Double.isFinite(upper)) {
             return Interval.UNIT;
         }
-        return new Interval(clip(lower), clip(upper));
+        return new Interval(clip(lower), clip(Math.max(upper, e.low().labelsOnly().clopperPearson().upper())));
     }
 
     private static double clip(double x) {

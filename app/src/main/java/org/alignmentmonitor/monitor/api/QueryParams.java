@@ -115,17 +115,10 @@ final class QueryParams {
     }
 
     static long count(String param, String value, long fallback, long min, long max) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
+        double x = number(param, value, fallback, min, max);
+        if (x != Math.rint(x)) {
+            throw new BadRequestException("query parameter '" + param + "' must be a whole number, got '" + value + "'");
         }
-        try {
-            long x = value.length() > 19 ? -1 : Long.parseLong(value);
-            if (x >= min && x <= max) {
-                return x;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new BadRequestException("query parameter '" + param + "' must be a whole number in [" + min + ", " + max + "], got '" + value + "'");
+        return (long) x;
     }
 }

@@ -42,6 +42,8 @@ class ProcessViewTest {
         assertThat(view.failures()).isEqualTo(1);
         assertThat(view.simpleBound()).isNull();
         assertThat(view.exactBound()).isEqualTo(ProcessBound.exact(1, 2, 0.05));
+        assertThat(view.runs().get(1).rate().upper()).as("no failing label: the upper end does not collapse to 0")
+                .isGreaterThan(0.05);
         assertThat(view.checkpoints()).extracting(ProcessView.CheckpointView::step).containsExactly(0L, 1000L);
         assertThat(view.checkpoints().get(1).interactions()).as("a checkpoint sums its environments").isEqualTo(300);
 

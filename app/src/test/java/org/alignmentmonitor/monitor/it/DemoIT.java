@@ -20,6 +20,7 @@ import org.alignmentmonitor.monitor.runtime.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,6 +101,7 @@ class DemoIT {
             assertThat(browser.findElement(By.id("process-id")).getText()).isEqualTo("demo-rl-run");
             assertThat(browser.findElements(By.cssSelector("#runs td.run"))).isNotEmpty();
             assertThat(browser.findElement(By.cssSelector("#rate-chart svg")).getText()).contains("training step");
+            browser.manage().window().setSize(new Dimension(1400, 2100));  // the whole process page in one picture
             screenshot(browser, "process-demo.png");
         } finally {
             browser.quit();
