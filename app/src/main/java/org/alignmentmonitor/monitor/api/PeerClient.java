@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.javalin.http.Context;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** Asks another monitor instance for the part of an answer whose store lives there. */
@@ -30,6 +32,23 @@ final class PeerClient {
     }
 
     /** The instance owning the data cannot be reached; the API answers 503. */
+    /**
+     * Answers {@code ctx} with the owning instance's answer when the data lives elsewhere.
+     *
+     * @return true when the request was forwarded, false when this instance owns the data
+     */
+    boolean forwardedTo(KeyQueryMetadata owner, HostInfo self, Context ctx) {
+        if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new PeerUnavailableException("statistics are being rebalanced; retry shortly");
+        }
+        if (owner.activeHost().equals(self)) {
+            return false;
+        }
+        HttpResponse<String> answer = get(owner.activeHost(), ctx.path() + "?" + ctx.queryString());
+        ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
+        return true;
+    }
+
     static final class PeerUnavailableException extends RuntimeException {
         PeerUnavailableException(String message) {
             super(message);

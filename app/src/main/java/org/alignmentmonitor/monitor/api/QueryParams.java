@@ -88,4 +88,37 @@ final class QueryParams {
             default -> throw new BadRequestException("query parameter '" + param + "' must be true or false");
         };
     }
+
+    /** A number in [min, max]; {@code fallback} when absent. */
+    static double number(Context ctx, String param, double fallback, double min, double max) {
+        return number(param, ctx.queryParam(param), fallback, min, max);
+    }
+
+    static double number(String param, String value, double fallback, double min, double max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double x = value.length() > 30 ? Double.NaN : Double.parseDouble(value);
+            if (x >= min && x <= max) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new BadRequestException("query parameter '" + param + "' must be a number in [" + min + ", " + max + "], got '" + value + "'");
+    }
+
+    /** A whole number in [min, max]; {@code fallback} when absent. */
+    static long count(Context ctx, String param, long fallback, long min, long max) {
+        return count(param, ctx.queryParam(param), fallback, min, max);
+    }
+
+    static long count(String param, String value, long fallback, long min, long max) {
+        double x = number(param, value, fallback, min, max);
+        if (x != Math.rint(x)) {
+            throw new BadRequestException("query parameter '" + param + "' must be a whole number, got '" + value + "'");
+        }
+        return (long) x;
+    }
 }

@@ -15,7 +15,6 @@ import org.alignmentmonitor.estimators.EstimationOptions;
 import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -71,16 +70,8 @@ public final class StatsApi {
         if (from >= to) {
             throw new BadRequestException("'from' must be before 'to'");
         }
-        if (self != null && !QueryParams.flag(ctx, "local")) {
-            KeyQueryMetadata owner = stores.owner(model, version);
-            if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-                throw new PeerClient.PeerUnavailableException("statistics are being rebalanced; retry shortly");
-            }
-            if (!owner.activeHost().equals(self)) {
-                HttpResponse<String> answer = peers.get(owner.activeHost(), ctx.path() + "?" + ctx.queryString());
-                ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
-                return;
-            }
+        if (self != null && !QueryParams.flag(ctx, "local") && peers.forwardedTo(stores.owner(model, version), self, ctx)) {
+            return;
         }
         double alpha = QueryParams.alpha(ctx);
         StatsStores.WindowAnswer answer = stores.localWindow(model, version, from, to);

@@ -14,6 +14,7 @@ import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficRunner;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
+import org.alignmentmonitor.monitor.demo.CheckpointRun;
 import org.alignmentmonitor.monitor.demo.DemoLabeller;
 import org.alignmentmonitor.monitor.demo.SyntheticTrafficFile;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
@@ -58,6 +59,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-auto-label", description = "Leave every review task to humans (by default a stand-in labeller labels 80% from the synthetic truth).")
     boolean noAutoLabel;
 
+    @Option(names = "--no-checkpoints", description = "Leave out the short synthetic training run in checkpoint mode (process page).")
+    boolean noCheckpoints;
+
     @Option(names = "--print-every", paramLabel = "DURATION", defaultValue = "5s", description = "Table refresh period (default: ${DEFAULT-VALUE}).")
     String printEvery;
 
@@ -83,18 +87,31 @@ final class DemoCommand implements Callable<Integer> {
                 runtime.topics().interactions().valueSerde().serializer());
         SyntheticTrafficRunner generator = new SyntheticTrafficRunner(
                 new SyntheticTrafficGenerator(traffic, seed, System.currentTimeMillis()), sink, rate, Clock.systemUTC());
+        CheckpointRun checkpoints = noCheckpoints ? null
+                : new CheckpointRun(runtime.clientConfig(), sink, runtime.topics().judgments(), seed, System.currentTimeMillis());
         DemoLabeller labeller = noAutoLabel ? null : new DemoLabeller(runtime.clientConfig(), runtime.config().applicationId(), runtime.topics(), runtime.tails());
-        OnceCloser closer = new OnceCloser(generator::stop, sink, () -> {
+        OnceCloser closer = new OnceCloser(generator::stop, () -> {
+            if (checkpoints != null) {
+                checkpoints.close();
+            }
+        }, sink, () -> {
             if (labeller != null) {
                 labeller.close();
             }
         }, runtime);
         Shutdown.onExit(closer);
         generator.start();
+        if (checkpoints != null) {
+            checkpoints.start();
+        }
         String base = "http://" + runtime.config().httpHost() + ":" + runtime.api().port();
         out.printf("Dashboard: %s/   API: %s/api/v1/versions   metrics: %s/metrics%n", base, base, base);
         out.printf("Alerts: %s/api/v1/alerts   webhook receiver: %s/demo/webhook   data: %s   (Ctrl-C to stop)%n",
                 base, base, runtime.dataDir().toAbsolutePath());
+        if (checkpoints != null) {
+            out.printf("Training process %s releases a checkpoint every %d s: %s/process.html?id=%s%n", CheckpointRun.PROCESS,
+                    CheckpointRun.RELEASE_EVERY.toSeconds(), base, CheckpointRun.PROCESS);
+        }
         traffic.regressions().forEach(r -> out.printf("The synthetic %s:%s regresses %d s after the start.%n", r.model(), r.version(), r.after().toSeconds()));
 
         LiveTable table = new LiveTable(runtime.streamsApp().stores());

@@ -37,6 +37,9 @@ public final class DashboardRoutes {
         config.routes.get("/", ctx -> asset(ctx, "index.html", "text/html; charset=utf-8"));
         config.routes.get("/dashboard.js", ctx -> asset(ctx, "dashboard.js", "text/javascript; charset=utf-8"));
         config.routes.get("/dashboard.css", ctx -> asset(ctx, "dashboard.css", "text/css; charset=utf-8"));
+        config.routes.get("/common.js", ctx -> asset(ctx, "common.js", "text/javascript; charset=utf-8"));
+        config.routes.get("/process.html", ctx -> asset(ctx, "process.html", "text/html; charset=utf-8"));
+        config.routes.get("/process.js", ctx -> asset(ctx, "process.js", "text/javascript; charset=utf-8"));
         config.routes.get("/api/v1/dashboard", this::dashboard);
         config.routes.get("/api/v1/alerts", ctx -> ctx.json(Map.of("alerts", alerts.get().stream().map(AlertView::of).toList())));
     }

@@ -18,6 +18,7 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.ProcessApi;
 import org.alignmentmonitor.monitor.api.StatsApi;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
@@ -140,7 +141,9 @@ public final class MonitorRuntime implements AutoCloseable {
                         topologySettings(classifiers));
                 metrics.bindStreams(streamsApp.streams());
                 gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
-                routes.add(r -> StatsApi.register(r, streamsApp, new HostInfo(advertised, port)));
+                HostInfo self = new HostInfo(advertised, port);
+                routes.add(r -> StatsApi.register(r, streamsApp, self));
+                routes.add(r -> ProcessApi.register(r, streamsApp, self));
             }
             if (role.runs(Role.STREAMS) || role.runs(Role.ALERTS)) {
                 alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);

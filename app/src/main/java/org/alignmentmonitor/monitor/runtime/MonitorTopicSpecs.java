@@ -45,6 +45,7 @@ public final class MonitorTopicSpecs {
     /** Every topic whose bad records can end in a dead-letter topic: the inputs, the internal one, the outputs. */
     public static List<String> deadLetterSources(TopicNames names, String applicationId) {
         return List.of(names.interactions(), names.verdicts(), names.rates(), names.reviewTasks(), names.labels(), names.alerts(),
-                names.judgeRequests(), names.judgments(), names.trainingExamples(), Names.bucketDeltasTopic(applicationId), Names.ratesByModelTopic(applicationId));
+                names.judgeRequests(), names.judgments(), names.trainingExamples(), Names.bucketDeltasTopic(applicationId), Names.ratesByModelTopic(applicationId),
+                Names.processDeltasTopic(applicationId));
     }
 }

@@ -34,4 +34,17 @@ class QueryParamsTest {
         assertThatThrownBy(() -> QueryParams.requiredName("model", "<script>")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> QueryParams.flag("local", "yes")).isInstanceOf(BadRequestException.class);
     }
+
+    @Test
+    void shouldAnswerBadRequestWhenAScorecardPolicyValueIsOutsideItsRange() {
+        assertThat(QueryParams.number("threshold", null, 0.02, 0.0, 0.999)).isEqualTo(0.02);
+        assertThat(QueryParams.number("threshold", "0.05", 0.02, 0.0, 0.999)).isEqualTo(0.05);
+        assertThatThrownBy(() -> QueryParams.number("delta", "1", 0.05, 1e-9, 0.5)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'delta'");
+        assertThatThrownBy(() -> QueryParams.number("delta", "NaN", 0.05, 1e-9, 0.5)).isInstanceOf(BadRequestException.class);
+        assertThat(QueryParams.count("minLabels", "40", 30, 1, 1_000_000)).isEqualTo(40);
+        assertThatThrownBy(() -> QueryParams.count("minLabels", "2.5", 30, 1, 1_000_000)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> QueryParams.count("minLabels", "0", 30, 1, 1_000_000)).isInstanceOf(BadRequestException.class);
+    }
 }

@@ -20,6 +20,7 @@ import org.alignmentmonitor.monitor.runtime.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,18 +83,35 @@ class DemoIT {
         ChromeDriver browser = HeadlessChromium.start();
         try {
             browser.get("http://127.0.0.1:" + port + "/");
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector("[data-version]")).size() == 4);
+            // The four versions of the synthetic traffic, plus the checkpoints of the demo's training run.
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector(
+                    "[data-model='assistant'] [data-version], [data-model='coder'] [data-version]")).size() == 4);
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.cssSelector("li.FIRING[data-alert]")).isEmpty());
             assertThat(browser.findElement(By.cssSelector("li.FIRING")).getText()).contains("assistant:v3").contains("flagged-rate");
             assertThat(browser.findElement(By.cssSelector("[data-version='assistant:v3']")).getAttribute("class")).contains("firing");
-            assertThat(browser.findElements(By.cssSelector("[data-version] polygon[data-band='flagged']"))).hasSize(4);
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Path target = Path.of("target", "dashboard-demo.png");
-            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("DemoIT: dashboard screenshot at " + target.toAbsolutePath());
+            assertThat(browser.findElements(By.cssSelector("[data-model='assistant'] [data-version] polygon[data-band='flagged']"))).hasSize(3);
+            assertThat(browser.findElements(By.cssSelector("[data-model='assistant'] [data-version] .tick")))
+                    .as("time axes carry labels").isNotEmpty();
+            screenshot(browser, "dashboard-demo.png");
+
+            // The training run in checkpoint mode: its scorecard, and rates and judge agreement against the step.
+            browser.findElement(By.cssSelector("[data-process='demo-rl-run'] a")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector("#agreement tbody tr")).size() >= 3
+                    && !b.findElements(By.cssSelector("#agreement-chart polygon")).isEmpty());
+            assertThat(browser.findElement(By.id("process-id")).getText()).isEqualTo("demo-rl-run");
+            assertThat(browser.findElements(By.cssSelector("#runs td.run"))).isNotEmpty();
+            assertThat(browser.findElement(By.cssSelector("#rate-chart svg")).getText()).contains("training step");
+            browser.manage().window().setSize(new Dimension(1400, 2100));  // the whole process page in one picture
+            screenshot(browser, "process-demo.png");
         } finally {
             browser.quit();
         }
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("DemoIT: screenshot at " + target.toAbsolutePath());
     }
 
     /** Prometheus' own linter, where installed (.ci/run installs it): no naming complaint at all. */

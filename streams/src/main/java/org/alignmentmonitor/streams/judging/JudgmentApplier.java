@@ -94,14 +94,14 @@ public final class JudgmentApplier implements Processor<String, Verdict, BucketK
     }
 
     /** The outcome of one judgment as counted, stored compactly as {@code status|flagged|score|eventTime}. */
-    record CountedJudgment(boolean scored, boolean flagged, double score, long eventTime) {
+    public record CountedJudgment(boolean scored, boolean flagged, double score, long eventTime) {
 
-        static CountedJudgment of(ClassifierResult result, long eventTime) {
+        public static CountedJudgment of(ClassifierResult result, long eventTime) {
             boolean scored = result.getStatus() == ScoreStatus.SCORED;
             return new CountedJudgment(scored, scored && result.getFlagged(), scored ? result.getScore() : 0.0, eventTime);
         }
 
-        static CountedJudgment parse(String stored) {
+        public static CountedJudgment parse(String stored) {
             if (stored == null) {
                 return null;
             }

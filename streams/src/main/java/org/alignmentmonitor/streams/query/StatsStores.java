@@ -36,6 +36,11 @@ public final class StatsStores {
         this.rates = rates;
     }
 
+    /** Length of one statistics bucket: the finest step a window can have. */
+    public long bucketMillis() {
+        return bucketMs;
+    }
+
     /** Where the statistics of (model, version) live; {@link KeyQueryMetadata#NOT_AVAILABLE} while rebalancing. */
     public KeyQueryMetadata owner(String model, String version) {
         return streams.queryMetadataForKey(Names.VERSION_TOTALS_STORE, VersionTotals.key(model, version),

@@ -1,12 +1,12 @@
 package org.alignmentmonitor.streams.review;
 
 import java.util.List;
-import java.util.Map;
 
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.streams.process.ProcessCellKey;
 import org.alignmentmonitor.streams.topology.Names;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,7 +39,8 @@ public final class ReviewTaskIndexer implements Processor<String, ReviewTask, Vo
         if (interaction != null) {
             String prompt = Texts.lastUserMessage(interaction);
             interaction.setConversation(prompt.isEmpty() ? List.of() : List.of(new Message("user", prompt)));
-            interaction.setMetadata(Map.of());
+            // Only the checkpoint step stays: process statistics of a late label need it.
+            interaction.setMetadata(ProcessCellKey.stepMetadata(interaction));
         }
         tasks.put(task.getInteractionId(), task);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.streams.errors.InvalidRecordException;
+import org.alignmentmonitor.streams.process.ProcessCellKey;
 
 /**
  * Rejects interactions no statistic can be kept for. The exception goes to the processing
@@ -33,6 +34,7 @@ final class InteractionValidator {
         if (eventTime > nowMillis + MAX_CLOCK_SKEW_MS) {
             throw new InvalidRecordException("event time more than a day in the future: " + interaction.getEventTime());
         }
+        ProcessCellKey.validate(interaction);
         Double self = interaction.getSelfAssessment();
         if (self != null && !(self >= 0.0 && self <= 1.0)) {
             throw new InvalidRecordException("selfAssessment " + self + " outside [0,1]");

@@ -10,6 +10,7 @@ import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.streams.alerting.AlertProcessor;
 import org.alignmentmonitor.streams.judging.JudgmentApplier;
+import org.alignmentmonitor.streams.process.ProcessTopology;
 import org.alignmentmonitor.streams.review.LabelApplier;
 import org.alignmentmonitor.streams.review.LabelChange;
 import org.alignmentmonitor.streams.review.ReviewSampler;
@@ -64,7 +65,7 @@ public final class MonitorTopology {
         KStream<String, Verdict> verdicts = judged.mapValues(Judged::verdict, Named.as(Names.VERDICT_OF));
         verdicts.to(topics.verdicts().name(), topics.verdicts().produced(Names.VERDICTS_SINK));
         KStream<BucketKey, BucketStats> verdictDeltas = verdicts
-                .process(() -> new BucketAccumulator(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE);
+                .process(() -> PartialAccumulator.ofBuckets(settings.bucketSize(), settings.flushInterval()), Named.as(Names.ACCUMULATE), Names.DELTA_STORE);
 
         builder.stream(topics.reviewTasks().name(), topics.reviewTasks().consumed(Names.REVIEW_TASKS_SOURCE))
                 .process(ReviewTaskIndexer::new, Named.as(Names.INDEX_REVIEW_TASKS), Names.REVIEW_TASK_STORE);
@@ -76,7 +77,8 @@ public final class MonitorTopology {
         long bucketMs = settings.bucketSize().toMillis();
         KStream<BucketKey, BucketStats> labelDeltas = labelChanges
                 .map((id, change) -> KeyValue.pair(change.bucket(bucketMs), change.delta(bucketMs)), Named.as(Names.LABEL_DELTA_OF));
-        KStream<BucketKey, BucketStats> judgmentDeltas = builder.stream(topics.judgments().name(), topics.judgments().consumed(Names.JUDGMENTS_SOURCE))
+        KStream<String, Verdict> judgments = builder.stream(topics.judgments().name(), topics.judgments().consumed(Names.JUDGMENTS_SOURCE));
+        KStream<BucketKey, BucketStats> judgmentDeltas = judgments
                 .process(() -> new JudgmentApplier(settings.bucketSize(), settings.rates().labelHorizon()), Named.as(Names.APPLY_JUDGMENTS),
                         Names.JUDGMENT_STORE);
 
@@ -89,6 +91,8 @@ public final class MonitorTopology {
                 .process(() -> new BucketMerger(settings.bucketSize(), settings.rates()), Named.as(Names.MERGE),
                         Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE, Names.VERSION_TOTALS_STORE)
                 .to(topics.rates().name(), topics.rates().produced(Names.RATES_SINK));
+
+        ProcessTopology.define(builder, topics, settings.flushInterval(), judged, labelChanges, judgments);
 
         AlertEngine alertEngine = new AlertEngine(settings.alertRules());
         builder.stream(topics.rates().name(), topics.rates().consumed(Names.RATES_SOURCE))

@@ -63,6 +63,26 @@ public final class Names {
     /** When each version was first seen, to know which version came before which. */
     public static final String VERSION_FIRST_SEEN_STORE = "version-first-seen-store";
 
+    // Training-process cells (streams.process).
+    public static final String SELECT_PROCESS_TRAFFIC = "select-process-traffic";
+    public static final String PROCESS_TRAFFIC_DELTA_OF = "process-traffic-delta-of";
+    public static final String SELECT_PROCESS_LABELS = "select-process-labels";
+    public static final String PROCESS_LABEL_DELTA_OF = "process-label-delta-of";
+    public static final String PAIR_LABELS_WITH_JUDGMENTS = "pair-labels-with-judgments";
+    public static final String PAIR_JUDGMENTS_WITH_LABELS = "pair-judgments-with-labels";
+    public static final String MERGE_PROCESS_LABEL_DELTAS = "merge-process-label-deltas";
+    public static final String MERGE_PROCESS_LABEL_AGREEMENT = "merge-process-label-agreement";
+    public static final String MERGE_PROCESS_JUDGMENT_AGREEMENT = "merge-process-judgment-agreement";
+    public static final String ACCUMULATE_PROCESS_CELLS = "accumulate-process-cells";
+    /** Per-task partial statistics per process cell, flushed like {@link #DELTA_STORE}. */
+    public static final String PROCESS_PARTIALS_STORE = "process-partials-store";
+    public static final String PROCESS_DELTAS = "process-deltas";
+    public static final String MERGE_PROCESS_CELLS = "merge-process-cells";
+    /** All-time statistics per process cell (process, model, version, deployment, step). */
+    public static final String PROCESS_CELL_STORE = "process-cell-store";
+    /** (interaction, judge) -> the judge-versus-label pair counted in the agreement tallies. */
+    public static final String PROCESS_AGREEMENT_STORE = "process-agreement-store";
+
     private Names() {
     }
 
@@ -74,6 +94,11 @@ public final class Names {
 
     public static String bucketDeltasTopic(String applicationId) {
         return applicationId + "-" + BUCKET_DELTAS + "-repartition";
+    }
+
+    /** Full name of the process-deltas repartition topic for an application id. */
+    public static String processDeltasTopic(String applicationId) {
+        return applicationId + "-" + PROCESS_DELTAS + "-repartition";
     }
 
     /** Full name of the rates-by-model repartition topic for an application id. */
