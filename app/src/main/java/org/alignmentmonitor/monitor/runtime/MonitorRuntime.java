@@ -3,6 +3,7 @@ package org.alignmentmonitor.monitor.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,11 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.CertificatesApi;
+import org.alignmentmonitor.monitor.certificates.CertificateIssuer;
+import org.alignmentmonitor.monitor.certificates.CertificateLog;
+import org.alignmentmonitor.monitor.certificates.Provenance;
+import org.alignmentmonitor.monitor.certificates.SigningKey;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -61,6 +67,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private RateGauges gauges;
     private AlertingRuntime alerting;
     private JudgeWorker judges;
+    private CertificateIssuer certificates;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -147,6 +154,10 @@ public final class MonitorRuntime implements AutoCloseable {
                 review.bindMetrics(metrics.registry());
             }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
+            certificates = new CertificateIssuer(SigningKey.loadOrCreate(config.certificates().keyFile(config.dataDir())),
+                    Provenance.of(config.sampling().policy()),
+                    new CertificateLog(clientConfig, config.certificates().topic(), admin, config.replication()), Clock.systemUTC());
+            routes.add(new CertificatesApi(streamsApp.stores(), self, certificates)::register);
             routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
@@ -228,6 +239,7 @@ public final class MonitorRuntime implements AutoCloseable {
         closeQuietly(api);
         closeQuietly(judges);
         closeQuietly(review);
+        closeQuietly(certificates);
         closeQuietly(alerting);
         closeQuietly(gauges);
         closeQuietly(metrics);
