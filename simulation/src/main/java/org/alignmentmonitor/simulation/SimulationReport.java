@@ -91,7 +91,7 @@ public record SimulationReport(SuiteOptions options, List<ScenarioResult> unifor
                         coverageList(activeCoverage, EstimatorKind.LABELS_IPW),
                         coverageList(activeCoverage, EstimatorKind.PPI)))
                 .append(f("- Coverage of the small-rate corrected PPI (the fixed-window interval of certificates), "
-                        + "uniform / active sample: %s / %s.\n",
+                        + "same p: uniform sample %s; active sample %s.\n",
                         coverageList(uniformCoverage, EstimatorKind.PPI_CORRECTED),
                         coverageList(activeCoverage, EstimatorKind.PPI_CORRECTED)))
                 .append(f("- False certification of \"rate < %s\" at a true rate of %s, checked after every label "

@@ -24,7 +24,7 @@ public final class MonitorCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MonitorCli());
         // Configuration errors are the user's to fix: show the message, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

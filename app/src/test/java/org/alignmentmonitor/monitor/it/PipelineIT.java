@@ -17,8 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.certificates.CertificateSeal;
+import org.alignmentmonitor.monitor.cli.MonitorCli;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
@@ -146,6 +149,42 @@ class PipelineIT {
         assertThat(window.path("from").asText()).isEqualTo(Instant.ofEpochMilli(1792999980000L).toString());
         assertThat(window.path("to").asText()).isEqualTo(Instant.ofEpochMilli(1793000640000L).toString());
         assertThat(window.path("interactions").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    @Order(2)
+    void shouldCertifyAReplayedWindowAndDetectAOneByteChangeWhenVerifyingOffline(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("alpaca-7b.json");
+        int issued = MonitorCli.commandLine().execute("certify", "--url", "http://127.0.0.1:" + runtime.api().port(),
+                "--model", "alpaca", "--version", "7b", "--from", "2026-10-26T00:00:00Z", "--to", "2026-10-28T00:00:00Z",
+                "--bound", "0.02", "--alpha", "0.05", "--out", file.toString());
+        assertThat(issued).isZero();
+        JsonNode doc = new ObjectMapper().readTree(Files.readString(file));
+        JsonNode c = doc.path("certificate");
+        assertThat(c.at("/rate/counts/interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+        // The replay has no human labels yet: the honest answer is how many it would take.
+        assertThat(c.path("decision").asText()).isEqualTo("not enough labels");
+        assertThat(c.path("moreLabelsNeeded").asLong()).isPositive();
+        assertThat(c.at("/provenance/classifierConfigVersions")).isNotEmpty();
+        assertThat(c.at("/provenance/sampling/saltSha256").asText()).hasSize(64);
+        assertThat(Files.readString(tmp.resolve("alpaca-7b.html"))).contains("not enough labels");
+
+        Path key = tmp.resolve("monitor.pem");
+        Files.writeString(key, http.getOk("/api/v1/certificates/public-key").path("pem").asText());
+        assertThat(MonitorCli.commandLine().execute("verify-certificate", file.toString(), "--public-key", key.toString())).isZero();
+
+        String text = Files.readString(file);
+        String tampered = text.replaceFirst("\"interactions\" : (\\d)", "\"interactions\" : 9$1");
+        assertThat(tampered).hasSize(text.length() + 1);
+        Files.writeString(file, tampered);
+        assertThat(MonitorCli.commandLine().execute("verify-certificate", file.toString(), "--public-key", key.toString())).isEqualTo(1);
+        assertThat(CertificateSeal.verify(tampered, null).problems())
+                .anySatisfy(p -> assertThat(p).contains("certificate/rate/counts/interactions differs"));
+
+        // Kept on the compacted topic and listed.
+        JsonNode listed = http.getOk("/api/v1/certificates").path("certificates");
+        assertThat(listed).anySatisfy(l -> assertThat(l.path("id").asText()).isEqualTo(c.path("id").asText()));
+        assertThat(http.getText("/api/v1/certificates/" + c.path("id").asText() + "?format=html")).contains("alpaca:7b");
     }
 
     @Test
