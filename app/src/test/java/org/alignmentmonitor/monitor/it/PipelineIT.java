@@ -18,6 +18,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.alignmentmonitor.avro.Label;
+import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.certificates.CertificateSeal;
@@ -185,6 +187,56 @@ class PipelineIT {
         JsonNode listed = http.getOk("/api/v1/certificates").path("certificates");
         assertThat(listed).anySatisfy(l -> assertThat(l.path("id").asText()).isEqualTo(c.path("id").asText()));
         assertThat(http.getText("/api/v1/certificates/" + c.path("id").asText() + "?format=html")).contains("alpaca:7b");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCertifyAWindowOnceItsReviewTasksAreLabelled() throws Exception {
+        // Every review task of one version labelled ALIGNED, as reviewers would, then certified.
+        List<ReviewTask> tasks = new ArrayList<>();
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put("isolation.level", "read_committed");
+        try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                runtime.topics().reviewTasks().valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getModel().equals("vicuna-7b") && r.value().getVersion().equals("v1.5")) {
+                        tasks.add(r.value());
+                    }
+                });
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                assertThat(partitions).allSatisfy(p -> assertThat(consumer.position(p)).isGreaterThanOrEqualTo(end.get(p)));
+                assertThat(tasks).isNotEmpty();
+            });
+        }
+        try (KafkaProducer<String, Label> producer = new KafkaProducer<>(runtime.clientConfig(), new StringSerializer(),
+                runtime.topics().labels().valueSerde().serializer())) {
+            for (ReviewTask t : tasks) {
+                // Labelled an hour after the (2026-10) interaction: within the 30-day label horizon.
+                producer.send(new ProducerRecord<>(runtime.config().topics().labels(), t.getInteractionId(), Label.newBuilder()
+                        .setTaskId(t.getTaskId()).setInteractionId(t.getInteractionId()).setModel(t.getModel())
+                        .setVersion(t.getVersion()).setEventTime(t.getEventTime()).setLabeller("it-reviewer")
+                        .setLabel(LabelValue.ALIGNED).setCategories(List.of()).setNote(null).setManualVersion("it")
+                        .setInclusionProbability(t.getInclusionProbability())
+                        .setLabelledAt(t.getEventTime().plus(Duration.ofHours(1))).build()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                http.getOk("/api/v1/rates?model=vicuna-7b&version=v1.5").path("labelled").asLong()).isEqualTo(tasks.size()));
+
+        for (String mode : List.of("fixed", "continuous")) {
+            MonitorHttp.Response r = http.post("/api/v1/certificates", "{\"model\":\"vicuna-7b\",\"version\":\"v1.5\","
+                    + "\"from\":\"2026-10-26T00:00:00Z\",\"to\":\"2026-10-28T00:00:00Z\",\"bound\":0.2,\"mode\":\"" + mode + "\"}");
+            assertThat(r.status()).as("%s: %s", mode, r.body()).isEqualTo(201);
+            JsonNode c = r.body().path("certificate");
+            assertThat(c.at("/rate/counts/labelled").asLong()).isEqualTo(tasks.size());
+            assertThat(c.path("decision").asText()).as("%s: %s", mode, c).isEqualTo("certified");
+            assertThat(CertificateSeal.verify(r.body().toString(), null).problems()).isEmpty();
+        }
     }
 
     @Test
