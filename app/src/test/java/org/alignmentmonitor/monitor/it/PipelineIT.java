@@ -92,14 +92,8 @@ class PipelineIT {
         Set<String> interactions = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
         List<Double> badProbabilities = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
-        config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                runtime.topics().reviewTasks().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, ReviewTask> consumer = reviewTasksFromStart()) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             // Invariants are collected, not asserted, in the loop: a failed assertion there would only be retried.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<String, ReviewTask> r : consumer.poll(Duration.ofMillis(200))) {
@@ -194,14 +188,8 @@ class PipelineIT {
     void shouldCertifyAWindowOnceItsReviewTasksAreLabelled() throws Exception {
         // Every review task of one version labelled ALIGNED, as reviewers would, then certified.
         List<ReviewTask> tasks = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
-        config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                runtime.topics().reviewTasks().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, ReviewTask> consumer = reviewTasksFromStart()) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.value().getModel().equals("vicuna-7b") && r.value().getVersion().equals("v1.5")) {
@@ -333,5 +321,18 @@ class PipelineIT {
             });
         }
         return reasons;
+    }
+
+    /** A read_committed consumer of every review-task partition, positioned at the start. */
+    private static KafkaConsumer<String, ReviewTask> reviewTasksFromStart() {
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put("isolation.level", "read_committed");
+        KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                runtime.topics().reviewTasks().valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 }
