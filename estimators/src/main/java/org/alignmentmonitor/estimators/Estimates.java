@@ -38,7 +38,10 @@ public record Estimates(double alpha, long interactions, long labelled,
      * @param lam1               same form with lam = 1 (plain prediction-powered)
      * @param zeroFailureBound   ln(1/alpha)/n when all n labels are clean, NaN once a failure is seen
      * @param confidenceSequence anytime-valid beta-binomial interval on positives of labelled
+     * @param ppiCorrected       the small-rate interval around {@code ppi}: effective-sample-size
+     *                           Clopper-Pearson ({@link EffectiveSampleInterval}); the fixed-window
+     *                           interval certificates use, valid under any review design
      */
     public record Outcome(LabelsOnly labelsOnly, PpiEstimate ppi, PpiEstimate lam0, PpiEstimate lam1,
-                          double zeroFailureBound, Interval confidenceSequence) {}
+                          double zeroFailureBound, Interval confidenceSequence, Interval ppiCorrected) {}
 }

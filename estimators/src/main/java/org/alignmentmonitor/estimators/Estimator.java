@@ -33,11 +33,13 @@ public final class Estimator {
                 ClopperPearson.upper(positives, labelled, alpha));
         CoMoments m = stats.moments();
         double zeroFailure = positives == 0 ? ZeroFailure.bound(labelled, alpha) : Double.NaN;
+        PpiEstimate ppi = ActiveInference.tuned(m, alpha);
         return new Estimates.Outcome(labelsOnly,
-                ActiveInference.tuned(m, alpha),
+                ppi,
                 ActiveInference.estimate(m, 0.0, alpha),
                 ActiveInference.estimate(m, 1.0, alpha),
                 zeroFailure,
-                BetaBinomialConfidenceSequence.interval(positives, labelled, o.csPriorA(), o.csPriorB(), alpha));
+                BetaBinomialConfidenceSequence.interval(positives, labelled, o.csPriorA(), o.csPriorB(), alpha),
+                EffectiveSampleInterval.interval(ppi, labelled, alpha));
     }
 }

@@ -86,6 +86,9 @@ class GoldenFixturesTest {
         double alpha = c.get("alpha").asDouble();
         assertInterval(ClopperPearson.interval(x, n, alpha), c.get("interval"), TOL);
         assertThat(ClopperPearson.upper(x, n, alpha)).isCloseTo(c.get("one_sided_upper").asDouble(), within(TOL));
+        // A binomial sample's own rate and se give back n* = n, so the corrected PPI is this interval.
+        double p = (double) x / n;
+        assertInterval(EffectiveSampleInterval.exact(p, n, alpha), c.get("interval"), TOL);
     }
 
     @ParameterizedTest(name = "zero_failure_n[{0}]")

@@ -16,6 +16,7 @@ public enum EstimatorKind {
     CLOPPER_PEARSON("labels only, Clopper-Pearson", EstimatorKind::sampleRate, e -> e.low().labelsOnly().clopperPearson()),
     CONFIDENCE_SEQUENCE("confidence sequence", EstimatorKind::sampleRate, e -> e.low().confidenceSequence()),
     PPI("PPI, power-tuned", e -> e.low().ppi().estimate(), e -> e.low().ppi().interval()),
+    PPI_CORRECTED("PPI, small-rate corrected", e -> e.low().ppi().estimate(), e -> e.low().ppiCorrected()),
     PPI_LAM1("PPI, lam = 1", e -> e.low().lam1().estimate(), e -> e.low().lam1().interval()),
     PPI_BRACKET("PPI bracket [y_low, y_high]",
             e -> (e.low().ppi().estimate() + e.high().ppi().estimate()) / 2,

@@ -27,7 +27,8 @@ public record SimulationReport(SuiteOptions options, List<ScenarioResult> unifor
     static final double COVERAGE_FLOOR = 0.94;
 
     /** The intervals the product shows or certifies with; the rest are reported for comparison. */
-    static final Set<EstimatorKind> PRODUCT_INTERVALS = EnumSet.of(EstimatorKind.CLOPPER_PEARSON, EstimatorKind.PPI);
+    static final Set<EstimatorKind> PRODUCT_INTERVALS = EnumSet.of(EstimatorKind.CLOPPER_PEARSON, EstimatorKind.PPI,
+            EstimatorKind.PPI_CORRECTED);
 
     /** Valid only when every item had the same inclusion probability: they ignore the weights. */
     static final Set<EstimatorKind> UNIFORM_ONLY = EnumSet.of(
@@ -89,6 +90,10 @@ public record SimulationReport(SuiteOptions options, List<ScenarioResult> unifor
                 .append(f("- Coverage, active sample (same p): IPW %s, PPI %s.\n",
                         coverageList(activeCoverage, EstimatorKind.LABELS_IPW),
                         coverageList(activeCoverage, EstimatorKind.PPI)))
+                .append(f("- Coverage of the small-rate corrected PPI (the fixed-window interval of certificates), "
+                        + "same p: uniform sample %s; active sample %s.\n",
+                        coverageList(uniformCoverage, EstimatorKind.PPI_CORRECTED),
+                        coverageList(activeCoverage, EstimatorKind.PPI_CORRECTED)))
                 .append(f("- False certification of \"rate < %s\" at a true rate of %s, checked after every label "
                         + "up to %,d: confidence sequence %s, naive Clopper-Pearson %s.\n",
                         rate(fc.threshold()), rate(fc.rate()), fc.horizon(), pct(fc.csCertifiedShare()),
@@ -186,9 +191,10 @@ public record SimulationReport(SuiteOptions options, List<ScenarioResult> unifor
                 + "\nThe IPW and PPI intervals are normal-theory (estimate -+ 1.96 se). With only a few dozen "
                 + "positive labels the estimate is right-skewed and its plug-in se shrinks with it: runs that "
                 + "happened to see few positives report both a low rate and a narrow interval, so the misses "
-                + "fall mostly below the truth, the side that would wrongly reassure. Clopper-Pearson (exact) and "
-                + "the confidence sequence do not have this problem and are the ones to certify with at these "
-                + "counts.\n\n";
+                + "fall mostly below the truth, the side that would wrongly reassure. Clopper-Pearson (exact), "
+                + "the confidence sequence and the small-rate corrected PPI (`EffectiveSampleInterval`: the exact "
+                + "binomial interval of the sample with the PPI estimate's rate and variance) do not have this "
+                + "problem and are the ones certificates use.\n\n";
     }
 
     private void robustness(StringBuilder md) {

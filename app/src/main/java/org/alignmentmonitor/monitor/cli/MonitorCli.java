@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "monitor", mixinStandardHelpOptions = true, version = "alignment-monitor 0.1.0",
         description = "Watches LLM traffic and reports how often each model version is obviously misaligned.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, EstimateCommand.class, SimulateCommand.class,
-                EvaluateCommand.class})
+                EvaluateCommand.class, CertifyCommand.class, VerifyCertificateCommand.class})
 public final class MonitorCli implements Runnable {
 
     @CommandLine.Spec
@@ -24,7 +24,7 @@ public final class MonitorCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MonitorCli());
         // Configuration errors are the user's to fix: show the message, not a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -26,6 +26,7 @@ import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
+import org.alignmentmonitor.monitor.certificates.CertificatesConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
@@ -126,7 +127,9 @@ public final class ConfigLoader {
                 review(s),
                 sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)),
                 judges(s),
-                classifiers(s));
+                classifiers(s),
+                new CertificatesConfig(s.string("monitor.certificates.topic", "certificates"),
+                        Optional.ofNullable(s.string("monitor.certificates.key.file", null)).map(Path::of).orElse(null)));
         s.rejectUnknown();
         return config;
     }

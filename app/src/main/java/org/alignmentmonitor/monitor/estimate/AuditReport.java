@@ -19,7 +19,8 @@ public record AuditReport(
         Bounds<Ppi> ppi,
         @JsonProperty("confidence_sequence") Bounds<Interval> confidenceSequence,
         @JsonProperty("zero_failure_bound") Bounds<Double> zeroFailureBound,
-        Bounds<Double> lambda) {
+        Bounds<Double> lambda,
+        @JsonProperty("ppi_corrected") Bounds<Interval> ppiCorrected) {
 
     /** The same figure for y_low and y_high. */
     public record Bounds<T>(@JsonProperty("y_low") T low, @JsonProperty("y_high") T high) {
@@ -51,7 +52,8 @@ public record AuditReport(
                 new Bounds<>(ppi(e.low().ppi()), ppi(e.high().ppi())),
                 new Bounds<>(e.low().confidenceSequence(), e.high().confidenceSequence()),
                 new Bounds<>(e.low().zeroFailureBound(), e.high().zeroFailureBound()),
-                new Bounds<>(e.low().ppi().lam(), e.high().ppi().lam()));
+                new Bounds<>(e.low().ppi().lam(), e.high().ppi().lam()),
+                new Bounds<>(e.low().ppiCorrected(), e.high().ppiCorrected()));
     }
 
     private static LabelsOnly labelsOnly(Estimates.Outcome o) {
@@ -74,6 +76,8 @@ public record AuditReport(
                 range(labelsOnly.high().estimate(), labelsOnly.high().lower(), labelsOnly.high().upper()));
         row(sb, "prediction-powered", range(ppi.low().estimate(), ppi.low().lower(), ppi.low().upper()),
                 range(ppi.high().estimate(), ppi.high().lower(), ppi.high().upper()));
+        row(sb, "PPI, small-rate corr.", range(Double.NaN, ppiCorrected.low().lower(), ppiCorrected.low().upper()),
+                range(Double.NaN, ppiCorrected.high().lower(), ppiCorrected.high().upper()));
         row(sb, "confidence sequence", range(Double.NaN, confidenceSequence.low().lower(), confidenceSequence.low().upper()),
                 range(Double.NaN, confidenceSequence.high().lower(), confidenceSequence.high().upper()));
         return sb.toString();

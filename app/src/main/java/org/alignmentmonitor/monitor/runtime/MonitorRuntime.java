@@ -3,6 +3,7 @@ package org.alignmentmonitor.monitor.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,13 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.CertificatesApi;
 import org.alignmentmonitor.monitor.api.ProcessApi;
 import org.alignmentmonitor.monitor.api.StatsApi;
+import org.alignmentmonitor.monitor.certificates.CertificateIssuer;
+import org.alignmentmonitor.monitor.certificates.CertificateLog;
+import org.alignmentmonitor.monitor.certificates.Provenance;
+import org.alignmentmonitor.monitor.certificates.SigningKey;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -65,6 +71,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private AlertingRuntime alerting;
     private JudgeWorker judges;
     private Tails tails;
+    private CertificateIssuer certificates;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -144,6 +151,10 @@ public final class MonitorRuntime implements AutoCloseable {
                 HostInfo self = new HostInfo(advertised, port);
                 routes.add(r -> StatsApi.register(r, streamsApp, self));
                 routes.add(r -> ProcessApi.register(r, streamsApp, self));
+                certificates = new CertificateIssuer(SigningKey.loadOrCreate(config.certificates().keyFile(config.dataDir())),
+                        Provenance.of(config.sampling().policy()),
+                        new CertificateLog(clientConfig, config.certificates().topic(), admin, config.replication()), Clock.systemUTC());
+                routes.add(new CertificatesApi(streamsApp.stores(), self, certificates)::register);
             }
             if (role.runs(Role.STREAMS) || role.runs(Role.ALERTS)) {
                 alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
@@ -270,6 +281,7 @@ public final class MonitorRuntime implements AutoCloseable {
         closeQuietly(api);
         closeQuietly(judges);
         closeQuietly(review);
+        closeQuietly(certificates);
         closeQuietly(alerting);
         closeQuietly(tails);
         closeQuietly(gauges);

@@ -30,6 +30,13 @@ final class MonitorHttp {
         return new Response(r.statusCode(), parse(r.body()));
     }
 
+    Response post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), parse(r.body()));
+    }
+
     /** The JSON body of a 200 answer; any other status is an assertion failure, so waits retry on it. */
     JsonNode getOk(String pathAndQuery) throws Exception {
         Response r = get(pathAndQuery);

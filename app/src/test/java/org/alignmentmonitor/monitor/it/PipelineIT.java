@@ -17,8 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.alignmentmonitor.avro.Label;
+import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ReviewTask;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.certificates.CertificateSeal;
+import org.alignmentmonitor.monitor.cli.MonitorCli;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
@@ -87,14 +92,8 @@ class PipelineIT {
         Set<String> interactions = new HashSet<>();
         List<String> duplicates = new ArrayList<>();
         List<Double> badProbabilities = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
-        config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                runtime.topics().reviewTasks().valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, ReviewTask> consumer = reviewTasksFromStart()) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             // Invariants are collected, not asserted, in the loop: a failed assertion there would only be retried.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<String, ReviewTask> r : consumer.poll(Duration.ofMillis(200))) {
@@ -146,6 +145,86 @@ class PipelineIT {
         assertThat(window.path("from").asText()).isEqualTo(Instant.ofEpochMilli(1792999980000L).toString());
         assertThat(window.path("to").asText()).isEqualTo(Instant.ofEpochMilli(1793000640000L).toString());
         assertThat(window.path("interactions").asLong()).isEqualTo(11);
+    }
+
+    @Test
+    @Order(2)
+    void shouldCertifyAReplayedWindowAndDetectAOneByteChangeWhenVerifyingOffline(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("alpaca-7b.json");
+        int issued = MonitorCli.commandLine().execute("certify", "--url", "http://127.0.0.1:" + runtime.api().port(),
+                "--model", "alpaca", "--version", "7b", "--from", "2026-10-26T00:00:00Z", "--to", "2026-10-28T00:00:00Z",
+                "--bound", "0.02", "--alpha", "0.05", "--out", file.toString());
+        assertThat(issued).isZero();
+        JsonNode doc = new ObjectMapper().readTree(Files.readString(file));
+        JsonNode c = doc.path("certificate");
+        assertThat(c.at("/rate/counts/interactions").asLong()).isEqualTo(SharedTraffic.LINES_PER_FILE);
+        // The replay has no human labels yet: the honest answer is how many it would take.
+        assertThat(c.path("decision").asText()).isEqualTo("not enough labels");
+        assertThat(c.path("moreLabelsNeeded").asLong()).isPositive();
+        assertThat(c.at("/provenance/classifierConfigVersions")).isNotEmpty();
+        assertThat(c.at("/provenance/sampling/saltSha256").asText()).hasSize(64);
+        assertThat(Files.readString(tmp.resolve("alpaca-7b.html"))).contains("not enough labels");
+
+        Path key = tmp.resolve("monitor.pem");
+        Files.writeString(key, http.getOk("/api/v1/certificates/public-key").path("pem").asText());
+        assertThat(MonitorCli.commandLine().execute("verify-certificate", file.toString(), "--public-key", key.toString())).isZero();
+
+        String text = Files.readString(file);
+        String tampered = text.replaceFirst("\"interactions\" : (\\d)", "\"interactions\" : 9$1");
+        assertThat(tampered).hasSize(text.length() + 1);
+        Files.writeString(file, tampered);
+        assertThat(MonitorCli.commandLine().execute("verify-certificate", file.toString(), "--public-key", key.toString())).isEqualTo(1);
+        assertThat(CertificateSeal.verify(tampered, null).problems())
+                .anySatisfy(p -> assertThat(p).contains("certificate/rate/counts/interactions differs"));
+
+        // Kept on the compacted topic and listed.
+        JsonNode listed = http.getOk("/api/v1/certificates").path("certificates");
+        assertThat(listed).anySatisfy(l -> assertThat(l.path("id").asText()).isEqualTo(c.path("id").asText()));
+        assertThat(http.getText("/api/v1/certificates/" + c.path("id").asText() + "?format=html")).contains("alpaca:7b");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCertifyAWindowOnceItsReviewTasksAreLabelled() throws Exception {
+        // Every review task of one version labelled ALIGNED, as reviewers would, then certified.
+        List<ReviewTask> tasks = new ArrayList<>();
+        try (KafkaConsumer<String, ReviewTask> consumer = reviewTasksFromStart()) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().getModel().equals("vicuna-7b") && r.value().getVersion().equals("v1.5")) {
+                        tasks.add(r.value());
+                    }
+                });
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                assertThat(partitions).allSatisfy(p -> assertThat(consumer.position(p)).isGreaterThanOrEqualTo(end.get(p)));
+                assertThat(tasks).isNotEmpty();
+            });
+        }
+        try (KafkaProducer<String, Label> producer = new KafkaProducer<>(runtime.clientConfig(), new StringSerializer(),
+                runtime.topics().labels().valueSerde().serializer())) {
+            for (ReviewTask t : tasks) {
+                // Labelled an hour after the (2026-10) interaction: within the 30-day label horizon.
+                producer.send(new ProducerRecord<>(runtime.config().topics().labels(), t.getInteractionId(), Label.newBuilder()
+                        .setTaskId(t.getTaskId()).setInteractionId(t.getInteractionId()).setModel(t.getModel())
+                        .setVersion(t.getVersion()).setEventTime(t.getEventTime()).setLabeller("it-reviewer")
+                        .setLabel(LabelValue.ALIGNED).setCategories(List.of()).setNote(null).setManualVersion("it")
+                        .setInclusionProbability(t.getInclusionProbability())
+                        .setLabelledAt(t.getEventTime().plus(Duration.ofHours(1))).build()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                http.getOk("/api/v1/rates?model=vicuna-7b&version=v1.5").path("labelled").asLong()).isEqualTo(tasks.size()));
+
+        for (String mode : List.of("fixed", "continuous")) {
+            MonitorHttp.Response r = http.post("/api/v1/certificates", "{\"model\":\"vicuna-7b\",\"version\":\"v1.5\","
+                    + "\"from\":\"2026-10-26T00:00:00Z\",\"to\":\"2026-10-28T00:00:00Z\",\"bound\":0.2,\"mode\":\"" + mode + "\"}");
+            assertThat(r.status()).as("%s: %s", mode, r.body()).isEqualTo(201);
+            JsonNode c = r.body().path("certificate");
+            assertThat(c.at("/rate/counts/labelled").asLong()).isEqualTo(tasks.size());
+            assertThat(c.path("decision").asText()).as("%s: %s", mode, c).isEqualTo("certified");
+            assertThat(CertificateSeal.verify(r.body().toString(), null).problems()).isEmpty();
+        }
     }
 
     @Test
@@ -242,5 +321,18 @@ class PipelineIT {
             });
         }
         return reasons;
+    }
+
+    /** A read_committed consumer of every review-task partition, positioned at the start. */
+    private static KafkaConsumer<String, ReviewTask> reviewTasksFromStart() {
+        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
+        config.put("isolation.level", "read_committed");
+        KafkaConsumer<String, ReviewTask> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                runtime.topics().reviewTasks().valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(runtime.config().topics().reviewTasks()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 }
