@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import org.alignmentmonitor.monitor.access.AccessPolicy;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
 import org.alignmentmonitor.monitor.runtime.MonitorStreamsApp;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -91,6 +92,12 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Every (method, path) this server routes, as registered: what the access policy must cover. */
+    public List<AccessPolicy.Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> new AccessPolicy.Route(p.endpoint.method.name(), p.endpoint.path)).toList();
     }
 
     public int port() {

@@ -14,13 +14,19 @@ final class PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** GET {@code pathAndQuery} on the peer with {@code local=true}, so the peer does not forward again. */
-    HttpResponse<String> get(HostInfo peer, String pathAndQuery) {
+    /**
+     * GET {@code pathAndQuery} on the peer with {@code local=true}, so the peer does not forward again; the caller's
+     * {@code Authorization} header (null when none) goes along, since the peer enforces the same access policy.
+     */
+    HttpResponse<String> get(HostInfo peer, String pathAndQuery, String authorization) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery + separator + "local=true");
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new PeerUnavailableException("instance " + peer + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {

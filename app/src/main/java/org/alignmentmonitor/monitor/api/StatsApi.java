@@ -43,7 +43,7 @@ final class StatsApi {
         if (self != null && !QueryParams.flag(ctx, "local")) {
             for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
                 if (!instance.hostInfo().equals(self)) {
-                    HttpResponse<String> answer = peers.get(instance.hostInfo(), "/api/v1/versions");
+                    HttpResponse<String> answer = peers.get(instance.hostInfo(), "/api/v1/versions", ctx.header("Authorization"));
                     Map<String, List<VersionView>> remote = json.readValue(answer.body(), new TypeReference<>() { });
                     versions.addAll(remote.getOrDefault("versions", List.of()));
                 }
@@ -68,7 +68,7 @@ final class StatsApi {
                 throw new PeerClient.PeerUnavailableException("statistics are being rebalanced; retry shortly");
             }
             if (!owner.activeHost().equals(self)) {
-                HttpResponse<String> answer = peers.get(owner.activeHost(), ctx.path() + "?" + ctx.queryString());
+                HttpResponse<String> answer = peers.get(owner.activeHost(), ctx.path() + "?" + ctx.queryString(), ctx.header("Authorization"));
                 ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
                 return;
             }

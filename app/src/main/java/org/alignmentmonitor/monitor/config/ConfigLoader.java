@@ -25,6 +25,7 @@ import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
+import org.alignmentmonitor.monitor.access.AccessSettings;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
@@ -126,7 +127,8 @@ public final class ConfigLoader {
                 review(s),
                 sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)),
                 judges(s),
-                classifiers(s));
+                classifiers(s),
+                access(s));
         s.rejectUnknown();
         return config;
     }
@@ -227,6 +229,12 @@ public final class ConfigLoader {
                 s.duration("monitor.review.lease", d.lease()),
                 s.decimal("monitor.review.double.fraction", d.doubleFraction()),
                 s.decimal("monitor.review.gold.rate", d.goldRate()));
+    }
+
+    /** Auth across the HTTP API: on with a users file. */
+    private static AccessSettings access(Settings s) {
+        String users = s.string("monitor.auth.users.file", null);
+        return users == null ? AccessSettings.OFF : new AccessSettings(Path.of(users));
     }
 
     /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */

@@ -3,9 +3,11 @@ package org.alignmentmonitor.monitor.review;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
@@ -44,7 +46,8 @@ public final class ReviewRuntime implements AutoCloseable {
         if (!settings.enabled()) {
             return null;
         }
-        UserDirectory users = settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
+        UserDirectory users = config.access().enabled() ? UserDirectory.load(config.access().usersFile())
+                : settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
         return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics);
     }
 
@@ -104,6 +107,11 @@ public final class ReviewRuntime implements AutoCloseable {
                     return oldest < 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
                 })
                 .description("Age of the oldest review item still waiting").register(registry);
+    }
+
+    /** The review UI's logged-in user of a request: lets a browser session reach the pages auth protects. */
+    public static Optional<ReviewUser> sessionUserOf(ReviewRuntime review, Context ctx) {
+        return review == null ? Optional.empty() : review.web.sessionUser(ctx);
     }
 
     public ReviewService service() {

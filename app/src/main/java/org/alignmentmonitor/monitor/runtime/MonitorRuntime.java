@@ -16,6 +16,7 @@ import io.javalin.config.JavalinConfig;
 import org.alignmentmonitor.alerts.RuleFile;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.access.AccessControl;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
@@ -23,6 +24,7 @@ import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
+import org.alignmentmonitor.monitor.review.UserDirectory;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
@@ -148,6 +150,10 @@ public final class MonitorRuntime implements AutoCloseable {
             }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
             routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
+            if (config.access().enabled()) {
+                routes.add(new AccessControl(UserDirectory.load(config.access().usersFile()),
+                        ctx -> ReviewRuntime.sessionUserOf(review, ctx))::register);
+            }
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                     config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
