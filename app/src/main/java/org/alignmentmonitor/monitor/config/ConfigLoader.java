@@ -231,10 +231,10 @@ public final class ConfigLoader {
                 s.decimal("monitor.review.gold.rate", d.goldRate()));
     }
 
-    /** Auth across the HTTP API: on with a users file. */
+    /** Auth across the HTTP API (on with a users file) and the audit trail's topic. */
     private static AccessSettings access(Settings s) {
         String users = s.string("monitor.auth.users.file", null);
-        return users == null ? AccessSettings.OFF : new AccessSettings(Path.of(users));
+        return new AccessSettings(users == null ? null : Path.of(users), s.string("monitor.topics.audit", AccessSettings.DEFAULT_AUDIT_TOPIC));
     }
 
     /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */

@@ -10,6 +10,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.alignmentmonitor.monitor.audit.AuditTrail;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.queue.QueueSettings;
@@ -40,27 +41,34 @@ public final class ReviewRuntime implements AutoCloseable {
     }
 
     /** Null when review is disabled; see {@link #routesOf}. */
-    public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort)
-            throws InterruptedException {
+    public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort,
+                                      AuditTrail audit) throws InterruptedException {
         ReviewSettings settings = config.review();
         if (!settings.enabled()) {
             return null;
         }
         UserDirectory users = config.access().enabled() ? UserDirectory.load(config.access().usersFile())
                 : settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
-        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics);
+        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics, audit);
     }
 
     /** Starts on explicit users: the entry point of tests. */
     public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings,
                                       UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics)
             throws InterruptedException {
+        return start(queueSettings, settings, users, clientConfig, topics, AuditTrail.NONE);
+    }
+
+    /** Starts on explicit users, recording every label given through the UI on {@code audit}. */
+    public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings, UserDirectory users,
+                                      Map<String, Object> clientConfig, MonitorTopics topics, AuditTrail audit)
+            throws InterruptedException {
         LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
         ReviewFeed<?, ?> feed = null;
         try {
             ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
             ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
-                    publisher, System::currentTimeMillis);
+                    publisher, audit, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
                     topics.labels().name(), topics.labels().valueSerde().deserializer(), service);
             if (!feed.awaitCaughtUp(CATCH_UP)) {

@@ -18,7 +18,12 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.access.AccessControl;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
+import org.alignmentmonitor.avro.AuditEvent;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.AuditApi;
+import org.alignmentmonitor.monitor.audit.AuditKind;
+import org.alignmentmonitor.monitor.audit.AuditLog;
+import org.alignmentmonitor.monitor.audit.ConfigAudit;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -26,6 +31,7 @@ import org.alignmentmonitor.monitor.judging.JudgeWorker;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.review.UserDirectory;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
+import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
@@ -35,7 +41,9 @@ import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.topology.Topic;
 import org.alignmentmonitor.streams.topology.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -63,11 +71,15 @@ public final class MonitorRuntime implements AutoCloseable {
     private RateGauges gauges;
     private AlertingRuntime alerting;
     private JudgeWorker judges;
+    private AuditLog audit;
+    private final Map<String, String> configDigests;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
-                           Map<String, Object> clientConfig, SchemaRegistryClient registry, Admin admin) {
+                           Map<String, Object> clientConfig, SchemaRegistryClient registry, Admin admin,
+                           Map<String, String> configDigests) {
         this.config = config;
+        this.configDigests = configDigests;
         this.broker = broker;
         this.embeddedRegistry = embeddedRegistry;
         this.clientConfig = clientConfig;
@@ -111,7 +123,9 @@ public final class MonitorRuntime implements AutoCloseable {
             admin = Admin.create(clientConfig);
             TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
                     effective.partitions(), effective.replication()));
-            return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
+            TopicProvisioner.ensure(admin, List.of(MonitorTopicSpecs.audit(effective.access().auditTopic(), effective.replication())));
+            // Digests of the configuration as given, before the embedded broker's and registry's random ports are added.
+            return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin, ConfigAudit.digests(config));
         } catch (RuntimeException e) {
             closeQuietly(admin);
             closeQuietly(embeddedRegistry);
@@ -142,9 +156,13 @@ public final class MonitorRuntime implements AutoCloseable {
                 judges = JudgeWorker.start(config.judges(), clientConfig, topics, config.applicationId(), config.dataDir(), classifiers,
                         metrics.registry());
             }
+            audit = new AuditLog(clientConfig, new Topic<>(config.access().auditTopic(), Serdes.String(),
+                    AvroSerdes.specific(AuditEvent.class, registry, false)));
+            recordConfigChanges();
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
+            routes.add(new AuditApi(audit)::register);
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
-            review = ReviewRuntime.start(config, clientConfig, topics, port);
+            review = ReviewRuntime.start(config, clientConfig, topics, port, audit);
             if (review != null) {
                 review.bindMetrics(metrics.registry());
             }
@@ -166,6 +184,23 @@ public final class MonitorRuntime implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** A CONFIG_CHANGED event for each configuration section that differs from the last one on the audit trail. */
+    private void recordConfigChanges() {
+        List<AuditEvent> recorded = new ArrayList<>();
+        audit.scan(e -> {
+            if (AuditKind.CONFIG_CHANGED.name().equals(e.getKind())) {
+                recorded.add(e);
+            }
+        });
+        ConfigAudit.changes(recorded, configDigests, System.getProperty("user.name", "unknown"), System.currentTimeMillis())
+                .forEach(audit::record);
+    }
+
+    /** The audit trail of this instance (labels, corrections, adjudications, configuration changes, exports). */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Interactions go to judge-requests only when some judge will read them. */
@@ -234,6 +269,7 @@ public final class MonitorRuntime implements AutoCloseable {
         closeQuietly(api);
         closeQuietly(judges);
         closeQuietly(review);
+        closeQuietly(audit);
         closeQuietly(alerting);
         closeQuietly(gauges);
         closeQuietly(metrics);

@@ -1,0 +1,101 @@
+package org.alignmentmonitor.monitor.audit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.alignmentmonitor.avro.AuditEvent;
+import org.alignmentmonitor.streams.topology.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The audit topic: events are appended with acks=all by an idempotent producer and never rewritten (delete policy,
+ * unlimited retention). Queries scan the topic from the start: auditors ask rarely and the trail stays small next to
+ * the traffic, so no index has to be kept consistent with it.
+ */
+public final class AuditLog implements AuditTrail, AutoCloseable {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** The most events one query returns, so an unbounded query cannot exhaust the server's memory. */
+    public static final int MAX_RESULTS = 10_000;
+
+    private final Map<String, Object> clientConfig;
+    private final Topic<String, AuditEvent> topic;
+    private final KafkaProducer<String, AuditEvent> producer;
+
+    public AuditLog(Map<String, Object> clientConfig, Topic<String, AuditEvent> topic) {
+        this.clientConfig = Map.copyOf(clientConfig);
+        this.topic = topic;
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "audit-log");
+        this.producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** Keyed by actor: one person's actions stay in order on one partition. */
+    @Override
+    public void record(AuditEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), event.getActor(), event)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an audit event", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the audit event was not confirmed by Kafka", e);
+        }
+    }
+
+    /** Matching events in the order of their time, at most {@link #MAX_RESULTS}. */
+    public List<AuditEvent> query(AuditQuery query) {
+        List<AuditEvent> out = new ArrayList<>();
+        scan(e -> {
+            if (query.matches(e) && out.size() < MAX_RESULTS) {
+                out.add(e);
+            }
+        });
+        out.sort((a, b) -> a.getAt().compareTo(b.getAt()));
+        return out;
+    }
+
+    /** Hands every event on the topic now to {@code sink}. */
+    public void scan(Consumer<AuditEvent> sink) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-query");
+        try (KafkaConsumer<String, AuditEvent> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, AuditEvent> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        sink.accept(r.value());
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
