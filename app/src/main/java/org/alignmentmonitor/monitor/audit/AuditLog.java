@@ -11,14 +11,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.alignmentmonitor.avro.AuditEvent;
+import org.alignmentmonitor.monitor.runtime.TopicScan;
 import org.alignmentmonitor.streams.topology.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The audit topic: events are appended with acks=all by an idempotent producer and never rewritten (delete policy,
@@ -73,25 +70,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
 
     /** Hands every event on the topic now to {@code sink}. */
     public void scan(Consumer<AuditEvent> sink) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "audit-query");
-        try (KafkaConsumer<String, AuditEvent> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<String, AuditEvent> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) {
-                        sink.accept(r.value());
-                    }
-                }
-            }
-        }
+        TopicScan.readAll(clientConfig, topic, sink);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.avro.AuditEvent;
 import org.alignmentmonitor.monitor.api.ApiServer;
 import org.alignmentmonitor.monitor.api.AuditApi;
+import org.alignmentmonitor.monitor.api.ExportApi;
 import org.alignmentmonitor.monitor.audit.AuditKind;
 import org.alignmentmonitor.monitor.audit.AuditLog;
 import org.alignmentmonitor.monitor.audit.ConfigAudit;
@@ -161,6 +162,7 @@ public final class MonitorRuntime implements AutoCloseable {
             recordConfigChanges();
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(alerting.routes());
             routes.add(new AuditApi(audit)::register);
+            routes.add(new ExportApi(streamsApp.stores(), self, clientConfig, topics, config.sampling().policy().salt(), audit)::register);
             routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
             review = ReviewRuntime.start(config, clientConfig, topics, port, audit);
             if (review != null) {
