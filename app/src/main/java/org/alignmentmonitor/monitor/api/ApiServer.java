@@ -96,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Every (method, path) this server routes, as registered: what the access policy must cover. */
     public List<AccessPolicy.Route> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(p -> p.endpoint.method.isHttpMethod())
                 .map(p -> new AccessPolicy.Route(p.endpoint.method.name(), p.endpoint.path)).toList();
     }
 

@@ -1,6 +1,5 @@
 package org.alignmentmonitor.monitor.api;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +21,10 @@ public final class AuditApi {
     }
 
     /** One event as JSON. */
-    record EventView(String id, Instant at, String actor, String role, String kind, String subject, Map<String, String> detail) {
+    record EventView(String id, String at, String actor, String role, String kind, String subject, Map<String, String> detail) {
 
         static EventView of(AuditEvent e) {
-            return new EventView(e.getId(), e.getAt(), e.getActor(), e.getRole(), e.getKind(), e.getSubject(), Map.copyOf(e.getDetail()));
+            return new EventView(e.getId(), e.getAt().toString(), e.getActor(), e.getRole(), e.getKind(), e.getSubject(), Map.copyOf(e.getDetail()));
         }
     }
 
