@@ -2,7 +2,6 @@ package org.alignmentmonitor.monitor.audit;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +10,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.alignmentmonitor.avro.AuditEvent;
+import org.alignmentmonitor.monitor.runtime.DurableProducers;
 import org.alignmentmonitor.monitor.runtime.TopicScan;
 import org.alignmentmonitor.streams.topology.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -35,12 +34,8 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     public AuditLog(Map<String, Object> clientConfig, Topic<String, AuditEvent> topic) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.topic = topic;
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "audit-log");
-        this.producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(DurableProducers.settings(clientConfig, "audit-log"), topic.keySerde().serializer(),
+                topic.valueSerde().serializer());
     }
 
     /** Keyed by actor: one person's actions stay in order on one partition. */
