@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.alignmentmonitor.monitor.review.UserDirectory;
 
 /**
- * The files of one window's export, in memory: per-bucket statistics and labelled items as JSONL and CSV, and the
- * manifest with each file's SHA-256. Written as a directory by the CLI and as a zip by the API.
+ * The files of one window's export, in memory: per-bucket statistics and labelled items as JSONL, CSV and Parquet,
+ * and the manifest with each file's SHA-256. Written as a directory by the CLI and as a zip by the API.
  */
 public record ExportBundle(Map<String, byte[]> files) {
 
@@ -39,6 +39,8 @@ public record ExportBundle(Map<String, byte[]> files) {
         add(files, entries, ITEMS_JSONL, jsonLines(json, c.items()), c.items().size());
         List<List<Object>> itemRows = c.items().stream().flatMap(i -> i.csvRows().stream()).toList();
         add(files, entries, "items.csv", csv(LabelledItem.CSV_HEADER, itemRows), itemRows.size());
+        add(files, entries, "buckets.parquet", ParquetFiles.buckets(c.buckets()), c.buckets().size());
+        add(files, entries, "items.parquet", ParquetFiles.items(c.items()), c.items().size());
         ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, c.model(), c.version(), Instant.ofEpochMilli(c.from()).toString(),
                 Instant.ofEpochMilli(c.to()).toString(), Instant.ofEpochMilli(c.generatedAt()).toString(),
                 UserDirectory.sha256Hex(c.samplingSalt()),

@@ -4,17 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.alignmentmonitor.avro.BucketStats;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.LabelSums;
 import org.alignmentmonitor.avro.LabelValue;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.schemas.AvroTrust;
 import org.alignmentmonitor.streams.topology.BucketKey;
 import org.alignmentmonitor.streams.topology.BucketStatsMath;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +39,11 @@ class ExportBundleTest {
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void trustGeneratedClasses() {
+        AvroTrust.install();
+    }
 
     @Test
     void shouldSumExportedBucketsBitForBitLikeTheApiMerge() throws Exception {
@@ -52,7 +69,7 @@ class ExportBundleTest {
         }
         ExportManifest manifest = ExportManifest.readVerified(dir, JSON);
         assertThat(manifest.files()).extracting(ExportManifest.FileEntry::name)
-                .containsExactly("buckets.jsonl", "buckets.csv", "items.jsonl", "items.csv");
+                .containsExactly("buckets.jsonl", "buckets.csv", "items.jsonl", "items.csv", "buckets.parquet", "items.parquet");
 
         Files.writeString(dir.resolve("items.csv"), "x", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ExportManifest.readVerified(dir, JSON)).hasMessageContaining("items.csv does not match its SHA-256");
@@ -68,6 +85,43 @@ class ExportBundleTest {
         assertThat(item.label()).isEqualTo("ALIGNED");
         assertThat(item.history()).extracting(LabelledItem.LabelEntry::labeller).containsExactly("ann", "bob");
         assertThat(item.csvRows()).hasSize(2);
+    }
+
+    @Test
+    void shouldWriteParquetThatReadsBackToTheSameRows() throws Exception {
+        List<BucketRow> rows = List.of(BucketRow.of(bucket(0, 10, 3.3, 1.7, 0.1 / 3)), BucketRow.of(bucket(60_000, 7, 2.9, 1.3, 1.0 / 7)));
+        ReviewTask task = ReviewTask.newBuilder().setTaskId("t1").setInteractionId("i1").setModel("m").setVersion("v")
+                .setEventTime(Instant.ofEpochMilli(1_000)).setInclusionProbability(0.25).setScore(0.8).build();
+        LabelledItem item = LabelledItem.of(task, List.of(label("ann", LabelValue.MISALIGNED, 2_000), label("bob", LabelValue.ALIGNED, 3_000)));
+        ExportBundle bundle = ExportBundle.of(contents(rows, List.of(item)));
+        Files.write(dir.resolve("buckets.parquet"), bundle.files().get("buckets.parquet"));
+        Files.write(dir.resolve("items.parquet"), bundle.files().get("items.parquet"));
+
+        List<Group> buckets = readParquet(dir.resolve("buckets.parquet"));
+        assertThat(buckets).hasSize(2);
+        assertThat(buckets.get(1).getDouble("scoreSum", 0)).isEqualTo(2.9);
+        assertThat(buckets.get(0).getGroup("low", 0).getDouble("sumBC", 0)).isEqualTo(0.1 / 3);
+        List<Group> items = readParquet(dir.resolve("items.parquet"));
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).getDouble("inclusionProbability", 0)).isEqualTo(0.25);
+        assertThat(items.get(0).getString("label", 0)).isEqualTo("ALIGNED");
+        assertThat(items.get(0).getGroup("history", 0).getFieldRepetitionCount(0)).isEqualTo(2);
+    }
+
+    /** Reads every row with parquet-column's own record reader: no Hadoop input formats needed. */
+    private static List<Group> readParquet(Path file) throws Exception {
+        List<Group> out = new ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            MessageColumnIO columns = new ColumnIOFactory().getColumnIO(schema);
+            for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+                RecordReader<Group> records = columns.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    out.add(records.read());
+                }
+            }
+        }
+        return out;
     }
 
     @Test
