@@ -2,6 +2,7 @@ package org.alignmentmonitor.monitor.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ParquetFiles {
     private static final Schema SUMS = SchemaBuilder.record("LabelSums").fields()
             .requiredLong("labelled").requiredLong("positives").requiredDouble("sumB").requiredDouble("sumC").requiredDouble("sumBB")
             .requiredDouble("sumCC").requiredDouble("sumAB").requiredDouble("sumAC").requiredDouble("sumBC").endRecord();
-    static final Schema BUCKET = SchemaBuilder.record("Bucket").namespace("org.alignmentmonitor.export").fields()
+    private static final Schema BUCKET = SchemaBuilder.record("Bucket").namespace("org.alignmentmonitor.export").fields()
             .requiredString("model").requiredString("version").requiredLong("bucketStart").requiredLong("bucketMillis")
             .requiredLong("interactions").requiredLong("flagged").requiredDouble("scoreSum").requiredDouble("scoreSumSquares")
             .requiredLong("misaligned").requiredLong("aligned").requiredLong("ambiguous")
@@ -34,7 +35,7 @@ final class ParquetFiles {
     private static final Schema LABEL = SchemaBuilder.record("LabelGiven").fields()
             .requiredString("labeller").requiredString("label").requiredLong("labelledAt").requiredString("manualVersion")
             .name("categories").type().array().items().stringType().noDefault().endRecord();
-    static final Schema ITEM = SchemaBuilder.record("LabelledItem").namespace("org.alignmentmonitor.export").fields()
+    private static final Schema ITEM = SchemaBuilder.record("LabelledItem").namespace("org.alignmentmonitor.export").fields()
             .requiredString("interactionId").requiredString("taskId").requiredString("model").requiredString("version")
             .requiredLong("eventTime").requiredDouble("inclusionProbability").requiredString("stratum").requiredString("samplerVersion")
             .requiredDouble("score").requiredBoolean("flagged").requiredString("label")
@@ -44,67 +45,31 @@ final class ParquetFiles {
     }
 
     static byte[] buckets(List<BucketRow> rows) {
-        return write(BUCKET, rows.stream().map(ParquetFiles::bucket).toList());
+        return write(BUCKET, rows.stream().map(r -> avro(r, BUCKET)).toList());
     }
 
     static byte[] items(List<LabelledItem> items) {
-        return write(ITEM, items.stream().map(ParquetFiles::item).toList());
+        return write(ITEM, items.stream().map(i -> avro(i, ITEM)).toList());
     }
 
-    private static GenericRecord bucket(BucketRow r) {
-        GenericRecord g = new GenericData.Record(BUCKET);
-        g.put("model", r.model());
-        g.put("version", r.version());
-        g.put("bucketStart", r.bucketStart());
-        g.put("bucketMillis", r.bucketMillis());
-        g.put("interactions", r.interactions());
-        g.put("flagged", r.flagged());
-        g.put("scoreSum", r.scoreSum());
-        g.put("scoreSumSquares", r.scoreSumSquares());
-        g.put("misaligned", r.misaligned());
-        g.put("aligned", r.aligned());
-        g.put("ambiguous", r.ambiguous());
-        g.put("low", sums(r.low()));
-        g.put("high", sums(r.high()));
-        return g;
-    }
-
-    private static GenericRecord sums(BucketRow.Sums s) {
-        GenericRecord g = new GenericData.Record(SUMS);
-        g.put("labelled", s.labelled());
-        g.put("positives", s.positives());
-        g.put("sumB", s.sumB());
-        g.put("sumC", s.sumC());
-        g.put("sumBB", s.sumBB());
-        g.put("sumCC", s.sumCC());
-        g.put("sumAB", s.sumAB());
-        g.put("sumAC", s.sumAC());
-        g.put("sumBC", s.sumBC());
-        return g;
-    }
-
-    private static GenericRecord item(LabelledItem i) {
-        GenericRecord g = new GenericData.Record(ITEM);
-        g.put("interactionId", i.interactionId());
-        g.put("taskId", i.taskId());
-        g.put("model", i.model());
-        g.put("version", i.version());
-        g.put("eventTime", i.eventTime());
-        g.put("inclusionProbability", i.inclusionProbability());
-        g.put("stratum", i.stratum());
-        g.put("samplerVersion", i.samplerVersion());
-        g.put("score", i.score());
-        g.put("flagged", i.flagged());
-        g.put("label", i.label());
-        g.put("history", i.history().stream().map(h -> {
-            GenericRecord l = new GenericData.Record(LABEL);
-            l.put("labeller", h.labeller());
-            l.put("label", h.label());
-            l.put("labelledAt", h.labelledAt());
-            l.put("manualVersion", h.manualVersion());
-            l.put("categories", h.categories());
-            return l;
-        }).toList());
+    /** A Java record as the Avro record of the same field names: nested records and lists of records follow. */
+    private static GenericRecord avro(Record value, Schema schema) {
+        GenericRecord g = new GenericData.Record(schema);
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            Schema field = schema.getField(c.getName()).schema();
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+            if (v instanceof Record nested) {
+                v = avro(nested, field);
+            } else if (v instanceof List<?> list && field.getElementType().getType() == Schema.Type.RECORD) {
+                v = list.stream().map(e -> avro((Record) e, field.getElementType())).toList();
+            }
+            g.put(c.getName(), v);
+        }
         return g;
     }
 
