@@ -13,6 +13,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.alignmentmonitor.monitor.runtime.Liveness;
+import org.alignmentmonitor.monitor.access.AccessPolicy;
 import org.alignmentmonitor.monitor.runtime.MonitorMetrics;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -90,6 +91,12 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Every (method, path) this server routes, as registered: what the access policy must cover. */
+    public List<AccessPolicy.Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(p -> p.endpoint.method.isHttpMethod())
+                .map(p -> new AccessPolicy.Route(p.endpoint.method.name(), p.endpoint.path)).toList();
     }
 
     public int port() {

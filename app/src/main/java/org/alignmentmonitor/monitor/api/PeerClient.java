@@ -16,13 +16,19 @@ final class PeerClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** GET {@code pathAndQuery} on the peer with {@code local=true}, so the peer does not forward again. */
-    HttpResponse<String> get(HostInfo peer, String pathAndQuery) {
+    /**
+     * GET {@code pathAndQuery} on the peer with {@code local=true}, so the peer does not forward again; the caller's
+     * {@code Authorization} header (null when none) goes along, since the peer enforces the same access policy.
+     */
+    HttpResponse<String> get(HostInfo peer, String pathAndQuery, String authorization) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery + separator + "local=true");
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new PeerUnavailableException("instance " + peer + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -31,7 +37,6 @@ final class PeerClient {
         }
     }
 
-    /** The instance owning the data cannot be reached; the API answers 503. */
     /**
      * Answers {@code ctx} with the owning instance's answer when the data lives elsewhere.
      *
@@ -44,11 +49,12 @@ final class PeerClient {
         if (owner.activeHost().equals(self)) {
             return false;
         }
-        HttpResponse<String> answer = get(owner.activeHost(), ctx.path() + "?" + ctx.queryString());
+        HttpResponse<String> answer = get(owner.activeHost(), ctx.path() + "?" + ctx.queryString(), ctx.header("Authorization"));
         ctx.status(answer.statusCode()).contentType("application/json").result(answer.body());
         return true;
     }
 
+    /** The instance owning the data cannot be reached; the API answers 503. */
     static final class PeerUnavailableException extends RuntimeException {
         PeerUnavailableException(String message) {
             super(message);

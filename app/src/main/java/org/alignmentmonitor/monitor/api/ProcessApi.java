@@ -57,7 +57,7 @@ public final class ProcessApi {
         if (self != null && !QueryParams.flag(ctx, "local")) {
             for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
                 if (!instance.hostInfo().equals(self)) {
-                    HttpResponse<String> answer = peers.get(instance.hostInfo(), ctx.path() + "?local=true&" + ctx.queryString());
+                    HttpResponse<String> answer = peers.get(instance.hostInfo(), ctx.path() + "?local=true&" + ctx.queryString(), ctx.header("Authorization"));
                     Map<String, List<ProcessView.Summary>> remote = json.readValue(answer.body(), new TypeReference<>() { });
                     out.addAll(remote.getOrDefault("processes", List.of()));
                 }

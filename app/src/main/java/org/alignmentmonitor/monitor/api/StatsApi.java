@@ -51,7 +51,7 @@ public final class StatsApi {
         if (self != null && !QueryParams.flag(ctx, "local")) {
             for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
                 if (!instance.hostInfo().equals(self)) {
-                    HttpResponse<String> answer = peers.get(instance.hostInfo(), "/api/v1/versions");
+                    HttpResponse<String> answer = peers.get(instance.hostInfo(), "/api/v1/versions", ctx.header("Authorization"));
                     Map<String, List<VersionView>> remote = json.readValue(answer.body(), new TypeReference<>() { });
                     versions.addAll(remote.getOrDefault("versions", List.of()));
                 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,10 @@ import org.alignmentmonitor.estimators.Estimator;
 import org.alignmentmonitor.estimators.Estimates;
 import org.alignmentmonitor.monitor.estimate.AuditInput;
 import org.alignmentmonitor.monitor.estimate.AuditReport;
+import org.alignmentmonitor.monitor.export.BucketRow;
+import org.alignmentmonitor.monitor.export.ExportBundle;
+import org.alignmentmonitor.monitor.export.ExportManifest;
+import org.alignmentmonitor.streams.rates.EstimatorInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,11 +33,15 @@ import picocli.CommandLine.Option;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = {"Recomputes every estimator from a JSONL file of interactions: one object per line with",
                 "score (in [0,1]), label (MISALIGNED, ALIGNED, AMBIGUOUS, or null when not reviewed), pi (inclusion",
-                "probability in (0,1], needed when labelled) and optionally flagged (default: score >= --threshold)."})
+                "probability in (0,1], needed when labelled) and optionally flagged (default: score >= --threshold);",
+                "or, with --export, from the per-bucket statistics of an export (digests checked first): the API's figures."})
 final class EstimateCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSONL file, one interaction per line.")
+    @Option(names = "--input", paramLabel = "FILE", description = "JSONL file, one interaction per line.")
     Path input;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "An export directory (./monitor export): sums its buckets.jsonl.")
+    Path export;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Two-sided level of every interval (default: ${DEFAULT-VALUE}).")
     double alpha;
@@ -47,7 +57,10 @@ final class EstimateCommand implements Callable<Integer> {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("--alpha must be in (0, 1), got " + alpha);
         }
-        BucketEstimatorState state = read();
+        if ((input == null) == (export == null)) {
+            throw new IllegalArgumentException("give exactly one of --input FILE and --export DIR");
+        }
+        BucketEstimatorState state = input != null ? read() : readExport();
         Estimates estimates = Estimator.estimate(state, EstimationOptions.withAlpha(alpha));
         AuditReport report = AuditReport.of(estimates);
         if (json) {
@@ -56,6 +69,23 @@ final class EstimateCommand implements Callable<Integer> {
             System.out.print(report.toText());
         }
         return 0;
+    }
+
+    /** The exact sum of an export's buckets, as the API merged them; fails if any file differs from its manifest digest. */
+    private BucketEstimatorState readExport() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ExportManifest.readVerified(export, mapper);
+        List<BucketRow> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(export.resolve(ExportBundle.BUCKETS_JSONL), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                rows.add(mapper.readValue(line, BucketRow.class));
+            }
+        }
+        BucketEstimatorState state = EstimatorInputs.stateOf(BucketRow.sum(rows));
+        if (state.interactions() == 0) {
+            throw new IllegalArgumentException(export + " holds no interactions");
+        }
+        return state;
     }
 
     private BucketEstimatorState read() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "monitor", mixinStandardHelpOptions = true, version = "alignment-monitor 0.1.0",
         description = "Watches LLM traffic and reports how often each model version is obviously misaligned.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, EstimateCommand.class, SimulateCommand.class,
-                EvaluateCommand.class, CertifyCommand.class, VerifyCertificateCommand.class})
+                EvaluateCommand.class, CertifyCommand.class, VerifyCertificateCommand.class,
+                ExportCommand.class})
 public final class MonitorCli implements Runnable {
 
     @CommandLine.Spec

@@ -25,6 +25,7 @@ import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.SuiteConfig;
 import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
+import org.alignmentmonitor.monitor.access.AccessSettings;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.certificates.CertificatesConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
@@ -129,7 +130,8 @@ public final class ConfigLoader {
                 judges(s),
                 classifiers(s),
                 new CertificatesConfig(s.string("monitor.certificates.topic", "certificates"),
-                        Optional.ofNullable(s.string("monitor.certificates.key.file", null)).map(Path::of).orElse(null)));
+                        Optional.ofNullable(s.string("monitor.certificates.key.file", null)).map(Path::of).orElse(null)),
+                access(s));
         s.rejectUnknown();
         return config;
     }
@@ -230,6 +232,12 @@ public final class ConfigLoader {
                 s.duration("monitor.review.lease", d.lease()),
                 s.decimal("monitor.review.double.fraction", d.doubleFraction()),
                 s.decimal("monitor.review.gold.rate", d.goldRate()));
+    }
+
+    /** Auth across the HTTP API (on with a users file) and the audit trail's topic. */
+    private static AccessSettings access(Settings s) {
+        String users = s.string("monitor.auth.users.file", null);
+        return new AccessSettings(users == null ? null : Path.of(users), s.string("monitor.topics.audit", AccessSettings.DEFAULT_AUDIT_TOPIC));
     }
 
     /** Typed reads of monitor.* keys that remember which keys were used, so typos are reported. */

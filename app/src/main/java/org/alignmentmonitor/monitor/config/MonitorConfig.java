@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.SuiteConfig;
+import org.alignmentmonitor.monitor.access.AccessSettings;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.certificates.CertificatesConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
@@ -40,7 +41,8 @@ public record MonitorConfig(
         SamplingSettings sampling,
         JudgesConfig judges,
         SuiteConfig classifiers,
-        CertificatesConfig certificates) {
+        CertificatesConfig certificates,
+        AccessSettings access) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -71,31 +73,31 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges, classifiers, certificates, access);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges, classifiers, certificates, access);
     }
 
     public MonitorConfig withBucketSize(Duration newBucketSize) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access);
     }
 
     public MonitorConfig withSampling(SamplingSettings newSampling) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges, classifiers, certificates, access);
     }
 
     public MonitorConfig withJudges(JudgesConfig newJudges) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges, classifiers, certificates, access);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges, classifiers, certificates);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges, classifiers, certificates, access);
     }
 }

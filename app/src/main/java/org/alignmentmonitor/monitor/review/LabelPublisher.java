@@ -1,16 +1,15 @@
 package org.alignmentmonitor.monitor.review;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.alignmentmonitor.avro.Label;
+import org.alignmentmonitor.monitor.runtime.DurableProducers;
 import org.alignmentmonitor.streams.topology.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -25,12 +24,8 @@ final class LabelPublisher implements ReviewService.LabelSink, AutoCloseable {
     private final Topic<String, Label> topic;
 
     LabelPublisher(Map<String, Object> clientConfig, Topic<String, Label> topic) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "review-labels");
-        this.producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.producer = new KafkaProducer<>(DurableProducers.settings(clientConfig, "review-labels"), topic.keySerde().serializer(),
+                topic.valueSerde().serializer());
         this.topic = topic;
     }
 

@@ -3,11 +3,14 @@ package org.alignmentmonitor.monitor.review;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.alignmentmonitor.monitor.audit.AuditTrail;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.manual.LabellingManual;
@@ -40,25 +43,33 @@ public final class ReviewRuntime implements AutoCloseable {
 
     /** Null when review is disabled; see {@link #routesOf}. */
     public static ReviewRuntime start(MonitorConfig config, Map<String, Object> clientConfig, MonitorTopics topics, int httpPort,
-                                      Tails tails) throws InterruptedException {
+                                      Tails tails, AuditTrail audit) throws InterruptedException {
         ReviewSettings settings = config.review();
         if (!settings.enabled()) {
             return null;
         }
-        UserDirectory users = settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
-        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics, tails);
+        UserDirectory users = config.access().enabled() ? UserDirectory.load(config.access().usersFile())
+                : settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
+        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics, tails, audit);
     }
 
     /** Starts on explicit users: the entry point of tests. */
     public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings,
                                       UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics,
                                       Tails tails) throws InterruptedException {
+        return start(queueSettings, settings, users, clientConfig, topics, tails, AuditTrail.NONE);
+    }
+
+    /** Starts on explicit users, recording every label given through the UI on {@code audit}. */
+    public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings, UserDirectory users,
+                                      Map<String, Object> clientConfig, MonitorTopics topics, Tails tails, AuditTrail audit)
+            throws InterruptedException {
         LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
         ReviewFeed<?, ?> feed = null;
         try {
             ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
             ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
-                    publisher, System::currentTimeMillis);
+                    publisher, audit, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
                     topics.labels().name(), topics.labels().valueSerde().deserializer(), service, tails);
             if (!feed.awaitCaughtUp(CATCH_UP)) {
@@ -105,6 +116,11 @@ public final class ReviewRuntime implements AutoCloseable {
                     return oldest < 0 ? 0 : (System.currentTimeMillis() - oldest) / 1000.0;
                 })
                 .description("Age of the oldest review item still waiting").register(registry);
+    }
+
+    /** The review UI's logged-in user of a request: lets a browser session reach the pages auth protects. */
+    public static Optional<ReviewUser> sessionUserOf(ReviewRuntime review, Context ctx) {
+        return review == null ? Optional.empty() : review.web.sessionUser(ctx);
     }
 
     public ReviewService service() {

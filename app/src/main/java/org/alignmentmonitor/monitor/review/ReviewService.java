@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
 
 import org.alignmentmonitor.avro.Label;
 import org.alignmentmonitor.avro.ReviewTask;
+import org.alignmentmonitor.monitor.audit.AuditKind;
+import org.alignmentmonitor.monitor.audit.AuditTrail;
 import org.alignmentmonitor.monitor.review.GoldItems.GoldItem;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.quality.QualityCalculator;
@@ -31,6 +33,7 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
     private final UserDirectory users;
     private final LabellingManual manual;
     private final LabelSink publisher;
+    private final AuditTrail audit;
     private final LongSupplier clock;
     private final Map<String, CatalogEntry> catalog = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[LOCK_STRIPES];
@@ -44,7 +47,13 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
 
     ReviewService(ReviewQueue queue, UserDirectory users, LabellingManual manual, List<GoldItem> gold, LabelSink publisher,
                   LongSupplier clock) {
+        this(queue, users, manual, gold, publisher, AuditTrail.NONE, clock);
+    }
+
+    ReviewService(ReviewQueue queue, UserDirectory users, LabellingManual manual, List<GoldItem> gold, LabelSink publisher,
+                  AuditTrail audit, LongSupplier clock) {
         this.queue = queue;
+        this.audit = audit;
         this.users = users;
         this.manual = manual;
         this.publisher = publisher;
@@ -105,7 +114,13 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
             if (check == LabelCheck.UNCHANGED) {
                 return Outcome.UNCHANGED;
             }
-            publisher.publish(TaskMapping.label(entry, event));
+            AuditKind kind = user.lead() && queue.openCase(input.itemId()).isPresent() ? AuditKind.ADJUDICATED
+                    : queue.latest(input.itemId(), user.name()).isPresent() ? AuditKind.CORRECTED : AuditKind.LABELLED;
+            Label label = TaskMapping.label(entry, event);
+            publisher.publish(label);
+            audit.record(AuditTrail.event(kind, user.name(), user.role().configName(), label.getInteractionId(),
+                    Map.of("label", event.judgment().name(), "taskId", label.getTaskId(), "model", label.getModel(),
+                            "version", label.getVersion(), "manualVersion", event.manualVersion()), event.labelledAt()));
             queue.record(event, user.lead());
             return Outcome.SAVED;
         }

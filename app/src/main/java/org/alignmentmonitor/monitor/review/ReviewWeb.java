@@ -178,6 +178,11 @@ public final class ReviewWeb {
         return id;
     }
 
+    /** The user logged in with this request's session cookie, if any. */
+    public Optional<ReviewUser> sessionUser(Context ctx) {
+        return session(ctx).map(Session::user);
+    }
+
     private Optional<Session> session(Context ctx) {
         return sessions.find(ctx.cookie(COOKIE));
     }

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -19,7 +18,7 @@ import java.util.Properties;
 /**
  * Review users and the SHA-256 of their tokens. Tokens are 256-bit random strings, so a plain hash is enough (no
  * password stretching needed) and the file never holds a usable secret. File format, one user per line:
- * {@code name = labeller:<sha256-hex>} or {@code name = lead:<sha256-hex>}.
+ * {@code name = <role>:<sha256-hex>}, role one of labeller, lead, on-call, auditor, admin.
  */
 public final class UserDirectory {
 
@@ -46,9 +45,14 @@ public final class UserDirectory {
         for (String name : props.stringPropertyNames()) {
             String[] parts = props.getProperty(name).trim().split(":", 2);
             if (!name.matches(NAME) || parts.length != 2 || !parts[1].matches("[0-9a-fA-F]{64}")) {
-                throw new IllegalArgumentException("review user '" + name + "': expected name = labeller|lead:<sha256-hex>");
+                throw new IllegalArgumentException("user '" + name + "': expected name = <role>:<sha256-hex>, role one of " + Role.names());
             }
-            Role role = Role.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
+            Role role;
+            try {
+                role = Role.parse(parts[0]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("user '" + name + "': " + e.getMessage(), e);
+            }
             users.put(name, new Entry(new ReviewUser(name, role), HexFormat.of().parseHex(parts[1])));
         }
         return new UserDirectory(users);

@@ -17,11 +17,18 @@ import io.javalin.config.JavalinConfig;
 import org.alignmentmonitor.alerts.RuleFile;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
+import org.alignmentmonitor.monitor.access.AccessControl;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
+import org.alignmentmonitor.avro.AuditEvent;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.api.AuditApi;
 import org.alignmentmonitor.monitor.api.CertificatesApi;
+import org.alignmentmonitor.monitor.api.ExportApi;
 import org.alignmentmonitor.monitor.api.ProcessApi;
 import org.alignmentmonitor.monitor.api.StatsApi;
+import org.alignmentmonitor.monitor.audit.AuditKind;
+import org.alignmentmonitor.monitor.audit.AuditLog;
+import org.alignmentmonitor.monitor.audit.ConfigAudit;
 import org.alignmentmonitor.monitor.certificates.CertificateIssuer;
 import org.alignmentmonitor.monitor.certificates.CertificateLog;
 import org.alignmentmonitor.monitor.certificates.Provenance;
@@ -32,7 +39,9 @@ import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
+import org.alignmentmonitor.monitor.review.UserDirectory;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
+import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
 import org.alignmentmonitor.schemas.registry.RestSchemaRegistryClient;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
@@ -42,7 +51,9 @@ import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.streams.topology.Topic;
 import org.alignmentmonitor.streams.topology.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -72,11 +83,15 @@ public final class MonitorRuntime implements AutoCloseable {
     private JudgeWorker judges;
     private Tails tails;
     private CertificateIssuer certificates;
+    private AuditLog audit;
+    private final Map<String, String> configDigests;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
-                           Map<String, Object> clientConfig, SchemaRegistryClient registry, Admin admin) {
+                           Map<String, Object> clientConfig, SchemaRegistryClient registry, Admin admin,
+                           Map<String, String> configDigests) {
         this.config = config;
+        this.configDigests = configDigests;
         this.broker = broker;
         this.embeddedRegistry = embeddedRegistry;
         this.clientConfig = clientConfig;
@@ -120,7 +135,9 @@ public final class MonitorRuntime implements AutoCloseable {
             admin = Admin.create(clientConfig);
             TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
                     effective.partitions(), effective.replication()));
-            return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
+            TopicProvisioner.ensure(admin, List.of(MonitorTopicSpecs.audit(effective.access().auditTopic(), effective.replication())));
+            // Digests of the configuration as given, before the embedded broker's and registry's random ports are added.
+            return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin, ConfigAudit.digests(config));
         } catch (RuntimeException e) {
             closeQuietly(admin);
             closeQuietly(embeddedRegistry);
@@ -159,8 +176,14 @@ public final class MonitorRuntime implements AutoCloseable {
             if (role.runs(Role.STREAMS) || role.runs(Role.ALERTS)) {
                 alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
             }
+            audit = new AuditLog(clientConfig, new Topic<>(config.access().auditTopic(), Serdes.String(),
+                    AvroSerdes.specific(AuditEvent.class, registry, false)));
+            recordConfigChanges();
             if (role.runs(Role.STREAMS)) {
+                HostInfo self = new HostInfo(advertised, port);
                 routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
+                routes.add(new AuditApi(audit)::register);
+                routes.add(new ExportApi(streamsApp.stores(), self, clientConfig, topics, config.sampling().policy().salt(), audit)::register);
             }
             if (role.runs(Role.ALERTS)) {
                 routes.addAll(alerting.routes());
@@ -173,11 +196,15 @@ public final class MonitorRuntime implements AutoCloseable {
                 routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
             }
             if (role.runs(Role.REVIEW)) {
-                review = ReviewRuntime.start(config, clientConfig, topics, port, tails);
+                review = ReviewRuntime.start(config, clientConfig, topics, port, tails, audit);
                 if (review != null) {
                     review.bindMetrics(metrics.registry());
                 }
                 routes.add(r -> ReviewRuntime.routesOf(review, r));
+            }
+            if (config.access().enabled()) {
+                routes.add(new AccessControl(UserDirectory.load(config.access().usersFile()),
+                        ctx -> ReviewRuntime.sessionUserOf(review, ctx))::register);
             }
             api = ApiServer.start(new Liveness(role, streamsApp, tails), metrics, config.httpHost(), port, routes);
             if (role.runs(Role.ALERTS)) {
@@ -208,6 +235,23 @@ public final class MonitorRuntime implements AutoCloseable {
         return new StreamsSettings(config.applicationId(), config.kafka().get("bootstrap.servers"),
                 config.dataDir().resolve("streams"), config.streamThreads(), config.commitInterval(), 64L * 1024 * 1024,
                 null, withoutBootstrap(config.kafka()));
+    }
+
+    /** A CONFIG_CHANGED event for each configuration section that differs from the last one on the audit trail. */
+    private void recordConfigChanges() {
+        List<AuditEvent> recorded = new ArrayList<>();
+        audit.scan(e -> {
+            if (AuditKind.CONFIG_CHANGED.name().equals(e.getKind())) {
+                recorded.add(e);
+            }
+        });
+        ConfigAudit.changes(recorded, configDigests, System.getProperty("user.name", "unknown"), System.currentTimeMillis())
+                .forEach(audit::record);
+    }
+
+    /** The audit trail of this instance (labels, corrections, adjudications, configuration changes, exports). */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** Interactions go to judge-requests only when some judge will read them. */
@@ -282,6 +326,7 @@ public final class MonitorRuntime implements AutoCloseable {
         closeQuietly(judges);
         closeQuietly(review);
         closeQuietly(certificates);
+        closeQuietly(audit);
         closeQuietly(alerting);
         closeQuietly(tails);
         closeQuietly(gauges);

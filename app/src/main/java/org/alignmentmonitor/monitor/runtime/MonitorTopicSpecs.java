@@ -25,8 +25,10 @@ public final class MonitorTopicSpecs {
         specs.add(new TopicSpec(names.interactions(), partitions, replication, data));
         specs.add(new TopicSpec(names.verdicts(), partitions, replication, data));
         specs.add(new TopicSpec(names.rates(), partitions, replication, data));
-        // Labels are paired with their review task in one stream task: same key, same partition count.
-        specs.add(new TopicSpec(names.reviewTasks(), partitions, replication, data));
+        // Labels are paired with their review task in one stream task: same key, same partition count. Both are the
+        // evidence behind every label-corrected rate (what was sampled, with which probability, and who said what):
+        // kept until someone deletes them.
+        specs.add(new TopicSpec(names.reviewTasks(), partitions, replication, Map.of("retention.ms", "-1")));
         specs.add(new TopicSpec(names.labels(), partitions, replication, Map.of("retention.ms", "-1")));
         specs.add(new TopicSpec(names.judgeRequests(), partitions, replication, data));
         specs.add(new TopicSpec(names.judgments(), partitions, replication, data));
@@ -40,6 +42,11 @@ public final class MonitorTopicSpecs {
             specs.add(new TopicSpec(DeadLetterTopics.of(source), 1, replication, deadLetters));
         }
         return specs;
+    }
+
+    /** The audit trail: append-only (delete policy, never compacted) and kept for good. */
+    public static TopicSpec audit(String name, short replication) {
+        return new TopicSpec(name, 1, replication, Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete"));
     }
 
     /** Every topic whose bad records can end in a dead-letter topic: the inputs, the internal one, the outputs. */

@@ -65,11 +65,30 @@ public final class StatsStores {
      * store that still holds each part; the answer names the window actually covered.
      */
     public WindowAnswer localWindow(String model, String version, long fromMs, long toMs) {
-        long latest = localTotals(model, version).map(t -> t.getMaxEventTime().toEpochMilli()).orElse(toMs);
-        BucketWindows windows = new BucketWindows(store(Names.BUCKET_STATS_STORE), store(Names.HOUR_STATS_STORE),
-                store(Names.DAY_STATS_STORE), bucketMs, rates.bucketRetention(), rates.hourRetention());
-        WindowPlan plan = windows.plan(fromMs, toMs, latest);
+        BucketWindows windows = windows();
+        WindowPlan plan = plan(windows, model, version, fromMs, toMs);
         return new WindowAnswer(plan.from(), plan.to(), windows.merged(model, version, plan));
+    }
+
+    /** The stored buckets and rollups behind {@link #localWindow}, each as stored, in the order they are merged. */
+    public WindowParts localParts(String model, String version, long fromMs, long toMs) {
+        BucketWindows windows = windows();
+        WindowPlan plan = plan(windows, model, version, fromMs, toMs);
+        return new WindowParts(plan.from(), plan.to(), windows.parts(model, version, plan));
+    }
+
+    private BucketWindows windows() {
+        return new BucketWindows(store(Names.BUCKET_STATS_STORE), store(Names.HOUR_STATS_STORE),
+                store(Names.DAY_STATS_STORE), bucketMs, rates.bucketRetention(), rates.hourRetention());
+    }
+
+    private WindowPlan plan(BucketWindows windows, String model, String version, long fromMs, long toMs) {
+        long latest = localTotals(model, version).map(t -> t.getMaxEventTime().toEpochMilli()).orElse(toMs);
+        return windows.plan(fromMs, toMs, latest);
+    }
+
+    /** A window's parts: {@code from} and {@code to} as in {@link WindowAnswer}. */
+    public record WindowParts(long from, long to, List<BucketStats> parts) {
     }
 
     /** End of the minute holding a version's latest event: where its "latest" views end. */

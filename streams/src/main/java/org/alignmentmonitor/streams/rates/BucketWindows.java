@@ -1,6 +1,8 @@
 package org.alignmentmonitor.streams.rates;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.alignmentmonitor.avro.BucketStats;
@@ -28,18 +30,25 @@ public record BucketWindows(ReadOnlyKeyValueStore<BucketKey, BucketStats> bucket
 
     /** The merge of every bucket in the plan, or empty when none holds data. */
     public Optional<BucketStats> merged(String model, String version, WindowPlan plan) {
+        List<BucketStats> parts = parts(model, version, plan);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
         BucketStats merged = BucketStatsMath.empty(new BucketKey(model, version, Math.max(0, plan.from())), plan.to() - plan.from());
-        boolean any = false;
+        parts.forEach(p -> BucketStatsMath.mergeInto(merged, p));
+        return Optional.of(merged);
+    }
+
+    /** Every stored bucket or rollup the plan covers, in the order {@link #merged} adds them: what an export lists. */
+    public List<BucketStats> parts(String model, String version, WindowPlan plan) {
+        List<BucketStats> out = new ArrayList<>();
         for (WindowPlan.Part part : plan.parts()) {
             try (KeyValueIterator<BucketKey, BucketStats> it = store(part.granularity()).range(
                     new BucketKey(model, version, Math.max(0, part.start())), new BucketKey(model, version, Math.max(0, part.end() - 1)))) {
-                while (it.hasNext()) {
-                    BucketStatsMath.mergeInto(merged, it.next().value);
-                    any = true;
-                }
+                it.forEachRemaining(kv -> out.add(kv.value));
             }
         }
-        return any ? Optional.of(merged) : Optional.empty();
+        return out;
     }
 
     private ReadOnlyKeyValueStore<BucketKey, BucketStats> store(WindowPlan.Granularity g) {
