@@ -65,6 +65,11 @@ public final class AccessPolicy {
         allow("GET", "/", readers);
         allow("GET", "/dashboard.js", readers);
         allow("GET", "/dashboard.css", readers);
+        allow("GET", "/common.js", readers);
+        allow("GET", "/process.html", readers);
+        allow("GET", "/process.js", readers);
+        allow("GET", "/api/v1/processes", readers);
+        allow("GET", "/api/v1/processes/{id}", readers);
         allow("GET", "/api/v1/dashboard", readers);
         allow("GET", "/api/v1/versions", readers);
         allow("GET", "/api/v1/rates", readers);
@@ -75,8 +80,8 @@ public final class AccessPolicy {
 
         allow("GET", "/api/v1/export", auditing);
         allow("GET", "/api/v1/audit", auditing);
-        // Endpoints of the certificates and ingest work: decided here so they are protected the moment they land.
         allow("GET", "/api/v1/certificates", readers);
+        allow("GET", "/api/v1/certificates/{id}", readers);
         allow("POST", "/api/v1/certificates", auditing);
         allow("POST", "/api/v1/interactions", EnumSet.of(ADMIN));
     }
