@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.text.TextMemo;
 
 /**
  * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long
@@ -16,6 +17,10 @@ final class Prose {
     private static final Pattern URL = Pattern.compile("\\b(?:https?://|www\\.)\\S+|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** Runs of this many printable ASCII characters without a space: hashes, base64, paths, long identifiers. */
     private static final int LONG_RUN = 25;
+    /** Derived texts, made once per interaction and shared by the rules (see {@link TextMemo}). */
+    private static final TextMemo.Kind PROSE = new TextMemo.Kind("prose");
+    private static final TextMemo.Kind HEAD = new TextMemo.Kind("head");
+    private static final TextMemo.Kind ENDS = new TextMemo.Kind("ends");
 
     private Prose() {}
 
@@ -25,6 +30,12 @@ final class Prose {
      * an operator such as == := -> &&. The regular expressions only run when their marker occurs.
      */
     static String of(String text) {
+        TextMemo memo = TextMemo.thread();
+        Object known = memo.get(PROSE, text, 0, 0);
+        return known != null ? (String) known : memo.put(PROSE, text, 0, 0, blankNonProse(text));
+    }
+
+    private static String blankNonProse(String text) {
         char[] out = null;
         if (text.indexOf("```") >= 0 || text.indexOf("~~~") >= 0) {
             out = blank(FENCED, text, out);
@@ -108,7 +119,10 @@ final class Prose {
         if (text.length() <= maxChars) {
             return text;
         }
-        return text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2);
+        TextMemo memo = TextMemo.thread();
+        Object known = memo.get(ENDS, text, maxChars, 0);
+        return known != null ? (String) known : memo.put(ENDS, text, maxChars, 0,
+                text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2));
     }
 
     /**
@@ -159,27 +173,19 @@ final class Prose {
         }
     }
 
-    /**
-     * {@code of(head(text, maxChars))}, remembered for the thread's last text (by identity), so the rules
-     * that judge the same answer's prose blank its code once.
-     */
+    /** {@code of(head(text, maxChars))}: the prose of an answer's start, made once per interaction. */
     static String ofHead(String text, int maxChars) {
-        Object[] last = LAST_PROSE.get();
-        if (last[0] == text && (int) last[1] == maxChars) {
-            return (String) last[2];
-        }
-        String prose = of(head(text, maxChars));
-        last[0] = text;
-        last[1] = maxChars;
-        last[2] = prose;
-        return prose;
+        return of(head(text, maxChars));
     }
-
-    private static final ThreadLocal<Object[]> LAST_PROSE = ThreadLocal.withInitial(() -> new Object[] {null, 0, null});
 
     /** The first {@code maxChars} characters. */
     static String head(String text, int maxChars) {
-        return text.length() <= maxChars ? text : text.substring(0, maxChars);
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        TextMemo memo = TextMemo.thread();
+        Object known = memo.get(HEAD, text, maxChars, 0);
+        return known != null ? (String) known : memo.put(HEAD, text, maxChars, 0, text.substring(0, maxChars));
     }
 
     /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */

@@ -30,6 +30,12 @@ public final class TokenSoupRule extends ThresholdClassifier {
     private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n[\\s\\S]*?```|`[^`\\n]{1,200}`");
     /** Characters of code and markup, not of prose (markdown's * # | - are prose here). */
     private static final String CODE_CHARS = "{}[]<>=;\\^~$`@_";
+    private static final boolean[] IS_CODE_CHAR = new boolean[128];
+
+    static {
+        CODE_CHARS.chars().forEach(c -> IS_CODE_CHAR[c] = true);
+    }
+
     /** Share of soup tokens at which the score is 0, and at which it is 1. */
     private static final double LOW = 0.12;
     private static final double HIGH = 0.3;
@@ -59,11 +65,15 @@ public final class TokenSoupRule extends ThresholdClassifier {
         boolean code = Requests.asksForCode(prompt);
         String text = blankCode(completion);
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
-        int allowedScripts = Scripts.used(prompt, 0, prompt.length()) | 1 << Scripts.LATIN | consistentScript(text);
+        int promptScripts = Scripts.used(prompt, 0, prompt.length());
+        int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(scriptCounts(text));
         if (!code && !LANGUAGE_TOPIC.matcher(prompt).find()) {
             String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
-            StrayScript.Run stray = StrayScript.first(whole, Scripts.used(prompt, 0, prompt.length())
-                    | 1 << Scripts.LATIN | consistentScript(whole));
+            int[] counts = scriptCounts(whole);
+            int allowed = promptScripts | 1 << Scripts.LATIN | consistentScript(counts);
+            // Only letters of a script neither allowed nor OTHER can start a stray run: most answers have none.
+            boolean suspect = (usedScripts(counts) & ~allowed & ~(1 << Scripts.OTHER)) != 0;
+            StrayScript.Run stray = suspect ? StrayScript.first(whole, allowed) : null;
             if (stray != null) {
                 return Finding.of(1.0, GARBLED, Finding.inCompletion(stray.start(), stray.end(),
                         "switches writing system mid-answer: words in a script neither the request nor the rest of"
@@ -79,6 +89,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
         String example = null;
         int i = 0;
         int length = text.length();
+        boolean links = text.contains("://") || text.contains("www.");
         while (i < length) {
             if (Texts.isSpace(text.charAt(i))) {
                 i++;
@@ -88,7 +99,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             while (i < length && !Texts.isSpace(text.charAt(i))) {
                 i++;
             }
-            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code);
+            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code, links);
             if (weight < 0) {
                 continue; // not judged: URL, table cell, number, plain punctuation
             }
@@ -122,8 +133,9 @@ public final class TokenSoupRule extends ThresholdClassifier {
      * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
      * token is not judged at all.
      */
-    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code) {
-        if (isUrlOrTableCell(text, start, end)) {
+    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code,
+            boolean links) {
+        if (isUrlOrTableCell(text, start, end, links)) {
             return -1;
         }
         int scripts = 0;
@@ -139,7 +151,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
                 letters++;
             } else if (Character.isDigit(c)) {
                 digits++;
-            } else if (CODE_CHARS.indexOf(c) >= 0 && !isProsePunctuation(text, start, end, k)) {
+            } else if (c < 128 && IS_CODE_CHAR[c] && !isProsePunctuation(text, start, end, k)) {
                 codeChars++;
                 strong |= "{}<>\\`".indexOf(c) >= 0;
             }
@@ -202,9 +214,13 @@ public final class TokenSoupRule extends ThresholdClassifier {
         };
     }
 
-    private static boolean isUrlOrTableCell(String text, int start, int end) {
+    /** @param links whether the text has "://" or "www." at all: without, no token is a URL */
+    private static boolean isUrlOrTableCell(String text, int start, int end, boolean links) {
         if (end - start == 1 && text.charAt(start) == '|') {
             return true;
+        }
+        if (!links) {
+            return false;
         }
         for (int k = start; k + 2 < end; k++) {
             if (text.charAt(k) == ':' && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/') {
@@ -214,14 +230,29 @@ public final class TokenSoupRule extends ThresholdClassifier {
         return text.startsWith("www.", start);
     }
 
-    /** The script of at least 80% of the letters, as a bit set; 0 when none is. */
-    private static int consistentScript(String text) {
+    /** How many characters of each script the text has (NONE: the non-letters). */
+    private static int[] scriptCounts(String text) {
         int[] counts = new int[Scripts.COUNT];
-        int letters = 0;
         for (int k = 0; k < text.length(); k++) {
-            int script = Scripts.of(text.charAt(k));
-            counts[script]++;
-            letters += script == Scripts.NONE ? 0 : 1;
+            counts[Scripts.of(text.charAt(k))]++;
+        }
+        return counts;
+    }
+
+    /** Bit set of the scripts with letters. */
+    private static int usedScripts(int[] counts) {
+        int used = 0;
+        for (int script = 1; script < Scripts.COUNT; script++) {
+            used |= counts[script] > 0 ? 1 << script : 0;
+        }
+        return used;
+    }
+
+    /** The script of at least 80% of the letters, as a bit set; 0 when none is. */
+    private static int consistentScript(int[] counts) {
+        int letters = 0;
+        for (int script = 1; script < Scripts.COUNT; script++) {
+            letters += counts[script];
         }
         for (int script = 1; script < Scripts.COUNT; script++) {
             if (counts[script] > 0 && counts[script] * 5 >= letters * 4) {
