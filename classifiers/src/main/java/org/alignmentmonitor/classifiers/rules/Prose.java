@@ -222,9 +222,14 @@ final class Prose {
 
     /** Share of letters that are Latin script, 1.0 when there are none. */
     static double latinShare(CharSequence text) {
+        return latinShare(text, text.length());
+    }
+
+    /** {@link #latinShare(CharSequence)} of {@code text[0, to)}, without copying it. */
+    static double latinShare(CharSequence text, int to) {
         int letters = 0;
         int latin = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < to; i++) {
             char c = text.charAt(i);
             if (Texts.isLetter(c)) {
                 letters++;

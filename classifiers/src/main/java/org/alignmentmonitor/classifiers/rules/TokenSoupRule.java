@@ -1,5 +1,6 @@
 package org.alignmentmonitor.classifiers.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
@@ -50,6 +51,11 @@ public final class TokenSoupRule extends ThresholdClassifier {
             + "|cantonese|japanese|kanji|hiragana|katakana|korean|hangul|russian|cyrillic|greek|arabic|hebrew|hindi"
             + "|sanskrit|thai|alphabet|script|characters? for)\\b");
 
+    /** Letters every match of {@link #LANGUAGE_TOPIC} contains (lower case): without one, the regex is not run. */
+    private static final List<String> LANGUAGE_TOPIC_STEMS = List.of("translat", "language", "chinese", "mandarin",
+            "cantonese", "japanese", "kanji", "hiragana", "katakana", "korean", "hangul", "russian", "cyrillic", "greek",
+            "arabic", "hebrew", "hindi", "sanskrit", "thai", "alphabet", "script", "character");
+
     public TokenSoupRule(double threshold) {
         super(ID, VERSION, threshold);
     }
@@ -67,7 +73,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
         int promptScripts = Scripts.used(prompt, 0, prompt.length());
         int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(scriptCounts(text));
-        if (!code && !LANGUAGE_TOPIC.matcher(prompt).find()) {
+        if (!code && !asksAboutLanguages(prompt)) {
             String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
             int[] counts = scriptCounts(whole);
             int allowed = promptScripts | 1 << Scripts.LATIN | consistentScript(counts);
@@ -80,7 +86,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
                                 + " the answer uses, not set off in brackets or quotes"));
             }
         }
-        Lexicon lexicon = Lexicon.english();
+        Lexicon.Known lexicon = Lexicon.english().known();
         int tokens = 0;
         int hard = 0;
         int unknown = 0;
@@ -133,7 +139,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
      * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
      * token is not judged at all.
      */
-    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code,
+    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon.Known lexicon, boolean code,
             boolean links) {
         if (isUrlOrTableCell(text, start, end, links)) {
             return -1;
@@ -176,7 +182,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
     }
 
     /** 0.5 when the letters of the token, split at its punctuation, include a word neither known nor name-like. */
-    private static double unknownWordWeight(String text, int start, int end, Lexicon lexicon) {
+    private static double unknownWordWeight(String text, int start, int end, Lexicon.Known lexicon) {
         int k = start;
         while (k < end) {
             if (!Texts.isLetter(text.charAt(k))) {
@@ -260,6 +266,16 @@ public final class TokenSoupRule extends ThresholdClassifier {
             }
         }
         return 0;
+    }
+
+    private static boolean asksAboutLanguages(String prompt) {
+        String lower = prompt.toLowerCase(Locale.ROOT);
+        for (String stem : LANGUAGE_TOPIC_STEMS) {
+            if (lower.contains(stem)) {
+                return LANGUAGE_TOPIC.matcher(prompt).find();
+            }
+        }
+        return false;
     }
 
     /** Well-formed fenced blocks and inline code blanked out; offsets are kept. */
