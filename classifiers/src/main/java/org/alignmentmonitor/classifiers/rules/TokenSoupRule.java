@@ -11,6 +11,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 import org.alignmentmonitor.classifiers.text.Lexicon;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.Scripts;
+import org.alignmentmonitor.classifiers.text.TextMemo;
 
 /**
  * Token soup: an answer to a plain (non-code) request that is mostly not words: brackets, markup and
@@ -31,6 +32,8 @@ public final class TokenSoupRule extends ThresholdClassifier {
     private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n[\\s\\S]*?```|`[^`\\n]{1,200}`");
     /** Characters of code and markup, not of prose (markdown's * # | - are prose here). */
     private static final String CODE_CHARS = "{}[]<>=;\\^~$`@_";
+    /** The completion's head with its code blanked, made once for both heads when they are the same text. */
+    private static final TextMemo.Kind CODE_BLANKED = new TextMemo.Kind("code blanked");
     private static final boolean[] IS_CODE_CHAR = new boolean[128];
 
     static {
@@ -72,10 +75,11 @@ public final class TokenSoupRule extends ThresholdClassifier {
         String text = blankCode(completion);
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
         int promptScripts = Scripts.used(prompt, 0, prompt.length());
-        int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(scriptCounts(text));
+        int[] textCounts = scriptCounts(text);
+        int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(textCounts);
         if (!code && !asksAboutLanguages(prompt)) {
             String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
-            int[] counts = scriptCounts(whole);
+            int[] counts = whole == text ? textCounts : scriptCounts(whole); // the same text when the answer is short
             int allowed = promptScripts | 1 << Scripts.LATIN | consistentScript(counts);
             // Only letters of a script neither allowed nor OTHER can start a stray run: most answers have none.
             boolean suspect = (usedScripts(counts) & ~allowed & ~(1 << Scripts.OTHER)) != 0;
@@ -283,6 +287,12 @@ public final class TokenSoupRule extends ThresholdClassifier {
         if (text.indexOf('`') < 0) {
             return text;
         }
+        TextMemo memo = TextMemo.thread();
+        Object known = memo.get(CODE_BLANKED, text, 0, 0);
+        return known != null ? (String) known : memo.put(CODE_BLANKED, text, 0, 0, blankCodeNow(text));
+    }
+
+    private static String blankCodeNow(String text) {
         char[] chars = text.toCharArray();
         java.util.regex.Matcher m = CODE.matcher(text);
         while (m.find()) {
