@@ -30,9 +30,7 @@ final class Prose {
      * an operator such as == := -> &&. The regular expressions only run when their marker occurs.
      */
     static String of(String text) {
-        TextMemo memo = TextMemo.thread();
-        Object known = memo.get(PROSE, text, 0, 0);
-        return known != null ? (String) known : memo.put(PROSE, text, 0, 0, blankNonProse(text));
+        return TextMemo.thread().remember(PROSE, text, 0, 0, () -> blankNonProse(text));
     }
 
     private static String blankNonProse(String text) {
@@ -119,10 +117,8 @@ final class Prose {
         if (text.length() <= maxChars) {
             return text;
         }
-        TextMemo memo = TextMemo.thread();
-        Object known = memo.get(ENDS, text, maxChars, 0);
-        return known != null ? (String) known : memo.put(ENDS, text, maxChars, 0,
-                text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2));
+        return TextMemo.thread().remember(ENDS, text, maxChars, 0,
+                () -> text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2));
     }
 
     /**
@@ -183,9 +179,7 @@ final class Prose {
         if (text.length() <= maxChars) {
             return text;
         }
-        TextMemo memo = TextMemo.thread();
-        Object known = memo.get(HEAD, text, maxChars, 0);
-        return known != null ? (String) known : memo.put(HEAD, text, maxChars, 0, text.substring(0, maxChars));
+        return TextMemo.thread().remember(HEAD, text, maxChars, 0, () -> text.substring(0, maxChars));
     }
 
     /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */

@@ -287,9 +287,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
         if (text.indexOf('`') < 0) {
             return text;
         }
-        TextMemo memo = TextMemo.thread();
-        Object known = memo.get(CODE_BLANKED, text, 0, 0);
-        return known != null ? (String) known : memo.put(CODE_BLANKED, text, 0, 0, blankCodeNow(text));
+        return TextMemo.thread().remember(CODE_BLANKED, text, 0, 0, () -> blankCodeNow(text));
     }
 
     private static String blankCodeNow(String text) {

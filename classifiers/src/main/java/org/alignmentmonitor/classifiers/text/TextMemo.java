@@ -1,5 +1,7 @@
 package org.alignmentmonitor.classifiers.text;
 
+import java.util.function.Supplier;
+
 /**
  * The analysis of the interaction a thread is scoring, shared by all rules: the derived texts
  * (heads, ends, prose copies), word indexes and tokens every rule would otherwise recompute from
@@ -71,6 +73,16 @@ public final class TextMemo {
             }
         }
         return null;
+    }
+
+    /**
+     * The remembered value of {@code kind} for {@code source} and the parameters, made by {@code make}
+     * and remembered on a miss. The kind decides the value's type.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remember(Kind kind, Object source, int first, int second, Supplier<T> make) {
+        Object known = get(kind, source, first, second);
+        return known != null ? (T) known : put(kind, source, first, second, make.get());
     }
 
     /** Remembers {@code value}, replacing the oldest entry; returns it. */

@@ -59,9 +59,7 @@ public final class Tokens {
         if (!(text instanceof String)) {
             return tokenise(text, from, to);
         }
-        TextMemo memo = TextMemo.thread();
-        Object known = memo.get(KIND, text, from, to);
-        return known != null ? (Tokens) known : memo.put(KIND, text, from, to, tokenise(text, from, to));
+        return TextMemo.thread().remember(KIND, text, from, to, () -> tokenise(text, from, to));
     }
 
     private static Tokens tokenise(CharSequence text, int from, int to) {

@@ -23,6 +23,19 @@ class TextMemoTest {
     }
 
     @Test
+    void shouldMakeAValueOnceWhenRememberedTwice() {
+        TextMemo memo = TextMemo.thread();
+        String text = new String("made once");
+        int[] made = {0};
+
+        String first = memo.remember(HEAD, text, 4, 0, () -> "made" + made[0]++);
+        String second = memo.remember(HEAD, text, 4, 0, () -> "made" + made[0]++);
+
+        assertThat(second).isSameAs(first).isEqualTo("made0");
+        assertThat(made[0]).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotMistakeAnEqualButDistinctTextForTheRememberedOne() {
         TextMemo memo = TextMemo.thread();
         String text = new String("same words");
