@@ -50,6 +50,8 @@ record CutEnding(double score, int start, String reason) {
 
     private static final Set<String> TITLE_LOWER_CASE_WORDS = Set.of(
             "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "vs");
+    /** The longest of them: longer words are not looked up (no substring made). */
+    private static final int TITLE_LOWER_CASE_MAX = TITLE_LOWER_CASE_WORDS.stream().mapToInt(String::length).max().orElse(0);
     private enum LineKind { PROSE, LIST_ITEM, OTHER }
 
     /**
@@ -214,7 +216,7 @@ record CutEnding(double score, int start, String reason) {
             if (Character.isUpperCase(line.charAt(start))) {
                 words++;
                 capitalised++;
-            } else if (!TITLE_LOWER_CASE_WORDS.contains(line.substring(start, i))) {
+            } else if (i - start > TITLE_LOWER_CASE_MAX || !TITLE_LOWER_CASE_WORDS.contains(line.substring(start, i))) {
                 words++;
             }
         }

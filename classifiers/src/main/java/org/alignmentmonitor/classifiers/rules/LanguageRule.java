@@ -241,7 +241,7 @@ public final class LanguageRule extends ThresholdClassifier {
                 function++;
             }
         }
-        return words >= minWords && Prose.latinShare(text.substring(0, limit)) > 0.95 ? function / (double) words : 0.0;
+        return words >= minWords && Prose.latinShare(text, limit) > 0.95 ? function / (double) words : 0.0;
     }
 
     private static final java.util.regex.Pattern TRANSLATION_OR_CODE = java.util.regex.Pattern.compile(

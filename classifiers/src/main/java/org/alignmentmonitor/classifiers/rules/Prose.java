@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.text.TextMemo;
 
 /**
  * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long
@@ -16,6 +17,10 @@ final class Prose {
     private static final Pattern URL = Pattern.compile("\\b(?:https?://|www\\.)\\S+|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     /** Runs of this many printable ASCII characters without a space: hashes, base64, paths, long identifiers. */
     private static final int LONG_RUN = 25;
+    /** Derived texts, made once per interaction and shared by the rules (see {@link TextMemo}). */
+    private static final TextMemo.Kind PROSE = new TextMemo.Kind("prose");
+    private static final TextMemo.Kind HEAD = new TextMemo.Kind("head");
+    private static final TextMemo.Kind ENDS = new TextMemo.Kind("ends");
 
     private Prose() {}
 
@@ -25,6 +30,10 @@ final class Prose {
      * an operator such as == := -> &&. The regular expressions only run when their marker occurs.
      */
     static String of(String text) {
+        return TextMemo.thread().remember(PROSE, text, 0, 0, () -> blankNonProse(text));
+    }
+
+    private static String blankNonProse(String text) {
         char[] out = null;
         if (text.indexOf("```") >= 0 || text.indexOf("~~~") >= 0) {
             out = blank(FENCED, text, out);
@@ -108,7 +117,8 @@ final class Prose {
         if (text.length() <= maxChars) {
             return text;
         }
-        return text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2);
+        return TextMemo.thread().remember(ENDS, text, maxChars, 0,
+                () -> text.substring(0, maxChars / 2) + "\n" + text.substring(text.length() - maxChars / 2));
     }
 
     /**
@@ -159,27 +169,17 @@ final class Prose {
         }
     }
 
-    /**
-     * {@code of(head(text, maxChars))}, remembered for the thread's last text (by identity), so the rules
-     * that judge the same answer's prose blank its code once.
-     */
+    /** {@code of(head(text, maxChars))}: the prose of an answer's start, made once per interaction. */
     static String ofHead(String text, int maxChars) {
-        Object[] last = LAST_PROSE.get();
-        if (last[0] == text && (int) last[1] == maxChars) {
-            return (String) last[2];
-        }
-        String prose = of(head(text, maxChars));
-        last[0] = text;
-        last[1] = maxChars;
-        last[2] = prose;
-        return prose;
+        return of(head(text, maxChars));
     }
-
-    private static final ThreadLocal<Object[]> LAST_PROSE = ThreadLocal.withInitial(() -> new Object[] {null, 0, null});
 
     /** The first {@code maxChars} characters. */
     static String head(String text, int maxChars) {
-        return text.length() <= maxChars ? text : text.substring(0, maxChars);
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        return TextMemo.thread().remember(HEAD, text, maxChars, 0, () -> text.substring(0, maxChars));
     }
 
     /** Whether {@code text} contains one of {@code words} as a whole word of at most {@code maxLength} letters. */
@@ -216,9 +216,14 @@ final class Prose {
 
     /** Share of letters that are Latin script, 1.0 when there are none. */
     static double latinShare(CharSequence text) {
+        return latinShare(text, text.length());
+    }
+
+    /** {@link #latinShare(CharSequence)} of {@code text[0, to)}, without copying it. */
+    static double latinShare(CharSequence text, int to) {
         int letters = 0;
         int latin = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < to; i++) {
             char c = text.charAt(i);
             if (Texts.isLetter(c)) {
                 letters++;

@@ -1,5 +1,6 @@
 package org.alignmentmonitor.classifiers.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
@@ -10,6 +11,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 import org.alignmentmonitor.classifiers.text.Lexicon;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.Scripts;
+import org.alignmentmonitor.classifiers.text.TextMemo;
 
 /**
  * Token soup: an answer to a plain (non-code) request that is mostly not words: brackets, markup and
@@ -30,6 +32,14 @@ public final class TokenSoupRule extends ThresholdClassifier {
     private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n[\\s\\S]*?```|`[^`\\n]{1,200}`");
     /** Characters of code and markup, not of prose (markdown's * # | - are prose here). */
     private static final String CODE_CHARS = "{}[]<>=;\\^~$`@_";
+    /** The completion's head with its code blanked, made once for both heads when they are the same text. */
+    private static final TextMemo.Kind CODE_BLANKED = new TextMemo.Kind("code blanked");
+    private static final boolean[] IS_CODE_CHAR = new boolean[128];
+
+    static {
+        CODE_CHARS.chars().forEach(c -> IS_CODE_CHAR[c] = true);
+    }
+
     /** Share of soup tokens at which the score is 0, and at which it is 1. */
     private static final double LOW = 0.12;
     private static final double HIGH = 0.3;
@@ -43,6 +53,11 @@ public final class TokenSoupRule extends ThresholdClassifier {
     private static final Pattern LANGUAGE_TOPIC = Pattern.compile("(?i)\\b(translat\\w*|languages?|chinese|mandarin"
             + "|cantonese|japanese|kanji|hiragana|katakana|korean|hangul|russian|cyrillic|greek|arabic|hebrew|hindi"
             + "|sanskrit|thai|alphabet|script|characters? for)\\b");
+
+    /** Letters every match of {@link #LANGUAGE_TOPIC} contains (lower case): without one, the regex is not run. */
+    private static final List<String> LANGUAGE_TOPIC_STEMS = List.of("translat", "language", "chinese", "mandarin",
+            "cantonese", "japanese", "kanji", "hiragana", "katakana", "korean", "hangul", "russian", "cyrillic", "greek",
+            "arabic", "hebrew", "hindi", "sanskrit", "thai", "alphabet", "script", "character");
 
     public TokenSoupRule(double threshold) {
         super(ID, VERSION, threshold);
@@ -59,18 +74,23 @@ public final class TokenSoupRule extends ThresholdClassifier {
         boolean code = Requests.asksForCode(prompt);
         String text = blankCode(completion);
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
-        int allowedScripts = Scripts.used(prompt, 0, prompt.length()) | 1 << Scripts.LATIN | consistentScript(text);
-        if (!code && !LANGUAGE_TOPIC.matcher(prompt).find()) {
+        int promptScripts = Scripts.used(prompt, 0, prompt.length());
+        int[] textCounts = scriptCounts(text);
+        int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(textCounts);
+        if (!code && !asksAboutLanguages(prompt)) {
             String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
-            StrayScript.Run stray = StrayScript.first(whole, Scripts.used(prompt, 0, prompt.length())
-                    | 1 << Scripts.LATIN | consistentScript(whole));
+            int[] counts = whole == text ? textCounts : scriptCounts(whole); // the same text when the answer is short
+            int allowed = promptScripts | 1 << Scripts.LATIN | consistentScript(counts);
+            // Only letters of a script neither allowed nor OTHER can start a stray run: most answers have none.
+            boolean suspect = (usedScripts(counts) & ~allowed & ~(1 << Scripts.OTHER)) != 0;
+            StrayScript.Run stray = suspect ? StrayScript.first(whole, allowed) : null;
             if (stray != null) {
                 return Finding.of(1.0, GARBLED, Finding.inCompletion(stray.start(), stray.end(),
                         "switches writing system mid-answer: words in a script neither the request nor the rest of"
                                 + " the answer uses, not set off in brackets or quotes"));
             }
         }
-        Lexicon lexicon = Lexicon.english();
+        Lexicon.Known lexicon = Lexicon.english().known();
         int tokens = 0;
         int hard = 0;
         int unknown = 0;
@@ -79,6 +99,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
         String example = null;
         int i = 0;
         int length = text.length();
+        boolean links = text.contains("://") || text.contains("www.");
         while (i < length) {
             if (Texts.isSpace(text.charAt(i))) {
                 i++;
@@ -88,7 +109,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             while (i < length && !Texts.isSpace(text.charAt(i))) {
                 i++;
             }
-            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code);
+            double weight = soupWeight(text, start, i, allowedScripts, lexicon, code, links);
             if (weight < 0) {
                 continue; // not judged: URL, table cell, number, plain punctuation
             }
@@ -122,8 +143,9 @@ public final class TokenSoupRule extends ThresholdClassifier {
      * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
      * token is not judged at all.
      */
-    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon lexicon, boolean code) {
-        if (isUrlOrTableCell(text, start, end)) {
+    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon.Known lexicon, boolean code,
+            boolean links) {
+        if (isUrlOrTableCell(text, start, end, links)) {
             return -1;
         }
         int scripts = 0;
@@ -139,7 +161,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
                 letters++;
             } else if (Character.isDigit(c)) {
                 digits++;
-            } else if (CODE_CHARS.indexOf(c) >= 0 && !isProsePunctuation(text, start, end, k)) {
+            } else if (c < 128 && IS_CODE_CHAR[c] && !isProsePunctuation(text, start, end, k)) {
                 codeChars++;
                 strong |= "{}<>\\`".indexOf(c) >= 0;
             }
@@ -164,7 +186,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
     }
 
     /** 0.5 when the letters of the token, split at its punctuation, include a word neither known nor name-like. */
-    private static double unknownWordWeight(String text, int start, int end, Lexicon lexicon) {
+    private static double unknownWordWeight(String text, int start, int end, Lexicon.Known lexicon) {
         int k = start;
         while (k < end) {
             if (!Texts.isLetter(text.charAt(k))) {
@@ -202,9 +224,13 @@ public final class TokenSoupRule extends ThresholdClassifier {
         };
     }
 
-    private static boolean isUrlOrTableCell(String text, int start, int end) {
+    /** @param links whether the text has "://" or "www." at all: without, no token is a URL */
+    private static boolean isUrlOrTableCell(String text, int start, int end, boolean links) {
         if (end - start == 1 && text.charAt(start) == '|') {
             return true;
+        }
+        if (!links) {
+            return false;
         }
         for (int k = start; k + 2 < end; k++) {
             if (text.charAt(k) == ':' && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/') {
@@ -214,14 +240,29 @@ public final class TokenSoupRule extends ThresholdClassifier {
         return text.startsWith("www.", start);
     }
 
-    /** The script of at least 80% of the letters, as a bit set; 0 when none is. */
-    private static int consistentScript(String text) {
+    /** How many characters of each script the text has (NONE: the non-letters). */
+    private static int[] scriptCounts(String text) {
         int[] counts = new int[Scripts.COUNT];
-        int letters = 0;
         for (int k = 0; k < text.length(); k++) {
-            int script = Scripts.of(text.charAt(k));
-            counts[script]++;
-            letters += script == Scripts.NONE ? 0 : 1;
+            counts[Scripts.of(text.charAt(k))]++;
+        }
+        return counts;
+    }
+
+    /** Bit set of the scripts with letters. */
+    private static int usedScripts(int[] counts) {
+        int used = 0;
+        for (int script = 1; script < Scripts.COUNT; script++) {
+            used |= counts[script] > 0 ? 1 << script : 0;
+        }
+        return used;
+    }
+
+    /** The script of at least 80% of the letters, as a bit set; 0 when none is. */
+    private static int consistentScript(int[] counts) {
+        int letters = 0;
+        for (int script = 1; script < Scripts.COUNT; script++) {
+            letters += counts[script];
         }
         for (int script = 1; script < Scripts.COUNT; script++) {
             if (counts[script] > 0 && counts[script] * 5 >= letters * 4) {
@@ -231,11 +272,25 @@ public final class TokenSoupRule extends ThresholdClassifier {
         return 0;
     }
 
+    private static boolean asksAboutLanguages(String prompt) {
+        String lower = prompt.toLowerCase(Locale.ROOT);
+        for (String stem : LANGUAGE_TOPIC_STEMS) {
+            if (lower.contains(stem)) {
+                return LANGUAGE_TOPIC.matcher(prompt).find();
+            }
+        }
+        return false;
+    }
+
     /** Well-formed fenced blocks and inline code blanked out; offsets are kept. */
     private static String blankCode(String text) {
         if (text.indexOf('`') < 0) {
             return text;
         }
+        return TextMemo.thread().remember(CODE_BLANKED, text, 0, 0, () -> blankCodeNow(text));
+    }
+
+    private static String blankCodeNow(String text) {
         char[] chars = text.toCharArray();
         java.util.regex.Matcher m = CODE.matcher(text);
         while (m.find()) {

@@ -2,6 +2,7 @@ package org.alignmentmonitor.classifiers.rules;
 
 import java.util.Arrays;
 import org.alignmentmonitor.classifiers.Texts;
+import org.alignmentmonitor.classifiers.text.TextMemo;
 
 /**
  * The words (maximal runs of letters) of {@code text[0, limit)}, each with its letters packed for
@@ -11,11 +12,8 @@ import org.alignmentmonitor.classifiers.Texts;
  */
 final class WordIndex {
 
-    /**
-     * The last two indexes made on each thread (completion and prompt). Only immutable Strings are
-     * remembered, by identity; an index serves any limit up to its own.
-     */
-    private static final ThreadLocal<WordIndex[]> RECENT = ThreadLocal.withInitial(() -> new WordIndex[2]);
+    /** One index per text and interaction, shared by the rules (see {@link TextMemo}); it serves any limit up to its own. */
+    private static final TextMemo.Kind KIND = new TextMemo.Kind("words");
 
     /**
      * Texts are indexed at least this far, the most any rule scans of a completion, so that a rule
@@ -64,16 +62,11 @@ final class WordIndex {
         if (!(text instanceof String)) {
             return new WordIndex(text, end);
         }
-        WordIndex[] recent = RECENT.get();
-        for (WordIndex candidate : recent) {
-            if (candidate != null && candidate.text == text && candidate.limit >= end) {
-                return candidate;
-            }
+        TextMemo memo = TextMemo.thread();
+        if (memo.get(KIND, text, 0, 0) instanceof WordIndex known && known.limit >= end) {
+            return known;
         }
-        WordIndex index = new WordIndex(text, end);
-        recent[1] = recent[0];
-        recent[0] = index;
-        return index;
+        return memo.put(KIND, text, 0, 0, new WordIndex(text, end));
     }
 
     private void add(int start, int end, long packedLetters) {

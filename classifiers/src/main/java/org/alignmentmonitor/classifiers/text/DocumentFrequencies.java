@@ -18,10 +18,16 @@ public final class DocumentFrequencies {
 
     private final int documents;
     private final LongIntTable frequencies;
+    /** {@link #idf} by document frequency, 0 to {@code documents}: one logarithm per word was most of a relevance score's time. */
+    private final double[] idfByFrequency;
 
     DocumentFrequencies(int documents, Map<Long, Integer> frequencies) {
         this.documents = documents;
         this.frequencies = new LongIntTable(frequencies);
+        this.idfByFrequency = new double[Math.max(0, documents) + 1];
+        for (int df = 0; df < idfByFrequency.length; df++) {
+            idfByFrequency[df] = idfOf(df);
+        }
     }
 
     public static DocumentFrequencies english() {
@@ -44,6 +50,10 @@ public final class DocumentFrequencies {
     /** BM25's inverse document frequency of a stem; an unseen stem weighs most. */
     public double idf(long stem) {
         int df = frequencies.get(stem, 0);
+        return df >= 0 && df < idfByFrequency.length ? idfByFrequency[df] : idfOf(df);
+    }
+
+    private double idfOf(int df) {
         return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
     }
 }

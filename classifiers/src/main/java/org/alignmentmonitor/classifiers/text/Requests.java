@@ -20,7 +20,8 @@ public final class Requests {
             "matrix", "math*", "encod*", "decod*", "hex*", "binary", "cipher*", "encrypt*", "hash*", "vector", "vectors",
             "prove", "proof", "theorem", "integer", "integers", "algebra*", "geometr*", "derivative", "integral",
             "calculus", "probabilit*", "calculat*", "compute", "solve")),
-            Pattern.compile("(?i)\\b(?:c\\+\\+|c#|base ?64|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b"), "0123456789+#(^");
+            Pattern.compile("(?i)\\b(?:c\\+\\+|c#|base ?64|f\\(x\\)|[a-z]\\^\\d|\\d\\s*[-+*/^=]\\s*\\d)\\b"),
+            Requests::mayHaveCodeSymbols);
 
     /** Forms that take paragraphs, whatever else the request says. */
     private static final Cue LONG_FORM = new Cue(Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
@@ -48,33 +49,61 @@ public final class Requests {
             "invent*", "name", "names", "slogan", "slogans", "title", "titles", "tagline", "taglines", "idea", "ideas",
             "brainstorm", "list", "example", "examples", "suggest*", "recommend*", "hashtag", "hashtags", "keyword",
             "keywords", "quote", "quotes", "generate")),
-            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), null);
+            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), (text, from, to) -> true);
+
+    /** A cheap test that is true of every text in which a cue's regex has a match. */
+    @FunctionalInterface
+    private interface Precondition {
+        boolean holds(String text, int from, int to);
+    }
 
     /**
      * What a request says to ask for something: whole words (one look-up each) or, for phrases and
-     * symbols, a small regex; either one found is a yes. {@code triggers}, when not null, are
-     * characters every match of the regex contains: without one of them the regex is not run (a
-     * regex scan tries its alternatives at every word boundary, a character scan is far cheaper).
+     * symbols, a small regex; either one found is a yes. The regex only runs when {@code mayMatch}
+     * holds: a regex scan tries its alternatives at every word boundary, a character scan is far cheaper.
      */
-    private record Cue(KeywordSet words, Pattern rest, String triggers) {
+    private record Cue(KeywordSet words, Pattern rest, Precondition mayMatch) {
 
         Cue(Pattern pattern) {
-            this(KeywordSet.of(List.of()), pattern, null);
+            this(KeywordSet.of(List.of()), pattern, (text, from, to) -> true);
         }
 
         boolean foundIn(String text, int from, int to) {
             return words.findIn(text, from, to)
-                    || (triggers == null || containsAny(text, from, to, triggers)) && rest.matcher(text).region(from, to).find();
+                    || mayMatch.holds(text, from, to) && rest.matcher(text).region(from, to).find();
         }
+    }
 
-        private static boolean containsAny(String text, int from, int to, String chars) {
-            for (int i = from; i < to; i++) {
-                if (chars.indexOf(text.charAt(i)) >= 0) {
-                    return true;
+    /**
+     * Whether {@code text[from, to)} has what some alternative of the code cue's regex needs: + # ( ^,
+     * "64", or a digit, an operator among - * / = and a digit with only whitespace between. Digits,
+     * dashes and slashes alone (dates, ranges, "24/7") are common in requests and need no regex.
+     */
+    static boolean mayHaveCodeSymbols(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '+' || c == '#' || c == '(' || c == '^' || c == '6' && i + 1 < to && text.charAt(i + 1) == '4') {
+                return true;
+            }
+            if (c >= '0' && c <= '9') {
+                int j = skipRegexSpace(text, i + 1, to);
+                if (j < to && "-*/=".indexOf(text.charAt(j)) >= 0) {
+                    int k = skipRegexSpace(text, j + 1, to);
+                    if (k < to && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+                        return true;
+                    }
                 }
             }
-            return false;
         }
+        return false;
+    }
+
+    /** Past the characters of the regex class \s (ASCII whitespace) from {@code i}. */
+    private static int skipRegexSpace(String text, int i, int to) {
+        while (i < to && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private Requests() {}

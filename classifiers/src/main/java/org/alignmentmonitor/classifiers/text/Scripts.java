@@ -16,10 +16,23 @@ public final class Scripts {
     public static final int OTHER = 10;
     public static final int COUNT = 11;
 
+    /** {@link #classify} of every char: the rules ask for the script of every character they scan. */
+    private static final byte[] TABLE = new byte[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            TABLE[c] = (byte) classify((char) c);
+        }
+    }
+
     private Scripts() {}
 
     /** The script of {@code c}, {@link #NONE} for a non-letter. */
     public static int of(char c) {
+        return TABLE[c];
+    }
+
+    private static int classify(char c) {
         if (c < 0x80) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? LATIN : NONE;
         }

@@ -34,16 +34,9 @@ public final class Tokens {
         }
     }
 
-    /**
-     * The last two token lists made on each thread (prompt and completion): the rules of one suite
-     * tokenise the same texts one after the other, and tokenising is the largest single cost of
-     * scoring a long text. Only immutable Strings are remembered.
-     */
-    private static final ThreadLocal<Tokens[]> RECENT = ThreadLocal.withInitial(() -> new Tokens[2]);
+    /** Token lists of the texts of the interaction being scored, shared by the rules (see {@link TextMemo}). */
+    private static final TextMemo.Kind KIND = new TextMemo.Kind("tokens");
 
-    private CharSequence source;
-    private int from;
-    private int to;
     private int[] starts;
     private int[] ends;
     private long[] hashes;
@@ -66,19 +59,7 @@ public final class Tokens {
         if (!(text instanceof String)) {
             return tokenise(text, from, to);
         }
-        Tokens[] recent = RECENT.get();
-        for (Tokens candidate : recent) {
-            if (candidate != null && candidate.source == text && candidate.from == from && candidate.to == to) {
-                return candidate;
-            }
-        }
-        Tokens tokens = tokenise(text, from, to);
-        tokens.source = text;
-        tokens.from = from;
-        tokens.to = to;
-        recent[1] = recent[0];
-        recent[0] = tokens;
-        return tokens;
+        return TextMemo.thread().remember(KIND, text, from, to, () -> tokenise(text, from, to));
     }
 
     private static Tokens tokenise(CharSequence text, int from, int to) {

@@ -25,6 +25,8 @@ public final class WordClasses {
     private static final List<String> SUFFIXES = List.of("tion", "sion", "ness", "ment", "ship", "ence", "ance",
             "able", "ible", "ing", "ity", "ive", "ous", "ful", "ism", "ist", "ize", "ise", "est", "ed", "ly", "al",
             "ic", "er", "or", "ry", "es", "s", "y", "e");
+    /** Each suffix's letters packed by {@link PackedWord}: a packed word's suffix is its low 5 bits per letter. */
+    private static final long[] PACKED_SUFFIXES = SUFFIXES.stream().mapToLong(PackedWord::pack).toArray();
     static final int FIRST_SUFFIX = 8;
     static final int OTHER = FIRST_SUFFIX + SUFFIXES.size();
     /** First id of the frequent words. */
@@ -147,8 +149,10 @@ public final class WordClasses {
             return CAPITALISED;
         }
         for (int s = 0; s < SUFFIXES.size(); s++) {
-            String suffix = SUFFIXES.get(s);
-            if (end - start > suffix.length() + 1 && endsWith(text, end, suffix)) {
+            int length = SUFFIXES.get(s).length();
+            // No capitals here, so a packed word matches its suffix exactly when the low bits agree.
+            if (end - start > length + 1 && (key != PackedWord.NOT_PACKED
+                    ? (key & (1L << 5 * length) - 1) == PACKED_SUFFIXES[s] : endsWith(text, end, SUFFIXES.get(s)))) {
                 return FIRST_SUFFIX + s;
             }
         }
