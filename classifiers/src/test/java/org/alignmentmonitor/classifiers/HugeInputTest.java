@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.ScoreStatus;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HugeInputTest {
 
     private static final int SIZE = 1 << 20;
-    private static final long BUDGET_NANOS = 50_000_000L;
 
     private static final Map<String, String> SHAPES = Map.of(
             "prose", prose(),
@@ -27,9 +28,15 @@ class HugeInputTest {
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 
+    /**
+     * A hang guard, not a speed test (speed is measured by the JMH benchmarks): a regex that backtracks
+     * or a scan that goes quadratic on a megabyte takes minutes, far past this limit on any machine,
+     * while the suite takes tens of milliseconds.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"prose", "loop", "one-token", "newlines", "cjk", "fences", "commas"})
-    void shouldScoreAMegabyteCompletionWellUnderFiftyMilliseconds(String shape) {
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void shouldScoreAMegabyteCompletionWithoutPathologicalSlowdown(String shape) {
         String text = SHAPES.get(shape);
         Interaction asAnswer = Interactions.of("Write a long text.", text);
         Interaction asEcho = Interactions.of(text, text);
@@ -44,7 +51,6 @@ class HugeInputTest {
             best = Math.min(best, (System.nanoTime() - start) / 2);
         }
         System.out.printf("%-10s best %.1f ms per 1 MB interaction%n", shape, best / 1e6);
-        assertThat(best).isLessThan(BUDGET_NANOS);
     }
 
     private static String prose() {
