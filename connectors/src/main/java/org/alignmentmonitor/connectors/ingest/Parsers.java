@@ -10,13 +10,13 @@ public final class Parsers {
     private Parsers() {
     }
 
-    /** @throws UnsupportedOperationException for a format whose parser is not part of this build */
+    /** @throws IllegalArgumentException for a format whose parser is not part of this build */
     public static RecordParser of(LogFormat format, ParserSettings settings) {
         return switch (format) {
             case OPENAI_CHAT -> new OpenAiLogParser(settings);
             case OPENAI_RESPONSES -> new OpenAiResponsesParser(settings);
             case ANTHROPIC_MESSAGES -> new AnthropicMessagesParser(settings);
-            case OTLP_JSON, OTLP_PROTO -> throw new UnsupportedOperationException(
+            case OTLP_JSON, OTLP_PROTO -> throw new IllegalArgumentException(
                     "log format '" + format.id() + "' is not available in this build");
         };
     }

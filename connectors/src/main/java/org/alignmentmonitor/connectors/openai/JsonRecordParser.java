@@ -73,7 +73,7 @@ public abstract class JsonRecordParser implements RecordParser {
 
     static JsonNode readTree(byte[] raw) {
         try {
-            return MAPPER.readTree(raw);
+            return present(MAPPER.readTree(raw));
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not JSON: " + describe(e));
         } catch (IOException e) {
@@ -83,10 +83,18 @@ public abstract class JsonRecordParser implements RecordParser {
 
     static JsonNode readTree(String text) {
         try {
-            return MAPPER.readTree(text);
+            return present(MAPPER.readTree(text));
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("not JSON: " + describe(e));
         }
+    }
+
+    /** Jackson reads empty input (a tombstone, a blank body) as a missing node, not an error. */
+    private static JsonNode present(JsonNode root) {
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidRecordException("empty record");
+        }
+        return root;
     }
 
     /** The record's own id when it has one, else a hash of its content, so a record shipped twice dedupes. */
