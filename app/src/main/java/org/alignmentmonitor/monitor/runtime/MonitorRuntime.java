@@ -18,6 +18,8 @@ import org.alignmentmonitor.alerts.RuleFile;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.alerting.AlertingRuntime;
 import org.alignmentmonitor.monitor.api.ApiServer;
+import org.alignmentmonitor.monitor.config.IngestConfig;
+import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -56,6 +58,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final Admin admin;
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
+    private HttpIngest httpIngest;
     private ReviewRuntime review;
     private MonitorMetrics metrics;
     private RateGauges gauges;
@@ -108,7 +111,8 @@ public final class MonitorRuntime implements AutoCloseable {
             Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
             admin = Admin.create(clientConfig);
             TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
-                    effective.partitions(), effective.replication()));
+                    effective.partitions(), effective.replication(),
+                    effective.ingest().sources().stream().map(IngestConfig.Source::topic).toList()));
             return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin);
         } catch (RuntimeException e) {
             closeQuietly(admin);
@@ -132,7 +136,8 @@ public final class MonitorRuntime implements AutoCloseable {
         int port = config.httpPort() == 0 ? Ports.free() : config.httpPort();
         HostInfo self = new HostInfo(advertised, port);
         try {
-            streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology);
+            streamsApp = MonitorStreamsApp.start(streams.withApplicationServer(advertised + ":" + port), topics, topology,
+                    config.ingest().rawSources());
             metrics = new MonitorMetrics(streamsApp.streams());
             gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
             alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry());
@@ -147,6 +152,9 @@ public final class MonitorRuntime implements AutoCloseable {
                 review.bindMetrics(metrics.registry());
             }
             routes.add(r -> ReviewRuntime.routesOf(review, r));
+            httpIngest = new HttpIngest(config.ingest(), clientConfig, topics.interactions().name(),
+                    topics.interactions().valueSerde().serializer(), metrics.registry());
+            routes.add(httpIngest::register);
             routes.add(r -> r.routes.get("/api/v1/judges", ctx -> ctx.json(judges == null ? Map.of("enabled", false) : judges.status())));
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
@@ -226,6 +234,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(httpIngest);
         closeQuietly(judges);
         closeQuietly(review);
         closeQuietly(alerting);
