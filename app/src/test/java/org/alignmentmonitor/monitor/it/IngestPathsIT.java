@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,10 @@ import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.errors.DeadLetterRecords;
 import org.alignmentmonitor.streams.ingest.RawSourceTopology;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,30 +205,12 @@ class IngestPathsIT {
         runtime.catchUp().await(committedTargets(runtime.config().topics().interactions()), Duration.ofMinutes(2));
     }
 
-    /** Offset after the last committed record of each non-empty partition (transaction markers excluded). */
     private static Map<TopicPartition, Long> committedTargets(String topic) {
-        Map<TopicPartition, Long> targets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : readCommitted(topic)) {
-            targets.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
-        }
-        return targets;
+        return ClusterProbe.committedEnds(runtime.clientConfig(), topic);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return ClusterProbe.readCommitted(runtime.clientConfig(), topic);
     }
 
     private static Map<String, Object> producerConfig() {
