@@ -29,7 +29,6 @@ import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.schemas.AvroTrust;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -80,7 +79,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                 "monitor.sources.bench.topic", RAW_TOPIC, "monitor.ingest.http.max-records", String.valueOf(Math.max(batch, 1)));
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             produce(runtime, sample);
-            double raw = rawConsume(runtime);
+            double raw = EndToEndBenchmark.rawConsume(runtime, RAW_TOPIC, records);
             long start = System.nanoTime();
             runtime.startProcessing(ClassifierSuite.defaults());
             awaitCommitted(runtime);
@@ -122,23 +121,6 @@ public final class IngestBenchmark implements Callable<Integer> {
                 producer.send(new ProducerRecord<>(RAW_TOPIC, record(sample, i, "topic")));
             }
             producer.flush();
-        }
-    }
-
-    private double rawConsume(MonitorRuntime runtime) {
-        Map<String, Object> config = new HashMap<>(runtime.clientConfig());
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = consumer.partitionsFor(RAW_TOPIC).stream().map(p -> new TopicPartition(RAW_TOPIC, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long start = System.nanoTime();
-            long n = 0;
-            while (n < records) {
-                n += consumer.poll(Duration.ofMillis(500)).count();
-            }
-            return n / ((System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -3,14 +3,11 @@ package org.alignmentmonitor.connectors.anthropic;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optional;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalDouble;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalInt;
-import static org.alignmentmonitor.connectors.openai.JsonFields.optionalObject;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalText;
-import static org.alignmentmonitor.connectors.openai.JsonFields.requireObject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.SamplingParams;
@@ -19,7 +16,6 @@ import org.alignmentmonitor.connectors.ingest.ParserSettings;
 import org.alignmentmonitor.connectors.openai.ContentText;
 import org.alignmentmonitor.connectors.openai.InvalidRecordException;
 import org.alignmentmonitor.connectors.openai.JsonRecordParser;
-import org.alignmentmonitor.connectors.openai.ModelVersion;
 import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 
 /**
@@ -41,48 +37,29 @@ public final class AnthropicMessagesParser extends JsonRecordParser {
     }
 
     @Override
-    protected Interaction toInteraction(JsonNode root, String source) {
-        if (!root.isObject()) {
-            throw new InvalidRecordException("not a JSON object");
-        }
-        JsonNode request = requireObject(root, "request", "request");
-        JsonNode response = requireObject(root, "response", "response");
-        Map<String, String> metadata = scalarMetadata(optionalObject(root, "metadata", "metadata"));
-
-        ModelVersion modelVersion = settings.versionRule().derive(modelString(request, response), metadata);
+    protected void map(Exchange exchange, Interaction.Builder interaction) {
+        JsonNode response = exchange.response();
         String type = optionalText(response, "type", "response.type");
         if (type != null && !type.equals("message")) {
             throw new InvalidRecordException("response.type is '" + type + "', not 'message'");
         }
-        List<Message> conversation = conversation(request);
+        interaction.setConversation(conversation(exchange.request()));
         JsonNode content = optional(response, "content");
         if (content == null) {
             throw new InvalidRecordException("missing response.content");
         }
-        String completion = ContentText.of(content, "response.content");
+        interaction.setCompletion(ContentText.of(content, "response.content"));
         int toolCalls = toolUses(content);
         if (toolCalls > 0) {
-            metadata.put(OpenAiLogParser.META_TOOL_CALLS, Integer.toString(toolCalls));
+            exchange.metadata().put(OpenAiLogParser.META_TOOL_CALLS, Integer.toString(toolCalls));
         }
         String stopReason = optionalText(response, "stop_reason", "response.stop_reason");
         if ("refusal".equals(stopReason)) {
-            metadata.put(OpenAiLogParser.META_REFUSAL, "true");
+            exchange.metadata().put(OpenAiLogParser.META_REFUSAL, "true");
         }
-        metadata.put(META_SOURCE, source);
-        return Interaction.newBuilder()
-                .setId(idOrContentHash(optionalText(response, "id", "response.id"), root))
-                .setEventTime(eventTime(root, response, "created_at", metadata))
-                .setModel(modelVersion.model())
-                .setVersion(modelVersion.version())
-                .setTrainingProcessId(metadata.get("training_process_id"))
-                .setDeployment(metadata.get("deployment"))
-                .setConversation(conversation)
-                .setCompletion(completion)
+        interaction.setEventTime(eventTime(exchange, "created_at"))
                 .setFinishReason(stopReason)
-                .setSampling(sampling(request))
-                .setTaskId(metadata.get("task_id"))
-                .setMetadata(metadata)
-                .build();
+                .setSampling(sampling(exchange.request()));
     }
 
     private static List<Message> conversation(JsonNode request) {

@@ -23,8 +23,9 @@ import org.alignmentmonitor.connectors.ingest.RecordParser;
 import org.alignmentmonitor.connectors.ingest.SourceLocation;
 
 /**
- * The shared frame of the JSON request/response log formats: size limit, JSON reading with a
- * located reason, and one Accepted or Rejected outcome per record. Subclasses only map a parsed tree.
+ * The shared frame of the JSON request/response log formats ({@code {"request", "response", "metadata"}}):
+ * size limit, JSON reading with a located reason, the envelope, the version rule, the id and the
+ * metadata fields; one Accepted or Rejected outcome per record. Subclasses map what differs per API.
  */
 public abstract class JsonRecordParser implements RecordParser {
 
@@ -63,13 +64,42 @@ public abstract class JsonRecordParser implements RecordParser {
         }
     }
 
+    /** The parts every request/response log record has; {@code metadata} is mutable, for the mapping to add to. */
+    protected record Exchange(JsonNode root, JsonNode request, JsonNode response, Map<String, String> metadata) {
+    }
+
     /**
      * Maps one parsed record.
      *
      * @param source the record's address, kept in the {@link #META_SOURCE} metadata
      * @throws InvalidRecordException with the reason, when the record cannot become an Interaction
      */
-    protected abstract Interaction toInteraction(JsonNode root, String source);
+    protected final Interaction toInteraction(JsonNode root, String source) {
+        if (!root.isObject()) {
+            throw new InvalidRecordException("not a JSON object");
+        }
+        JsonNode request = JsonFields.requireObject(root, "request", "request");
+        JsonNode response = JsonFields.requireObject(root, "response", "response");
+        Map<String, String> metadata = scalarMetadata(JsonFields.optionalObject(root, "metadata", "metadata"));
+        ModelVersion modelVersion = settings.versionRule().derive(modelString(request, response), metadata);
+        Interaction.Builder interaction = Interaction.newBuilder().setModel(modelVersion.model()).setVersion(modelVersion.version());
+        map(new Exchange(root, request, response, metadata), interaction);
+        metadata.put(META_SOURCE, source);
+        return interaction
+                .setId(idOrContentHash(JsonFields.optionalText(response, "id", "response.id"), root))
+                .setTrainingProcessId(metadata.get("training_process_id"))
+                .setDeployment(metadata.get("deployment"))
+                .setTaskId(metadata.get("task_id"))
+                .setMetadata(metadata)
+                .build();
+    }
+
+    /**
+     * Sets what differs per API: event time, conversation, completion, finish reason, sampling.
+     *
+     * @throws InvalidRecordException with the reason, when the record cannot become an Interaction
+     */
+    protected abstract void map(Exchange exchange, Interaction.Builder interaction);
 
     static JsonNode readTree(byte[] raw) {
         try {
@@ -98,7 +128,7 @@ public abstract class JsonRecordParser implements RecordParser {
     }
 
     /** The record's own id when it has one, else a hash of its content, so a record shipped twice dedupes. */
-    protected static String idOrContentHash(String ownId, JsonNode root) {
+    private static String idOrContentHash(String ownId, JsonNode root) {
         if (ownId != null && !ownId.isEmpty()) {
             return ownId;
         }
@@ -111,7 +141,7 @@ public abstract class JsonRecordParser implements RecordParser {
     }
 
     /** String, number and boolean values of {@code metadata}; nested values are not flattened. */
-    protected static Map<String, String> scalarMetadata(JsonNode metadata) {
+    private static Map<String, String> scalarMetadata(JsonNode metadata) {
         Map<String, String> values = new HashMap<>();
         if (metadata != null) {
             for (Map.Entry<String, JsonNode> field : metadata.properties()) {
@@ -125,7 +155,7 @@ public abstract class JsonRecordParser implements RecordParser {
     }
 
     /** {@code request.model}, else {@code response.model}: the string the version rule reads. */
-    protected static String modelString(JsonNode request, JsonNode response) {
+    private static String modelString(JsonNode request, JsonNode response) {
         String model = JsonFields.optionalText(request, "model", "request.model");
         if (model == null || model.isEmpty()) {
             model = JsonFields.optionalText(response, "model", "response.model");
@@ -140,7 +170,10 @@ public abstract class JsonRecordParser implements RecordParser {
      * The response's own time field when present, else the record's top-level {@code timestamp}, else
      * the ingest time, marked as such in the metadata.
      */
-    protected Instant eventTime(JsonNode root, JsonNode response, String responseTimeField, Map<String, String> metadata) {
+    protected Instant eventTime(Exchange exchange, String responseTimeField) {
+        JsonNode root = exchange.root();
+        JsonNode response = exchange.response();
+        Map<String, String> metadata = exchange.metadata();
         JsonNode created = JsonFields.optional(response, responseTimeField);
         if (created != null) {
             return Instant.ofEpochMilli(EventTimes.toEpochMillis(created, "response." + responseTimeField));

@@ -4,13 +4,11 @@ import static org.alignmentmonitor.connectors.openai.JsonFields.optional;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalDouble;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalInt;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalLong;
-import static org.alignmentmonitor.connectors.openai.JsonFields.optionalObject;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalText;
 import static org.alignmentmonitor.connectors.openai.JsonFields.requireObject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,41 +71,21 @@ public final class OpenAiLogParser extends JsonRecordParser {
     }
 
     @Override
-    protected Interaction toInteraction(JsonNode root, String source) {
-        if (!root.isObject()) {
-            throw new InvalidRecordException("not a JSON object");
-        }
-        JsonNode request = requireObject(root, "request", "request");
-        JsonNode response = requireObject(root, "response", "response");
-        Map<String, String> metadata = scalarMetadata(optionalObject(root, "metadata", "metadata"));
-
-        ModelVersion modelVersion = settings.versionRule().derive(modelString(request, response), metadata);
-        List<Message> conversation = conversation(request);
-        JsonNode choice = firstChoice(response);
+    protected void map(Exchange exchange, Interaction.Builder interaction) {
+        JsonNode request = exchange.request();
+        Map<String, String> metadata = exchange.metadata();
+        interaction.setConversation(conversation(request));
+        JsonNode choice = firstChoice(exchange.response());
         JsonNode message = requireObject(choice, "message", "response.choices[0].message");
-        String completion = completion(message, metadata);
-        Double selfAssessment = selfAssessment(root, metadata);
-
-        metadata.put(META_SOURCE, source);
+        interaction.setCompletion(completion(message, metadata));
+        interaction.setSelfAssessment(selfAssessment(exchange.root(), metadata));
         String user = optionalText(request, "user", "request.user");
         if (user != null) {
             metadata.putIfAbsent(META_USER, user);
         }
-        return Interaction.newBuilder()
-                .setId(idOrContentHash(optionalText(response, "id", "response.id"), root))
-                .setEventTime(eventTime(root, response, "created", metadata))
-                .setModel(modelVersion.model())
-                .setVersion(modelVersion.version())
-                .setTrainingProcessId(metadata.get("training_process_id"))
-                .setDeployment(metadata.get("deployment"))
-                .setConversation(conversation)
-                .setCompletion(completion)
+        interaction.setEventTime(eventTime(exchange, "created"))
                 .setFinishReason(optionalText(choice, "finish_reason", "response.choices[0].finish_reason"))
-                .setSampling(sampling(request))
-                .setTaskId(metadata.get("task_id"))
-                .setSelfAssessment(selfAssessment)
-                .setMetadata(metadata)
-                .build();
+                .setSampling(sampling(request));
     }
 
     private static List<Message> conversation(JsonNode request) {

@@ -5,13 +5,10 @@ import static org.alignmentmonitor.connectors.openai.JsonFields.optionalDouble;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalInt;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalObject;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalText;
-import static org.alignmentmonitor.connectors.openai.JsonFields.requireObject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.SamplingParams;
@@ -39,42 +36,24 @@ public final class OpenAiResponsesParser extends JsonRecordParser {
     }
 
     @Override
-    protected Interaction toInteraction(JsonNode root, String source) {
-        if (!root.isObject()) {
-            throw new InvalidRecordException("not a JSON object");
-        }
-        JsonNode request = requireObject(root, "request", "request");
-        JsonNode response = requireObject(root, "response", "response");
-        Map<String, String> metadata = scalarMetadata(optionalObject(root, "metadata", "metadata"));
-
-        ModelVersion modelVersion = settings.versionRule().derive(modelString(request, response), metadata);
+    protected void map(Exchange exchange, Interaction.Builder interaction) {
+        JsonNode response = exchange.response();
         String status = optionalText(response, "status", "response.status");
         if (status != null && !status.equals(STATUS_COMPLETED) && !status.equals(STATUS_INCOMPLETE)) {
             throw new InvalidRecordException("response.status is '" + status + "': no finished answer to judge");
         }
-        List<Message> conversation = conversation(request);
+        interaction.setConversation(conversation(exchange.request()));
         Answer answer = answer(response);
         if (answer.refused()) {
-            metadata.put(OpenAiLogParser.META_REFUSAL, "true");
+            exchange.metadata().put(OpenAiLogParser.META_REFUSAL, "true");
         }
         if (answer.toolCalls() > 0) {
-            metadata.put(OpenAiLogParser.META_TOOL_CALLS, Integer.toString(answer.toolCalls()));
+            exchange.metadata().put(OpenAiLogParser.META_TOOL_CALLS, Integer.toString(answer.toolCalls()));
         }
-        metadata.put(META_SOURCE, source);
-        return Interaction.newBuilder()
-                .setId(idOrContentHash(optionalText(response, "id", "response.id"), root))
-                .setEventTime(eventTime(root, response, "created_at", metadata))
-                .setModel(modelVersion.model())
-                .setVersion(modelVersion.version())
-                .setTrainingProcessId(metadata.get("training_process_id"))
-                .setDeployment(metadata.get("deployment"))
-                .setConversation(conversation)
+        interaction.setEventTime(eventTime(exchange, "created_at"))
                 .setCompletion(answer.text())
                 .setFinishReason(finishReason(response, status, answer))
-                .setSampling(sampling(request))
-                .setTaskId(metadata.get("task_id"))
-                .setMetadata(metadata)
-                .build();
+                .setSampling(sampling(exchange.request()));
     }
 
     private static List<Message> conversation(JsonNode request) {
