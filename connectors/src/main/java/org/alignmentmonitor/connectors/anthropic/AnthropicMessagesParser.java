@@ -68,33 +68,7 @@ public final class AnthropicMessagesParser extends JsonRecordParser {
         if (system != null) {
             conversation.add(new Message("system", ContentText.of(system, "request.system")));
         }
-        JsonNode messages = optional(request, "messages");
-        if (messages == null) {
-            throw new InvalidRecordException("missing request.messages");
-        }
-        if (!messages.isArray()) {
-            throw new InvalidRecordException("request.messages is not an array");
-        }
-        if (messages.isEmpty()) {
-            throw new InvalidRecordException("request.messages is empty");
-        }
-        for (int i = 0; i < messages.size(); i++) {
-            String path = "request.messages[" + i + "]";
-            JsonNode message = messages.get(i);
-            if (!message.isObject()) {
-                throw new InvalidRecordException(path + " is not an object");
-            }
-            String role = optionalText(message, "role", path + ".role");
-            if (role == null) {
-                throw new InvalidRecordException("missing " + path + ".role");
-            }
-            JsonNode content = optional(message, "content");
-            if (content == null) {
-                throw new InvalidRecordException("missing " + path + ".content");
-            }
-            conversation.add(new Message(role, ContentText.of(content, path + ".content")));
-        }
-        return conversation;
+        return requestMessages(request, conversation, true);
     }
 
     private static int toolUses(JsonNode content) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
+import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.connectors.ingest.ParseOutcome;
 import org.alignmentmonitor.connectors.ingest.ParserSettings;
 import org.alignmentmonitor.connectors.ingest.RecordParser;
@@ -152,6 +153,40 @@ public abstract class JsonRecordParser implements RecordParser {
             }
         }
         return values;
+    }
+
+    /**
+     * Appends the turns of {@code request.messages} (a non-empty array of {@code {role, content}}) to
+     * {@code conversation}; a turn without content is an empty turn unless {@code contentRequired}.
+     */
+    protected static List<Message> requestMessages(JsonNode request, List<Message> conversation, boolean contentRequired) {
+        JsonNode messages = JsonFields.optional(request, "messages");
+        if (messages == null) {
+            throw new InvalidRecordException("missing request.messages");
+        }
+        if (!messages.isArray()) {
+            throw new InvalidRecordException("request.messages is not an array");
+        }
+        if (messages.isEmpty()) {
+            throw new InvalidRecordException("request.messages is empty");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            String path = "request.messages[" + i + "]";
+            JsonNode message = messages.get(i);
+            if (!message.isObject()) {
+                throw new InvalidRecordException(path + " is not an object");
+            }
+            String role = JsonFields.optionalText(message, "role", path + ".role");
+            if (role == null) {
+                throw new InvalidRecordException("missing " + path + ".role");
+            }
+            JsonNode content = JsonFields.optional(message, "content");
+            if (content == null && contentRequired) {
+                throw new InvalidRecordException("missing " + path + ".content");
+            }
+            conversation.add(new Message(role, content == null ? "" : ContentText.of(content, path + ".content")));
+        }
+        return conversation;
     }
 
     /** {@code request.model}, else {@code response.model}: the string the version rule reads. */

@@ -10,10 +10,8 @@ import static org.alignmentmonitor.connectors.openai.JsonFields.requireObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.alignmentmonitor.avro.Interaction;
-import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.SamplingParams;
 import org.alignmentmonitor.connectors.LogLine;
 import org.alignmentmonitor.connectors.ingest.LogFormat;
@@ -74,7 +72,8 @@ public final class OpenAiLogParser extends JsonRecordParser {
     protected void map(Exchange exchange, Interaction.Builder interaction) {
         JsonNode request = exchange.request();
         Map<String, String> metadata = exchange.metadata();
-        interaction.setConversation(conversation(request));
+        // Assistant turns that only called tools log no content: that is a turn, not an error.
+        interaction.setConversation(requestMessages(request, new ArrayList<>(), false));
         JsonNode choice = firstChoice(exchange.response());
         JsonNode message = requireObject(choice, "message", "response.choices[0].message");
         interaction.setCompletion(completion(message, metadata));
@@ -86,35 +85,6 @@ public final class OpenAiLogParser extends JsonRecordParser {
         interaction.setEventTime(eventTime(exchange, "created"))
                 .setFinishReason(optionalText(choice, "finish_reason", "response.choices[0].finish_reason"))
                 .setSampling(sampling(request));
-    }
-
-    private static List<Message> conversation(JsonNode request) {
-        JsonNode messages = optional(request, "messages");
-        if (messages == null) {
-            throw new InvalidRecordException("missing request.messages");
-        }
-        if (!messages.isArray()) {
-            throw new InvalidRecordException("request.messages is not an array");
-        }
-        if (messages.isEmpty()) {
-            throw new InvalidRecordException("request.messages is empty");
-        }
-        List<Message> conversation = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            String path = "request.messages[" + i + "]";
-            JsonNode message = messages.get(i);
-            if (!message.isObject()) {
-                throw new InvalidRecordException(path + " is not an object");
-            }
-            String role = optionalText(message, "role", path + ".role");
-            if (role == null) {
-                throw new InvalidRecordException("missing " + path + ".role");
-            }
-            // Assistant turns that only called tools log no content: that is a turn, not an error.
-            JsonNode content = optional(message, "content");
-            conversation.add(new Message(role, content == null ? "" : ContentText.of(content, path + ".content")));
-        }
-        return conversation;
     }
 
     private static JsonNode firstChoice(JsonNode response) {
