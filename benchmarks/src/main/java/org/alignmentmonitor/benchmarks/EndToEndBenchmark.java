@@ -121,8 +121,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** Reads the whole input topic as raw bytes with a consumer tuned like the Streams one; records/s. */
     private double rawConsume(MonitorRuntime runtime, String topic) {
+        return rawConsume(runtime, topic, records);
+    }
+
+    /** Reads {@code records} records of a topic as raw bytes with a consumer tuned like the Streams one; records/s. */
+    static double rawConsume(MonitorRuntime runtime, String topic, int records) {
         Map<String, Object> config = new HashMap<>(runtime.clientConfig());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
 import org.alignmentmonitor.classifiers.ClassifierSettings;
 import org.alignmentmonitor.classifiers.SuiteConfig;
+import org.alignmentmonitor.connectors.ingest.LogFormat;
+import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.monitor.access.AccessSettings;
@@ -131,9 +133,49 @@ public final class ConfigLoader {
                 classifiers(s),
                 new CertificatesConfig(s.string("monitor.certificates.topic", "certificates"),
                         Optional.ofNullable(s.string("monitor.certificates.key.file", null)).map(Path::of).orElse(null)),
-                access(s));
+                access(s),
+                ingest(s));
         s.rejectUnknown();
         return config;
+    }
+
+    /**
+     * Raw sources {@code monitor.sources.<name>.topic|format|version-rule} (format default openai-chat, rule
+     * default model-string) and the HTTP ingest endpoint's token and limits. Formats and rules are checked here.
+     */
+    private static IngestConfig ingest(Settings s) {
+        Properties props = s.properties("monitor.sources.");
+        TreeSet<String> names = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            String rest = key.substring("monitor.sources.".length());
+            int dot = rest.lastIndexOf('.');
+            String field = dot < 0 ? "" : rest.substring(dot + 1);
+            if (dot < 1 || !List.of("topic", "format", "version-rule").contains(field)) {
+                throw new IllegalArgumentException("unknown setting " + key + ": expected monitor.sources.<name>.topic, .format or .version-rule");
+            }
+            names.add(rest.substring(0, dot));
+        }
+        List<IngestConfig.Source> sources = new ArrayList<>();
+        for (String name : names) {
+            String prefix = "monitor.sources." + name + ".";
+            String topic = props.getProperty(prefix + "topic", "").trim();
+            if (topic.isEmpty()) {
+                throw new IllegalArgumentException(prefix + "topic is required");
+            }
+            try {
+                IngestConfig.Source source = new IngestConfig.Source(name, topic,
+                        LogFormat.fromId(props.getProperty(prefix + "format", LogFormat.OPENAI_CHAT.id()).trim()),
+                        ModelVersionRule.parse(props.getProperty(prefix + "version-rule", "model-string").trim()));
+                source.rawSource();
+                sources.add(source);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + "*: " + e.getMessage(), e);
+            }
+        }
+        IngestConfig d = IngestConfig.NONE;
+        return new IngestConfig(sources, s.string("monitor.ingest.http.token", d.httpToken()),
+                s.integer("monitor.ingest.http.max-bytes", d.maxBodyBytes()),
+                s.integer("monitor.ingest.http.max-records", d.maxRecords()));
     }
 
     /** Which interactions go to review: salt, hourly budget per version, floor and reallocation interval. */

@@ -33,6 +33,8 @@ import org.alignmentmonitor.monitor.certificates.CertificateIssuer;
 import org.alignmentmonitor.monitor.certificates.CertificateLog;
 import org.alignmentmonitor.monitor.certificates.Provenance;
 import org.alignmentmonitor.monitor.certificates.SigningKey;
+import org.alignmentmonitor.monitor.config.IngestConfig;
+import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
@@ -76,6 +78,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final Admin admin;
     private MonitorStreamsApp streamsApp;
     private ApiServer api;
+    private HttpIngest httpIngest;
     private ReviewRuntime review;
     private MonitorMetrics metrics;
     private RateGauges gauges;
@@ -134,7 +137,8 @@ public final class MonitorRuntime implements AutoCloseable {
             Map<String, Object> clientConfig = new HashMap<>(effective.kafka());
             admin = Admin.create(clientConfig);
             TopicProvisioner.ensure(admin, MonitorTopicSpecs.of(effective.topics(), effective.applicationId(),
-                    effective.partitions(), effective.replication()));
+                    effective.partitions(), effective.replication(),
+                    effective.ingest().sources().stream().map(IngestConfig.Source::topic).toList()));
             TopicProvisioner.ensure(admin, List.of(MonitorTopicSpecs.audit(effective.access().auditTopic(), effective.replication())));
             // Digests of the configuration as given, before the embedded broker's and registry's random ports are added.
             return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin, ConfigAudit.digests(config));
@@ -162,7 +166,7 @@ public final class MonitorRuntime implements AutoCloseable {
             List<Consumer<JavalinConfig>> routes = new ArrayList<>();
             if (role.runs(Role.STREAMS)) {
                 streamsApp = MonitorStreamsApp.start(streamsSettings().withApplicationServer(advertised + ":" + port), topics,
-                        topologySettings(classifiers));
+                        topologySettings(classifiers), config.ingest().rawSources());
                 metrics.bindStreams(streamsApp.streams());
                 gauges = new RateGauges(streamsApp.stores(), metrics.registry(), Duration.ofSeconds(5));
                 HostInfo self = new HostInfo(advertised, port);
@@ -172,6 +176,9 @@ public final class MonitorRuntime implements AutoCloseable {
                         Provenance.of(config.sampling().policy()),
                         new CertificateLog(clientConfig, config.certificates().topic(), admin, config.replication()), Clock.systemUTC());
                 routes.add(new CertificatesApi(streamsApp.stores(), self, certificates)::register);
+                httpIngest = new HttpIngest(config.ingest(), clientConfig, topics.interactions().name(),
+                        topics.interactions().valueSerde().serializer(), metrics.registry());
+                routes.add(httpIngest::register);
             }
             if (role.runs(Role.STREAMS) || role.runs(Role.ALERTS)) {
                 alerting = AlertingRuntime.start(config.alerting(), clientConfig, topics.alerts(), metrics.registry(), tails);
@@ -323,6 +330,7 @@ public final class MonitorRuntime implements AutoCloseable {
             return;
         }
         closeQuietly(api);
+        closeQuietly(httpIngest);
         closeQuietly(judges);
         closeQuietly(review);
         closeQuietly(certificates);

@@ -1,10 +1,13 @@
 package org.alignmentmonitor.monitor.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import org.alignmentmonitor.streams.app.StreamsProperties;
 import org.alignmentmonitor.streams.app.StreamsSettings;
+import org.alignmentmonitor.streams.ingest.RawSource;
+import org.alignmentmonitor.streams.ingest.RawSourceTopology;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.MonitorTopology;
@@ -36,14 +39,25 @@ public final class MonitorStreamsApp implements AutoCloseable {
 
     /** The topology built with the client's own configuration, so topology-level settings apply. */
     public static Topology topology(Properties props, MonitorTopics topics, TopologySettings topologySettings) {
+        return topology(props, topics, topologySettings, List.of());
+    }
+
+    /** With a parse sub-topology per raw source, in the same exactly-once application. */
+    public static Topology topology(Properties props, MonitorTopics topics, TopologySettings topologySettings, List<RawSource> sources) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
         MonitorTopology.define(builder, topics, topologySettings);
+        RawSourceTopology.define(builder, sources, topics.interactions());
         return builder.build(props);
     }
 
     public static MonitorStreamsApp start(StreamsSettings settings, MonitorTopics topics, TopologySettings topologySettings) {
+        return start(settings, topics, topologySettings, List.of());
+    }
+
+    public static MonitorStreamsApp start(StreamsSettings settings, MonitorTopics topics, TopologySettings topologySettings,
+                                          List<RawSource> sources) {
         Properties props = StreamsProperties.of(settings);
-        Topology topology = topology(props, topics, topologySettings);
+        Topology topology = topology(props, topics, topologySettings, sources);
         LOG.debug("Topology:\n{}", topology.describe());
         KafkaStreams streams = new KafkaStreams(topology, props);
         // A thread that dies on an unexpected error is replaced: exactly-once makes the retry safe.

@@ -13,14 +13,14 @@ import org.alignmentmonitor.streams.topology.TopicNames;
 public final class MonitorTopicSpecs {
 
     private static final String RETENTION_30_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
+    // Dead letters are evidence: keep them until someone deletes them.
+    private static final Map<String, String> DEAD_LETTERS = Map.of("retention.ms", "-1");
 
     private MonitorTopicSpecs() {
     }
 
     public static List<TopicSpec> of(TopicNames names, String applicationId, int partitions, short replication) {
         Map<String, String> data = Map.of("retention.ms", RETENTION_30_DAYS);
-        // Dead letters are evidence: keep them until someone deletes them.
-        Map<String, String> deadLetters = Map.of("retention.ms", "-1");
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(new TopicSpec(names.interactions(), partitions, replication, data));
         specs.add(new TopicSpec(names.verdicts(), partitions, replication, data));
@@ -39,7 +39,17 @@ public final class MonitorTopicSpecs {
         // Alerts are the audit trail of paging: kept, and few.
         specs.add(new TopicSpec(names.alerts(), 1, replication, Map.of("retention.ms", "-1")));
         for (String source : deadLetterSources(names, applicationId)) {
-            specs.add(new TopicSpec(DeadLetterTopics.of(source), 1, replication, deadLetters));
+            specs.add(new TopicSpec(DeadLetterTopics.of(source), 1, replication, DEAD_LETTERS));
+        }
+        return specs;
+    }
+
+    /** With the raw source topics (created when missing, so the monitor may start before the gateway) and their dead letters. */
+    public static List<TopicSpec> of(TopicNames names, String applicationId, int partitions, short replication, List<String> rawTopics) {
+        List<TopicSpec> specs = new ArrayList<>(of(names, applicationId, partitions, replication));
+        for (String raw : rawTopics) {
+            specs.add(new TopicSpec(raw, partitions, replication, Map.of("retention.ms", RETENTION_30_DAYS)));
+            specs.add(new TopicSpec(DeadLetterTopics.of(raw), 1, replication, DEAD_LETTERS));
         }
         return specs;
     }

@@ -2,6 +2,7 @@ package org.alignmentmonitor.monitor.it;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
@@ -22,7 +24,11 @@ import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.alignmentmonitor.streams.topology.TopicNames;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -97,6 +103,30 @@ final class InputFeed {
             sink.lastOffsets().forEach((tp, offset) -> written.merge(tp, offset + 1, Math::max));
             return sent;
         }
+    }
+
+    /**
+     * Sends every line of {@code files} unparsed, as a gateway would, to the raw source topic {@code rawTopic};
+     * waits for the broker's acknowledgements; returns how many were sent.
+     */
+    long sendRaw(List<Path> files, String rawTopic) throws Exception {
+        Map<String, Object> settings = KafkaRecordSink.withDefaults(new HashMap<>(producerSettings));
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Path file : files) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        acks.add(producer.send(new ProducerRecord<>(rawTopic, line.getBytes(StandardCharsets.UTF_8))));
+                    }
+                }
+            }
+            producer.flush();
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            RecordMetadata written = ack.get();
+            this.written.merge(new TopicPartition(written.topic(), written.partition()), written.offset() + 1, Math::max);
+        }
+        return acks.size();
     }
 
     /** Per partition, the offset just past the last record sent so far. */

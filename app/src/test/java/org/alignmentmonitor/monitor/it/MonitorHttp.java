@@ -49,6 +49,17 @@ final class MonitorHttp {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** POSTs {@code body}; {@code headers} are name, value pairs. */
+    Response post(String pathAndQuery, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), parse(r.body()));
+    }
+
     /** A body that is not JSON (a proxy's error page, a half-started server) reads as a missing node, not an exception. */
     private JsonNode parse(String body) {
         try {
