@@ -27,6 +27,8 @@ import org.alignmentmonitor.judges.ChatEndpoint;
 import org.alignmentmonitor.judges.JudgeRouting;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
+import org.alignmentmonitor.monitor.otlp.OtlpSettings;
+import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
 import org.alignmentmonitor.streams.review.SamplingSettings;
@@ -126,9 +128,24 @@ public final class ConfigLoader {
                 review(s),
                 sampling(s, s.string("monitor.application.id", "alignment-monitor"), s.integer("monitor.topics.partitions", 3)),
                 judges(s),
-                classifiers(s));
+                classifiers(s),
+                otlp(s));
         s.rejectUnknown();
         return config;
+    }
+
+    /** The OTLP/HTTP trace receiver: off unless {@code monitor.otlp.enabled}; listens beside the API by default. */
+    private static OtlpSettings otlp(Settings s) {
+        OtlpSettings d = OtlpSettings.disabled();
+        return new OtlpSettings(
+                s.bool("monitor.otlp.enabled", d.enabled()),
+                s.string("monitor.otlp.host", s.string("monitor.http.host", "127.0.0.1")),
+                s.integer("monitor.otlp.port", d.port()),
+                s.string("monitor.otlp.token", d.bearerToken()),
+                s.integer("monitor.otlp.max.body.bytes", d.maxBodyBytes()),
+                s.integer("monitor.otlp.max.concurrent", d.maxConcurrent()),
+                ModelVersionRule.parse(s.string("monitor.otlp.version-rule", d.versionRule().spec())),
+                s.duration("monitor.otlp.ack.timeout", d.ackTimeout()));
     }
 
     /** Which interactions go to review: salt, hourly budget per version, floor and reallocation interval. */

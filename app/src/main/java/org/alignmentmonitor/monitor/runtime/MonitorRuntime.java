@@ -22,6 +22,8 @@ import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
+import org.alignmentmonitor.monitor.otlp.OtlpReceiver;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
@@ -61,6 +63,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private RateGauges gauges;
     private AlertingRuntime alerting;
     private JudgeWorker judges;
+    private OtlpReceiver otlp;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -151,6 +154,11 @@ public final class MonitorRuntime implements AutoCloseable {
             api = ApiServer.start(streamsApp, metrics, config.httpHost(), port, self, routes);
             alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                     config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
+            if (config.otlp().enabled()) {
+                String interactions = config.topics().interactions();
+                otlp = OtlpReceiver.start(config.otlp(), clientConfig, interactions, DeadLetterTopics.of(interactions),
+                        topics.interactions().valueSerde().serializer(), metrics.registry());
+            }
             streamsApp.awaitRunning(Duration.ofMinutes(2));
             return this;
         } catch (IOException e) {
@@ -205,6 +213,11 @@ public final class MonitorRuntime implements AutoCloseable {
         return streamsApp;
     }
 
+    /** The OTLP/HTTP receiver, empty unless {@code monitor.otlp.enabled}. */
+    public Optional<OtlpReceiver> otlp() {
+        return Optional.ofNullable(otlp);
+    }
+
     public ApiServer api() {
         return api;
     }
@@ -225,6 +238,7 @@ public final class MonitorRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeQuietly(otlp);
         closeQuietly(api);
         closeQuietly(judges);
         closeQuietly(review);
