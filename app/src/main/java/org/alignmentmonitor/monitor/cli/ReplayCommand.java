@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.connectors.LogFiles;
+import org.alignmentmonitor.connectors.ingest.LogFormat;
+import org.alignmentmonitor.connectors.ingest.ParserSettings;
+import org.alignmentmonitor.connectors.ingest.Parsers;
+import org.alignmentmonitor.connectors.ingest.RecordParser;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
-import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ReplaySource;
 import org.alignmentmonitor.connectors.openai.ReplayStats;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
@@ -31,11 +34,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Ingests OpenAI chat-completions logs, waits until every record is reflected in the statistics and
+ * Ingests JSONL logs of one format (OpenAI chat-completions by default), waits until every record is reflected in the statistics and
  * prints the stored counts of every version. Safe to repeat: ids already seen count once.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Ingests OpenAI chat-completions JSONL logs (files, directories, .gz) and prints the stored counts per model version.",
+        description = {"Ingests JSONL logs (files, directories, .gz; OpenAI chat-completions unless --format says otherwise) and prints the stored counts per model version.",
                 "Bad lines go to the dead-letter topic with the reason; re-running the same files changes no count."})
 final class ReplayCommand implements Callable<Integer> {
 
@@ -55,14 +58,18 @@ final class ReplayCommand implements Callable<Integer> {
             description = "How (model, version) is derived: model-string (model:version), metadata:FIELD, or regex:PATTERN with groups model and version. Default: ${DEFAULT-VALUE}.")
     String modelVersionRule;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "openai-chat",
+            description = "Log record format: openai-chat, openai-responses, anthropic-messages (one record per line). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
             description = "Give up waiting for the statistics after this long (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Override
     public Integer call() throws Exception {
-        OpenAiLogParser parser = new OpenAiLogParser(ModelVersionRule.parse(modelVersionRule),
-                OpenAiLogParser.DEFAULT_MAX_LINE_BYTES, java.time.Clock.systemUTC());
+        ParserSettings settings = ParserSettings.defaults().withVersionRule(ModelVersionRule.parse(modelVersionRule));
+        RecordParser parser = Parsers.of(LogFormat.fromId(format), settings);
         Duration wait = ConfigLoader.parseDuration(timeout);
         List<Path> logs = logFiles();
         MonitorConfig config = options.load(Path.of("data"), 0);
@@ -73,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
             String topic = runtime.config().topics().interactions();
             try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
                     runtime.topics().interactions().valueSerde().serializer())) {
-                stats = new ReplaySource(parser).replay(logs, sink);
+                stats = new ReplaySource(parser, settings.maxRecordBytes()).replay(logs, sink);
                 sink.flush();
                 sink.lastOffsets().forEach((tp, offset) -> targets.put(tp, offset + 1));
             }

@@ -7,14 +7,14 @@ import java.util.Set;
  * The text of a message {@code content}: a string, or an array of parts of which the text parts
  * count (images, audio and files are not text a classifier can read).
  */
-final class ContentText {
+public final class ContentText {
 
     private static final Set<String> TEXT_PART_TYPES = Set.of("text", "input_text", "output_text");
 
     private ContentText() {
     }
 
-    static String of(JsonNode content, String path) {
+    public static String of(JsonNode content, String path) {
         if (content.isTextual()) {
             return content.textValue();
         }

@@ -11,7 +11,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 
 /** Reads log timestamps: epoch seconds or milliseconds (number or numeric string), or ISO-8601. */
-final class EventTimes {
+public final class EventTimes {
 
     /**
      * Epoch values at or above this are milliseconds: as seconds they would lie after the year 5000,
@@ -23,7 +23,7 @@ final class EventTimes {
     private EventTimes() {
     }
 
-    static long toEpochMillis(JsonNode node, String path) {
+    public static long toEpochMillis(JsonNode node, String path) {
         if (node.isNumber()) {
             return fromEpoch(node.decimalValue());
         }

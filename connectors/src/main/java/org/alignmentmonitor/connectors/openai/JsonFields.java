@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Typed reads of optional and required JSON fields, failing with the field's path in the reason.
  * A field that is absent and one that is JSON null are treated alike.
  */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
 
-    static JsonNode optional(JsonNode parent, String field) {
+    public static JsonNode optional(JsonNode parent, String field) {
         JsonNode node = parent == null ? null : parent.get(field);
         return node == null || node.isNull() ? null : node;
     }
 
-    static JsonNode requireObject(JsonNode parent, String field, String path) {
+    public static JsonNode requireObject(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node == null) {
             throw new InvalidRecordException("missing " + path);
@@ -27,7 +27,7 @@ final class JsonFields {
         return node;
     }
 
-    static JsonNode optionalObject(JsonNode parent, String field, String path) {
+    public static JsonNode optionalObject(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node != null && !node.isObject()) {
             throw new InvalidRecordException(path + " is not an object");
@@ -35,7 +35,7 @@ final class JsonFields {
         return node;
     }
 
-    static String optionalText(JsonNode parent, String field, String path) {
+    public static String optionalText(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node == null) {
             return null;
@@ -46,7 +46,7 @@ final class JsonFields {
         return node.textValue();
     }
 
-    static Double optionalDouble(JsonNode parent, String field, String path) {
+    public static Double optionalDouble(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node == null) {
             return null;
@@ -57,7 +57,7 @@ final class JsonFields {
         return node.doubleValue();
     }
 
-    static Integer optionalInt(JsonNode parent, String field, String path) {
+    public static Integer optionalInt(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node == null) {
             return null;
@@ -68,7 +68,7 @@ final class JsonFields {
         return node.intValue();
     }
 
-    static Long optionalLong(JsonNode parent, String field, String path) {
+    public static Long optionalLong(JsonNode parent, String field, String path) {
         JsonNode node = optional(parent, field);
         if (node == null) {
             return null;

@@ -8,42 +8,28 @@ import static org.alignmentmonitor.connectors.openai.JsonFields.optionalObject;
 import static org.alignmentmonitor.connectors.openai.JsonFields.optionalText;
 import static org.alignmentmonitor.connectors.openai.JsonFields.requireObject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.SamplingParams;
 import org.alignmentmonitor.connectors.LogLine;
+import org.alignmentmonitor.connectors.ingest.LogFormat;
+import org.alignmentmonitor.connectors.ingest.ParserSettings;
 
 /**
- * Turns one OpenAI chat-completions log line ({@code {"request": ..., "response": ..., "metadata": ...}})
+ * Turns one OpenAI chat-completions log record ({@code {"request": ..., "response": ..., "metadata": ...}})
  * into an Interaction, or says precisely why it cannot. Unknown fields are ignored; the variants
  * real log shippers write (content parts, {@code max_completion_tokens}, a top-level
  * {@code timestamp}, ...) are accepted. Thread-safe.
  */
-public final class OpenAiLogParser {
+public final class OpenAiLogParser extends JsonRecordParser {
 
-    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
-    public static final String ID_HASH_PREFIX = "sha256:";
-    /** Metadata key holding the line's {@code source:line}. */
-    public static final String META_SOURCE = "source";
-    /** Metadata key set to {@code ingest} when the record had no time and the ingest time was used. */
-    public static final String META_EVENT_TIME_SOURCE = "event_time_source";
+    public static final int DEFAULT_MAX_LINE_BYTES = ParserSettings.DEFAULT_MAX_RECORD_BYTES;
     public static final String META_USER = "user";
     /** Metadata key holding the number of tool calls of the answer, when it made any. */
     public static final String META_TOOL_CALLS = "tool_calls";
@@ -51,58 +37,43 @@ public final class OpenAiLogParser {
     public static final String META_REFUSAL = "refusal";
 
     private static final String SELF_ASSESSMENT = "self_assessment";
-    private static final int MAX_REASON_DETAIL = 200;
-    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: [^\\]]*; line: \\d+, column: (\\d+)\\]");
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    /** Sorted keys, no whitespace: the same record hashes the same however a shipper formats it. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
-
-    private final ModelVersionRule modelVersionRule;
-    private final int maxLineBytes;
-    private final Clock clock;
 
     public OpenAiLogParser() {
-        this(ModelVersionRule.defaultRule(), DEFAULT_MAX_LINE_BYTES, Clock.systemUTC());
+        this(ParserSettings.defaults());
     }
 
     /** @param clock gives the ingest time of records that carry no time of their own */
     public OpenAiLogParser(ModelVersionRule modelVersionRule, int maxLineBytes, Clock clock) {
-        if (maxLineBytes < 1) {
-            throw new IllegalArgumentException("maxLineBytes must be positive: " + maxLineBytes);
-        }
-        this.modelVersionRule = Objects.requireNonNull(modelVersionRule, "modelVersionRule");
-        this.maxLineBytes = maxLineBytes;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(new ParserSettings(modelVersionRule, maxLineBytes, clock));
+    }
+
+    public OpenAiLogParser(ParserSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public LogFormat format() {
+        return LogFormat.OPENAI_CHAT;
     }
 
     public int maxLineBytes() {
-        return maxLineBytes;
+        return settings.maxRecordBytes();
     }
 
     public ParseResult parse(LogLine line) {
         String text = line.text();
         if (exceedsMaxBytes(text)) {
-            return new ParseResult.Rejected(line, "line larger than " + maxLineBytes + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new ParseResult.Rejected(line, "not JSON: " + describe(e));
+            return new ParseResult.Rejected(line, "line larger than " + maxLineBytes() + " bytes");
         }
         try {
-            return new ParseResult.Accepted(toInteraction(root, line));
+            return new ParseResult.Accepted(toInteraction(readTree(text), line.location()));
         } catch (InvalidRecordException e) {
             return new ParseResult.Rejected(line, e.getMessage());
         }
     }
 
-    private Interaction toInteraction(JsonNode root, LogLine line) {
+    @Override
+    protected Interaction toInteraction(JsonNode root, String source) {
         if (!root.isObject()) {
             throw new InvalidRecordException("not a JSON object");
         }
@@ -110,21 +81,21 @@ public final class OpenAiLogParser {
         JsonNode response = requireObject(root, "response", "response");
         Map<String, String> metadata = scalarMetadata(optionalObject(root, "metadata", "metadata"));
 
-        ModelVersion modelVersion = modelVersionRule.derive(modelString(request, response), metadata);
+        ModelVersion modelVersion = settings.versionRule().derive(modelString(request, response), metadata);
         List<Message> conversation = conversation(request);
         JsonNode choice = firstChoice(response);
         JsonNode message = requireObject(choice, "message", "response.choices[0].message");
         String completion = completion(message, metadata);
         Double selfAssessment = selfAssessment(root, metadata);
 
-        metadata.put(META_SOURCE, line.location());
+        metadata.put(META_SOURCE, source);
         String user = optionalText(request, "user", "request.user");
         if (user != null) {
             metadata.putIfAbsent(META_USER, user);
         }
         return Interaction.newBuilder()
-                .setId(id(root, response))
-                .setEventTime(eventTime(root, response, metadata))
+                .setId(idOrContentHash(optionalText(response, "id", "response.id"), root))
+                .setEventTime(eventTime(root, response, "created", metadata))
                 .setModel(modelVersion.model())
                 .setVersion(modelVersion.version())
                 .setTrainingProcessId(metadata.get("training_process_id"))
@@ -137,17 +108,6 @@ public final class OpenAiLogParser {
                 .setSelfAssessment(selfAssessment)
                 .setMetadata(metadata)
                 .build();
-    }
-
-    private static String modelString(JsonNode request, JsonNode response) {
-        String model = optionalText(request, "model", "request.model");
-        if (model == null || model.isEmpty()) {
-            model = optionalText(response, "model", "response.model");
-        }
-        if (model == null || model.isEmpty()) {
-            throw new InvalidRecordException("missing request.model and response.model");
-        }
-        return model;
     }
 
     private static List<Message> conversation(JsonNode request) {
@@ -259,53 +219,13 @@ public final class OpenAiLogParser {
         return score;
     }
 
-    private Instant eventTime(JsonNode root, JsonNode response, Map<String, String> metadata) {
-        JsonNode created = optional(response, "created");
-        if (created != null) {
-            return Instant.ofEpochMilli(EventTimes.toEpochMillis(created, "response.created"));
-        }
-        JsonNode timestamp = optional(root, "timestamp");
-        if (timestamp != null) {
-            return Instant.ofEpochMilli(EventTimes.toEpochMillis(timestamp, "timestamp"));
-        }
-        metadata.put(META_EVENT_TIME_SOURCE, "ingest");
-        return Instant.ofEpochMilli(clock.millis());
-    }
-
-    /** The response id, or a hash of the record so that a line shipped twice still dedupes. */
-    private static String id(JsonNode root, JsonNode response) {
-        String id = optionalText(response, "id", "response.id");
-        if (id != null && !id.isEmpty()) {
-            return id;
-        }
-        try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(root);
-            return ID_HASH_PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash a parsed JSON tree", e);
-        }
-    }
-
-    /** String, number and boolean values of {@code metadata}; nested values are not flattened. */
-    private static Map<String, String> scalarMetadata(JsonNode metadata) {
-        Map<String, String> values = new HashMap<>();
-        if (metadata != null) {
-            for (Map.Entry<String, JsonNode> field : metadata.properties()) {
-                JsonNode value = field.getValue();
-                if (value.isValueNode() && !value.isNull()) {
-                    values.put(field.getKey(), value.asText());
-                }
-            }
-        }
-        return values;
-    }
 
     private boolean exceedsMaxBytes(String text) {
         // chars <= UTF-8 bytes <= 3 * chars: only lines near the limit need counting.
-        if (text.length() > maxLineBytes) {
+        if (text.length() > maxLineBytes()) {
             return true;
         }
-        if ((long) text.length() * 3 <= maxLineBytes) {
+        if ((long) text.length() * 3 <= maxLineBytes()) {
             return false;
         }
         long bytes = 0;
@@ -322,15 +242,6 @@ public final class OpenAiLogParser {
                 bytes += 3;
             }
         }
-        return bytes > maxLineBytes;
-    }
-
-    private static String describe(JsonProcessingException e) {
-        // Jackson describes nested locations as "[Source: ...; line: 1, column: 13]": keep the column.
-        String detail = SOURCE_LOCATION.matcher(e.getOriginalMessage()).replaceAll("column $1");
-        if (detail.length() > MAX_REASON_DETAIL) {
-            detail = detail.substring(0, MAX_REASON_DETAIL) + "...";
-        }
-        return e.getLocation() == null ? detail : detail + " at column " + e.getLocation().getColumnNr();
+        return bytes > maxLineBytes();
     }
 }

@@ -62,6 +62,6 @@ class ReplaySourceTest {
                 Clock.systemUTC())).replay(List.of(dir), sink);
 
         assertThat(stats).isEqualTo(new ReplayStats(2, 1, 1));
-        assertThat(rejected).containsExactly(dir.resolve("big.jsonl") + ":1: line larger than 1000 bytes");
+        assertThat(rejected).containsExactly(dir.resolve("big.jsonl") + ":1: record larger than 1000 bytes");
     }
 }

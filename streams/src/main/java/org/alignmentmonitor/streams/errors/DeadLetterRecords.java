@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -49,6 +50,22 @@ public final class DeadLetterRecords {
         return List.of(new ProducerRecord<>(DeadLetterTopics.of(sourceTopic), null, null, key, value, headers));
     }
 
+    /**
+     * Marks a record that a parse step rejected, in place: the same headers a Streams handler writes,
+     * so one tool reads every dead-letter topic.
+     */
+    public static Headers markRejected(Headers headers, String stage, String reason, String sourceTopic, int partition, long offset,
+                                       String processor) {
+        put(headers, REASON, reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
+        put(headers, STAGE, stage);
+        put(headers, SOURCE_TOPIC, sourceTopic);
+        put(headers, SOURCE_PARTITION, String.valueOf(partition));
+        put(headers, SOURCE_OFFSET, String.valueOf(offset));
+        put(headers, PROCESSOR, processor);
+        put(headers, TIMESTAMP, String.valueOf(System.currentTimeMillis()));
+        return headers;
+    }
+
     /** The exception's message chain, so "invalid schema id 7" is not hidden behind a wrapper. */
     static String reason(Throwable exception) {
         StringBuilder sb = new StringBuilder();
@@ -64,7 +81,7 @@ public final class DeadLetterRecords {
         return sb.length() > MAX_REASON_CHARS ? sb.substring(0, MAX_REASON_CHARS) : sb.toString();
     }
 
-    private static void put(RecordHeaders headers, String name, String value) {
+    private static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
     }

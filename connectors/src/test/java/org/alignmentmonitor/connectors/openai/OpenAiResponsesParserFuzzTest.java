@@ -1,0 +1,44 @@
+package org.alignmentmonitor.connectors.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.alignmentmonitor.connectors.ingest.ParseOutcome;
+import org.alignmentmonitor.connectors.ingest.ParserSettings;
+import org.alignmentmonitor.connectors.ingest.SourceLocation;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Any bytes become one Interaction or one rejection with a reason: the parser never throws, so one
+ * bad record can never stop a source. Without {@code JAZZER_FUZZ} this replays the committed inputs.
+ */
+class OpenAiResponsesParserFuzzTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final List<OpenAiResponsesParser> PARSERS = List.of(
+            new OpenAiResponsesParser(new ParserSettings(ModelVersionRule.defaultRule(), 4096, CLOCK)),
+            new OpenAiResponsesParser(new ParserSettings(ModelVersionRule.parse("metadata:deployment"), 4096, CLOCK)));
+
+    @FuzzTest(maxDuration = "5s")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void shouldAcceptOrRejectEveryRecordWithoutThrowing(FuzzedDataProvider data) {
+        OpenAiResponsesParser parser = data.pickValue(PARSERS);
+        SourceLocation where = new SourceLocation.TopicOffset("fuzz", 0, 1);
+
+        List<ParseOutcome> outcomes = parser.parse(data.consumeRemainingAsBytes(), where);
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            if (outcome instanceof ParseOutcome.Rejected rejected) {
+                assertThat(rejected.reason()).isNotBlank();
+            } else {
+                assertThat(((ParseOutcome.Accepted) outcome).interaction().getId()).isNotBlank();
+            }
+        });
+    }
+}
