@@ -19,6 +19,9 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.connectors.ingest.LogFormat;
 import org.alignmentmonitor.connectors.ingest.ParseOutcome;
+import org.alignmentmonitor.connectors.ingest.ParserSettings;
+import org.alignmentmonitor.connectors.ingest.Parsers;
+import org.alignmentmonitor.connectors.ingest.RecordParser;
 import org.alignmentmonitor.connectors.ingest.SourceLocation;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.junit.jupiter.api.Test;
@@ -253,6 +256,18 @@ class OtlpTraceParserTest {
         assertThat(reason(json.parse(badHex.getBytes(StandardCharsets.UTF_8), BATCH))).contains("traceId 'zz' is not hex");
         assertThat(reason(new OtlpTraceParser(LogFormat.OTLP_PROTO, ModelVersionRule.defaultRule(), 2, CLOCK)
                 .parse(new byte[3], BATCH))).isEqualTo("batch larger than 2 bytes");
+    }
+
+    @Test
+    void shouldBeTheParserOfBothOtlpFormatsWhenTheFactoryIsAsked() {
+        Span span = span("chat", attr("gen_ai.request.model", "m:1"),
+                attr("gen_ai.input.messages", INPUT), attr("gen_ai.output.messages", OUTPUT)).build();
+
+        RecordParser fromFactory = Parsers.of(LogFormat.OTLP_PROTO, ParserSettings.defaults());
+
+        assertThat(fromFactory.format()).isEqualTo(LogFormat.OTLP_PROTO);
+        assertThat(Parsers.of(LogFormat.OTLP_JSON, ParserSettings.defaults()).format()).isEqualTo(LogFormat.OTLP_JSON);
+        assertThat(accepted((OtlpTraceParser) fromFactory, batch(span)).getVersion()).isEqualTo("1");
     }
 
     private static String reason(List<ParseOutcome> outcomes) {
