@@ -21,14 +21,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
-import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
@@ -136,7 +131,7 @@ class ConnectPluginIT {
         put("gpt-4-turbo", connector);
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(interactionsPerVersion())
-                .containsEntry("gpt-4-turbo:1106-concise", (long) LINES));
+                .containsEntry("gpt-4-turbo:1106-preview-concise", (long) LINES));
     }
 
     private static Map<String, String> fileSource(Path file) {
@@ -149,6 +144,7 @@ class ConnectPluginIT {
     }
 
     private static void put(String name, Map<String, String> connector) throws Exception {
+        connector.put("name", name);
         FutureCallback<Object> created = new FutureCallback<>();
         herder.putConnectorConfig(name, connector, false, (error, result) -> created.onCompletion(error, result));
         created.get(30, TimeUnit.SECONDS);
@@ -181,22 +177,6 @@ class ConnectPluginIT {
     }
 
     private static List<String> deadLetterReasons() {
-        String topic = runtime.config().topics().interactions() + "-dlq";
-        List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(new HashMap<>(runtime.clientConfig()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Header reason = r.headers().lastHeader(KafkaRecordSink.HEADER_REASON);
-                    reasons.add(reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return reasons;
+        return DeadLetterCounter.reasons(runtime.clientConfig(), runtime.config().topics().interactions() + "-dlq");
     }
 }

@@ -40,19 +40,14 @@ import java.util.zip.GZIPOutputStream;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
-import org.alignmentmonitor.connectors.KafkaRecordSink;
 import org.alignmentmonitor.connectors.LogLine;
 import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.connectors.openai.OpenAiLogParser;
 import org.alignmentmonitor.connectors.openai.ParseResult;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
+import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
 import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -240,23 +235,7 @@ class OtlpReceiverIT {
     }
 
     private static List<String> deadLetterReasons() {
-        String topic = DeadLetterTopics.of(runtime.config().topics().interactions());
-        List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(new HashMap<>(runtime.clientConfig()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    Header reason = r.headers().lastHeader(KafkaRecordSink.HEADER_REASON);
-                    reasons.add(reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return reasons;
+        return DeadLetterCounter.reasons(runtime.clientConfig(), DeadLetterTopics.of(runtime.config().topics().interactions()));
     }
 
     /** Keeps every ended span, so the same spans can be exported twice, as a retrying exporter would. */
