@@ -77,7 +77,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             String topic = runtime.config().topics().interactions();
             double produceRate = load(runtime, topic, sample);
-            double rawRate = rawConsume(runtime, topic);
+            double rawRate = rawConsume(runtime, topic, records);
 
             long start = System.nanoTime();
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
@@ -122,7 +122,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     }
 
     /** Reads the whole input topic as raw bytes with a consumer tuned like the Streams one; records/s. */
-    private double rawConsume(MonitorRuntime runtime, String topic) {
+    static double rawConsume(MonitorRuntime runtime, String topic, int records) {
         Map<String, Object> config = new HashMap<>(runtime.clientConfig());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
