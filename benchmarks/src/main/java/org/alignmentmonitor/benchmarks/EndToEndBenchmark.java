@@ -77,7 +77,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             String topic = runtime.config().topics().interactions();
             double produceRate = load(runtime, topic, sample);
-            double rawRate = rawConsume(runtime, topic);
+            double rawRate = rawConsume(runtime, topic, records);
 
             long start = System.nanoTime();
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());

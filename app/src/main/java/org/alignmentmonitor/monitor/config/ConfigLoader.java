@@ -31,6 +31,8 @@ import org.alignmentmonitor.monitor.access.AccessSettings;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.certificates.CertificatesConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
+import org.alignmentmonitor.monitor.otlp.OtlpSettings;
+import org.alignmentmonitor.connectors.openai.ModelVersionRule;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
 import org.alignmentmonitor.streams.review.SamplingSettings;
@@ -134,7 +136,8 @@ public final class ConfigLoader {
                 new CertificatesConfig(s.string("monitor.certificates.topic", "certificates"),
                         Optional.ofNullable(s.string("monitor.certificates.key.file", null)).map(Path::of).orElse(null)),
                 access(s),
-                ingest(s));
+                ingest(s),
+                otlp(s));
         s.rejectUnknown();
         return config;
     }
@@ -176,6 +179,20 @@ public final class ConfigLoader {
         return new IngestConfig(sources, s.string("monitor.ingest.http.token", d.httpToken()),
                 s.integer("monitor.ingest.http.max-bytes", d.maxBodyBytes()),
                 s.integer("monitor.ingest.http.max-records", d.maxRecords()));
+    }
+
+    /** The OTLP/HTTP trace receiver: off unless {@code monitor.otlp.enabled}; listens beside the API by default. */
+    private static OtlpSettings otlp(Settings s) {
+        OtlpSettings d = OtlpSettings.disabled();
+        return new OtlpSettings(
+                s.bool("monitor.otlp.enabled", d.enabled()),
+                s.string("monitor.otlp.host", s.string("monitor.http.host", "127.0.0.1")),
+                s.integer("monitor.otlp.port", d.port()),
+                s.string("monitor.otlp.token", d.bearerToken()),
+                s.integer("monitor.otlp.max.body.bytes", d.maxBodyBytes()),
+                s.integer("monitor.otlp.max.concurrent", d.maxConcurrent()),
+                ModelVersionRule.parse(s.string("monitor.otlp.version-rule", d.versionRule().spec())),
+                s.duration("monitor.otlp.ack.timeout", d.ackTimeout()));
     }
 
     /** Which interactions go to review: salt, hourly budget per version, floor and reallocation interval. */

@@ -11,6 +11,7 @@ import org.alignmentmonitor.monitor.access.AccessSettings;
 import org.alignmentmonitor.monitor.alerting.AlertingConfig;
 import org.alignmentmonitor.monitor.certificates.CertificatesConfig;
 import org.alignmentmonitor.monitor.judging.JudgesConfig;
+import org.alignmentmonitor.monitor.otlp.OtlpSettings;
 import org.alignmentmonitor.monitor.review.ReviewSettings;
 import org.alignmentmonitor.streams.review.SamplingSettings;
 import org.alignmentmonitor.streams.topology.TopicNames;
@@ -43,7 +44,8 @@ public record MonitorConfig(
         SuiteConfig classifiers,
         CertificatesConfig certificates,
         AccessSettings access,
-        IngestConfig ingest) {
+        IngestConfig ingest,
+        OtlpSettings otlp) {
 
     public MonitorConfig {
         kafka = Map.copyOf(kafka);
@@ -74,36 +76,41 @@ public record MonitorConfig(
 
     public MonitorConfig withKafka(Map<String, String> newKafka) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, newKafka, registry, review, sampling, judges, classifiers, certificates, access, ingest, otlp);
     }
 
     public MonitorConfig withAlerting(AlertingConfig newAlerting) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, newAlerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, ingest, otlp);
     }
 
     public MonitorConfig withBucketSize(Duration newBucketSize) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, newBucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, ingest, otlp);
     }
 
     public MonitorConfig withSampling(SamplingSettings newSampling) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, newSampling, judges, classifiers, certificates, access, ingest, otlp);
     }
 
     public MonitorConfig withJudges(JudgesConfig newJudges) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, newJudges, classifiers, certificates, access, ingest, otlp);
     }
 
     public MonitorConfig withIngest(IngestConfig newIngest) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, newIngest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, newIngest, otlp);
+    }
+
+    public MonitorConfig withOtlp(OtlpSettings newOtlp) {
+        return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, registry, review, sampling, judges, classifiers, certificates, access, ingest, newOtlp);
     }
 
     public MonitorConfig withRegistry(Map<String, String> newRegistry) {
         return new MonitorConfig(dataDir, applicationId, topics, partitions, replication, httpHost, httpPort, advertisedHost,
-                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges, classifiers, certificates, access, ingest);
+                streamThreads, commitInterval, dedupHorizon, flushInterval, bucketSize, alerting, kafka, newRegistry, review, sampling, judges, classifiers, certificates, access, ingest, otlp);
     }
 }

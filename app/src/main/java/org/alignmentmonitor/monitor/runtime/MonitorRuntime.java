@@ -34,11 +34,12 @@ import org.alignmentmonitor.monitor.certificates.CertificateLog;
 import org.alignmentmonitor.monitor.certificates.Provenance;
 import org.alignmentmonitor.monitor.certificates.SigningKey;
 import org.alignmentmonitor.monitor.config.IngestConfig;
-import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
+import org.alignmentmonitor.monitor.otlp.OtlpReceiver;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.review.UserDirectory;
@@ -51,12 +52,13 @@ import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
 import org.alignmentmonitor.streams.judging.JudgingSettings;
 import org.alignmentmonitor.streams.rates.RateSettings;
+import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.topology.Topic;
 import org.alignmentmonitor.streams.topology.TopologySettings;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private CertificateIssuer certificates;
     private AuditLog audit;
     private final Map<String, String> configDigests;
+    private OtlpReceiver otlp;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MonitorRuntime(MonitorConfig config, EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry embeddedRegistry,
@@ -218,6 +221,11 @@ public final class MonitorRuntime implements AutoCloseable {
                 alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
                         config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
             }
+            if (role.runs(Role.STREAMS) && config.otlp().enabled()) {
+                String interactions = config.topics().interactions();
+                otlp = OtlpReceiver.start(config.otlp(), clientConfig, interactions, DeadLetterTopics.of(interactions),
+                        topics.interactions().valueSerde().serializer(), metrics.registry());
+            }
             if (streamsApp != null) {
                 streamsApp.awaitRunning(Duration.ofMinutes(2));
             }
@@ -309,6 +317,11 @@ public final class MonitorRuntime implements AutoCloseable {
         return tails;
     }
 
+    /** The OTLP/HTTP receiver, empty unless {@code monitor.otlp.enabled}. */
+    public Optional<OtlpReceiver> otlp() {
+        return Optional.ofNullable(otlp);
+    }
+
     public ApiServer api() {
         return api;
     }
@@ -329,6 +342,7 @@ public final class MonitorRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeQuietly(otlp);
         closeQuietly(api);
         closeQuietly(httpIngest);
         closeQuietly(judges);
