@@ -82,10 +82,23 @@ containers:
       - -D
       - monitor.review.users.file=/etc/alignment-monitor/review/users
       {{- end }}
+      {{- if and (eq .role "streams") $root.Values.otlp.enabled }}
+      - -D
+      - monitor.otlp.enabled=true
+      - -D
+      - monitor.otlp.host=0.0.0.0
+      - -D
+      - monitor.otlp.port={{ $root.Values.otlp.port }}
+      {{- end }}
     ports:
       - name: http
         containerPort: {{ $root.Values.http.port }}
         protocol: TCP
+      {{- if and (eq .role "streams") $root.Values.otlp.enabled }}
+      - name: otlp-http
+        containerPort: {{ $root.Values.otlp.port }}
+        protocol: TCP
+      {{- end }}
     env:
       - name: POD_NAME
         valueFrom:
@@ -167,6 +180,16 @@ containers:
         mountPath: /etc/alignment-monitor/review
         readOnly: true
       {{- end }}
+      {{- if $root.Values.auth.usersSecret }}
+      - name: auth-users
+        mountPath: /etc/alignment-monitor/auth
+        readOnly: true
+      {{- end }}
+      {{- if $root.Values.certificates.signingKeySecret }}
+      - name: signing-key
+        mountPath: /etc/alignment-monitor/certificates
+        readOnly: true
+      {{- end }}
       {{- with $root.Values.extraVolumeMounts }}
       {{- toYaml . | nindent 6 }}
       {{- end }}
@@ -189,6 +212,17 @@ volumes:
   - name: review-users
     secret:
       secretName: {{ $v.usersSecret }}
+  {{- end }}
+  {{- with $root.Values.auth.usersSecret }}
+  - name: auth-users
+    secret:
+      secretName: {{ . }}
+  {{- end }}
+  {{- with $root.Values.certificates.signingKeySecret }}
+  - name: signing-key
+    secret:
+      secretName: {{ . }}
+      defaultMode: 0400
   {{- end }}
   {{- with $root.Values.extraVolumes }}
   {{- toYaml . | nindent 2 }}
