@@ -54,7 +54,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
     Duration warmup;
 
     @Option(names = "--sample", defaultValue = "PT30S", description = "Period of the heap series.")
-    Duration sample;
+    Duration samplePeriod;
 
     @Option(names = "--full-gc", description = "Force a full GC before each heap sample: the live set exactly, at the cost of a pause.")
     boolean fullGc;
@@ -120,7 +120,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                     }
                     System.out.printf("%6.0f %6d %8d %8d %10.1f%n", (seenAt - start) / 1e9, sent.get(), visible, sent.get() - visible,
                             HeapAfterGc.bytes() / 1048576.0);
-                    nextSample += sample.toNanos();
+                    nextSample += samplePeriod.toNanos();
                 }
                 if (!sender.isAlive() && drainDeadline == Long.MAX_VALUE) {
                     drainDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
