@@ -31,8 +31,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Live traffic at a steady rate: real interactions with fresh ids and the current time as event time
- * are sent at {@code --rate} per second while {@code GET /api/v1/rates} is polled for every version.
+ * Live traffic at a steady rate. First {@code --prime} interactions are sent and counted, so start-up,
+ * JIT and lazily loaded rule models are behind us; then real interactions with fresh ids and the
+ * current time as event time are sent at {@code --rate} per second while {@code GET /api/v1/rates} is polled for every version.
  * When the counts first reach k, the k-th sent interaction counts as visible: its latency is that
  * poll's time minus its send time (an upper bound by up to one poll interval plus the producer's
  * linger). Every {@code --sample} it prints the heap in use after garbage collection, so a leak
@@ -50,8 +51,9 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "PT3M", description = "How long to send (ISO-8601 duration).")
     Duration duration;
 
-    @Option(names = "--warmup", defaultValue = "PT30S", description = "Interactions sent in this first part are not in the latency figures.")
-    Duration warmup;
+    @Option(names = "--prime", defaultValue = "30000", description = {"Interactions sent unpaced, and counted, before the timed run:",
+            "start-up, JIT and lazily loaded rule models are then behind us."})
+    int prime;
 
     @Option(names = "--sample", defaultValue = "PT30S", description = "Period of the heap series.")
     Duration samplePeriod;
@@ -86,7 +88,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                 "monitor.http.port", "0",
                 "monitor.topics.partitions", String.valueOf(partitions)));
         settings.putAll(extra);
-        int total = (int) (rate * duration.toMillis() / 1000);
+        int total = prime + (int) (rate * duration.toMillis() / 1000);
         long[] sentAt = new long[total];
         long[] latency = new long[total];
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
@@ -94,21 +96,25 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
             RatesClient client = new RatesClient(runtime.api().port());
             AtomicInteger sent = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread sender = new Thread(() -> send(runtime, sample, sentAt, sent, failure), "steady-sender");
+            send(runtime, sample, sentAt, 0, prime, 0, sent, failure);
+            long primeDeadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (counted(client, versions) < prime && failure.get() == null) {
+                if (System.nanoTime() > primeDeadline) {
+                    throw new IllegalStateException("the priming interactions were not all counted");
+                }
+                LockSupport.parkNanos(poll.toNanos());
+            }
+            Thread sender = new Thread(() -> send(runtime, sample, sentAt, prime, total, rate, sent, failure), "steady-sender");
             long start = System.nanoTime();
             sender.start();
             System.out.printf("rate=%d/s duration=%s classifiers=%s partitions=%d settings=%s%n", rate, duration,
                     noClassifiers ? "none" : "default", partitions, extra);
             System.out.println("  t(s)   sent  visible      lag  heap-after-GC(MB)");
-            int visible = 0;
+            int visible = prime;
             long nextSample = start;
             long drainDeadline = Long.MAX_VALUE;
             while (visible < total && System.nanoTime() < drainDeadline && failure.get() == null) {
-                long now = System.currentTimeMillis();
-                long count = 0;
-                for (List<String> v : versions) {
-                    count += client.interactions(v.get(0), v.get(1), 0, now + Duration.ofDays(1).toMillis());
-                }
+                long count = counted(client, versions);
                 long seenAt = System.nanoTime();
                 for (int k = visible; k < Math.min(count, total); k++) {
                     latency[k] = seenAt - sentAt[k];
@@ -118,7 +124,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                     if (fullGc) {
                         System.gc();
                     }
-                    System.out.printf("%6.0f %6d %8d %8d %10.1f%n", (seenAt - start) / 1e9, sent.get(), visible, sent.get() - visible,
+                    System.out.printf("%6.0f %6d %8d %8d %10.1f%n", (seenAt - start) / 1e9, sent.get() - prime, visible - prime, sent.get() - visible,
                             HeapAfterGc.bytes() / 1048576.0);
                     nextSample += samplePeriod.toNanos();
                 }
@@ -132,25 +138,37 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("sending failed", failure.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            int skip = (int) Math.min(total, rate * warmup.toMillis() / 1000);
-            long[] measured = new long[Math.max(0, visible - skip)];
-            System.arraycopy(latency, skip, measured, 0, measured.length);
-            System.out.printf("visible %,d of %,d sent (%,.0f/s over %.0f s, including the drain)%n", visible, total, visible / seconds, seconds);
-            System.out.printf("append-to-visible latency after the %s warm-up: %s%n", warmup, Percentiles.ofNanos(measured, measured.length));
+            long[] measured = new long[visible - prime];
+            System.arraycopy(latency, prime, measured, 0, measured.length);
+            System.out.printf("timed run: visible %,d of %,d sent (%,.0f/s over %.0f s, including the drain)%n", visible - prime, total - prime,
+                    (visible - prime) / seconds, seconds);
+            System.out.printf("append-to-visible latency: %s%n", Percentiles.ofNanos(measured, measured.length));
         }
         return 0;
     }
 
-    /** Sends at a fixed pace; the send time of each interaction is what its latency counts from. */
-    private void send(MonitorRuntime runtime, List<Interaction> sample, long[] sentAt, AtomicInteger sent, AtomicReference<Throwable> failure) {
+    private static long counted(RatesClient client, Set<List<String>> versions) throws Exception {
+        long to = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+        long count = 0;
+        for (List<String> v : versions) {
+            count += client.interactions(v.get(0), v.get(1), 0, to);
+        }
+        return count;
+    }
+
+    /**
+     * Sends interactions {@code from} to {@code to} at {@code perSecond} (0: as fast as the producer takes them);
+     * the send time of each is what its latency counts from.
+     */
+    private static void send(MonitorRuntime runtime, List<Interaction> sample, long[] sentAt, int from, int to, int perSecond,
+                             AtomicInteger sent, AtomicReference<Throwable> failure) {
         String topic = runtime.config().topics().interactions();
         Serializer<Interaction> serializer = runtime.topics().interactions().valueSerde().serializer();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaRecordSink.withDefaults(new HashMap<>(runtime.clientConfig())),
                 new StringSerializer(), new ByteArraySerializer())) {
             long start = System.nanoTime();
-            for (int i = 0; i < sentAt.length && failure.get() == null; i++) {
-                long due = start + (long) i * 1_000_000_000L / rate;
-                long wait = due - System.nanoTime();
+            for (int i = from; i < to && failure.get() == null; i++) {
+                long wait = perSecond == 0 ? 0 : start + (long) (i - from) * 1_000_000_000L / perSecond - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
