@@ -215,9 +215,7 @@ public final class HistoryBenchmark implements Callable<Integer> {
     }
 
     private static long heapAfterFullGc() {
-        System.gc();
-        System.gc();
-        return HeapAfterGc.bytes();
+        return HeapAfterGc.afterFullGc();
     }
 
     private static String model(int v) {

@@ -94,6 +94,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
             RatesClient client = new RatesClient(runtime.api().port());
+            HeapAfterGc heap = new HeapAfterGc();
             AtomicInteger sent = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             send(runtime, sample, sentAt, 0, prime, 0, sent, failure);
@@ -121,11 +122,9 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                 }
                 visible = (int) Math.max(visible, Math.min(count, total));
                 if (seenAt >= nextSample) {
-                    if (fullGc) {
-                        System.gc();
-                    }
+                    long heapBytes = fullGc ? HeapAfterGc.afterFullGc() : heap.latest();
                     System.out.printf("%6.0f %6d %8d %8d %10.1f%n", (seenAt - start) / 1e9, sent.get() - prime, visible - prime, sent.get() - visible,
-                            HeapAfterGc.bytes() / 1048576.0);
+                            heapBytes / 1048576.0);
                     nextSample += samplePeriod.toNanos();
                 }
                 if (!sender.isAlive() && drainDeadline == Long.MAX_VALUE) {
@@ -143,8 +142,25 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
             System.out.printf("timed run: visible %,d of %,d sent (%,.0f/s over %.0f s, including the drain)%n", visible - prime, total - prime,
                     (visible - prime) / seconds, seconds);
             System.out.printf("append-to-visible latency: %s%n", Percentiles.ofNanos(measured, measured.length));
+            printByPeriod(sentAt, latency, start, visible);
         }
         return 0;
+    }
+
+    /** Latency of the interactions sent in each heap-sample period: shows a start-up backlog apart from the steady state. */
+    private void printByPeriod(long[] sentAt, long[] latency, long start, int visible) {
+        long period = samplePeriod.toNanos();
+        int k = prime;
+        while (k < visible) {
+            long periodStart = start + (sentAt[k] - start) / period * period;
+            int first = k;
+            while (k < visible && sentAt[k] < periodStart + period) {
+                k++;
+            }
+            long[] slice = java.util.Arrays.copyOfRange(latency, first, k);
+            System.out.printf("  sent in [%4.0f s, %4.0f s): %s%n", (periodStart - start) / 1e9, (periodStart - start + period) / 1e9,
+                    Percentiles.ofNanos(slice, slice.length));
+        }
     }
 
     private static long counted(RatesClient client, Set<List<String>> versions) throws Exception {
