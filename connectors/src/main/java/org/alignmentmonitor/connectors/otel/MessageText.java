@@ -57,7 +57,9 @@ final class MessageText {
         int calls = 0;
         if (parts != null && parts.isArray()) {
             for (JsonNode part : parts) {
-                if (part.isObject() && TOOL_CALL_TYPES.contains(JsonValues.text(part, "type"))) {
+                String type = part.isObject() ? JsonValues.text(part, "type") : null;
+                // Set.of(...).contains(null) throws: a part without a type is simply not a tool call.
+                if (type != null && TOOL_CALL_TYPES.contains(type)) {
                     calls++;
                 }
             }
