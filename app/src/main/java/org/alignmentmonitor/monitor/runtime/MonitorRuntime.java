@@ -43,6 +43,7 @@ import org.alignmentmonitor.monitor.otlp.OtlpReceiver;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
 import org.alignmentmonitor.monitor.review.ReviewRuntime;
 import org.alignmentmonitor.monitor.review.UserDirectory;
+import org.alignmentmonitor.monitor.runtime.tail.Backoff;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.RegistryClientConfig;
@@ -188,7 +189,7 @@ public final class MonitorRuntime implements AutoCloseable {
             }
             audit = new AuditLog(clientConfig, new Topic<>(config.access().auditTopic(), Serdes.String(),
                     AvroSerdes.specific(AuditEvent.class, registry, false)));
-            recordConfigChanges();
+            recordConfigChangesInBackground();
             if (role.runs(Role.STREAMS)) {
                 HostInfo self = new HostInfo(advertised, port);
                 routes.add(new DashboardRoutes(streamsApp.stores(), alerting.feed()::current)::register);
@@ -253,6 +254,31 @@ public final class MonitorRuntime implements AutoCloseable {
     }
 
     /** A CONFIG_CHANGED event for each configuration section that differs from the last one on the audit trail. */
+    /**
+     * Records configuration changes without holding up the start: the audit topic is Avro, and a monitor
+     * must start (and count) during a schema registry outage, so this waits the outage out with backoff.
+     */
+    private void recordConfigChangesInBackground() {
+        Thread recorder = new Thread(() -> {
+            for (int failures = 1; !closed.get(); failures++) {
+                try {
+                    recordConfigChanges();
+                    return;
+                } catch (RuntimeException e) {
+                    Duration wait = Backoff.DEFAULT.after(failures);
+                    LOG.warn("Configuration changes not on the audit trail yet ({}); retrying in {} s", e.getMessage(), wait.toSeconds());
+                    try {
+                        Thread.sleep(wait.toMillis());
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }, "config-audit");
+        recorder.setDaemon(true);
+        recorder.start();
+    }
+
     private void recordConfigChanges() {
         List<AuditEvent> recorded = new ArrayList<>();
         audit.scan(e -> {

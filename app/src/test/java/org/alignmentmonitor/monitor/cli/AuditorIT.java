@@ -168,7 +168,9 @@ class AuditorIT {
         assertThat(labelled.get(0).path("detail").path("label").asText()).isEqualTo("MISALIGNED");
         assertThat(corrected).hasSize(1);
         assertThat(corrected.get(0).path("detail").path("label").asText()).isEqualTo("ALIGNED");
-        assertThat(auditEvents("kind=CONFIG_CHANGED")).extracting(e -> e.path("subject").asText()).contains("access", "sampling", "review");
+        // Recorded in the background at start (it waits out a registry outage), so wait for it.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(auditEvents("kind=CONFIG_CHANGED")).extracting(e -> e.path("subject").asText()).contains("access", "sampling", "review"));
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/audit?kind=nonsense"))
                 .header("Authorization", "Bearer " + TOKENS.get(Role.AUDITOR)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(400);
