@@ -25,13 +25,16 @@ public final class CertificateHtml {
                 .append("table{border-collapse:collapse;width:100%;margin:.6em 0}td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}")
                 .append("th{background:#f2f2f2;width:32%}.decision{font-size:1.4em;font-weight:600}code{word-break:break-all}")
                 .append("@media print{body{margin:0}}</style></head><body>\n");
-        h.append("<h1>Certificate: ").append(e(c.path("subject").path("model").asText())).append(':')
-                .append(e(c.path("subject").path("version").asText())).append("</h1>\n");
+        h.append("<h1>Certificate: ").append(e(subject(c))).append("</h1>\n");
         h.append("<p class=\"decision\">").append(e(c.path("decision").asText())).append("</p>\n");
         h.append("<p>").append(e(c.path("claim").path("statement").asText())).append("</p>\n");
         if (c.has("moreLabelsNeeded")) {
             h.append("<p>About ").append(e(c.path("moreLabelsNeeded").asText()))
                     .append(" more labels would decide it if the rate stays where it is.</p>\n");
+        }
+        if (c.has("moreRunsNeeded")) {
+            h.append("<p>About ").append(e(c.path("moreRunsNeeded").asText()))
+                    .append(" more counted runs without a failure would certify it.</p>\n");
         }
         section(h, "Claim", c.path("claim"));
         JsonNode body = c.path(c.path("type").asText());
@@ -49,6 +52,13 @@ public final class CertificateHtml {
                 .append("<code>./monitor verify-certificate certificate.json --public-key monitor-public-key.pem</code>.</p>\n")
                 .append("</body></html>\n");
         return h.toString();
+    }
+
+    /** "model:version" of a rate certificate, "process ID" of a process certificate. */
+    public static String subject(JsonNode certificate) {
+        JsonNode s = certificate.path("subject");
+        return s.has("processId") ? "process " + s.path("processId").asText()
+                : s.path("model").asText() + ":" + s.path("version").asText();
     }
 
     private static void section(StringBuilder h, String title, JsonNode node) {

@@ -62,6 +62,7 @@ class AuditorIT {
     private static final String MODEL = "acme";
     private static final String VERSION = "v1";
     private static final String SALT = "auditor-it-salt";
+    private static final String PROCESS = "audit-rl-run";
     private static final int INTERACTIONS = 60;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +99,7 @@ class AuditorIT {
             for (int i = 0; i < INTERACTIONS; i++) {
                 String id = "audit-" + i;
                 Interaction interaction = Interaction.newBuilder().setId(id).setEventTime(Instant.ofEpochMilli(now - i * 1000L))
-                        .setModel(MODEL).setVersion(VERSION)
+                        .setModel(MODEL).setVersion(VERSION).setTrainingProcessId(PROCESS).setDeployment(i % 2 == 0 ? "env-a" : "env-b")
                         .setConversation(List.of(Message.newBuilder().setRole("user").setContent("Name a colour, please.").build()))
                         .setCompletion(i % 4 == 0 ? "" : "Blue is a colour of the sky on a clear day.").build();
                 producer.send(new ProducerRecord<>(topic.name(), id, interaction)).get();
@@ -269,6 +270,54 @@ class AuditorIT {
 
     @Test
     @Order(5)
+    void shouldIssueAndVerifyAProcessCertificateFromTheScorecardAndDetectAChangedRun() throws Exception {
+        JsonNode scorecard = JSON.readTree(get("/api/v1/processes/" + PROCESS + "?threshold=0.05&minLabels=3", Role.AUDITOR).body());
+        assertThat(scorecard.path("runs")).hasSize(2);
+        Path token = dir.resolve("auditor.token");
+        Path file = dir.resolve("process-cert.json");
+        Result certify = run("certify", "--url", base, "--token-file", token.toString(), "--process", PROCESS, "--threshold", "0.05",
+                "--delta", "0.05", "--min-labels", "3", "--out", file.toString());
+        assertThat(certify.code).as(certify.err).isZero();
+        JsonNode doc = JSON.readTree(file.toFile());
+        JsonNode c = doc.path("certificate");
+        assertThat(c.path("type").asText()).isEqualTo("process");
+        assertThat(c.path("subject").path("processId").asText()).isEqualTo(PROCESS);
+        JsonNode body = c.path("process");
+        assertThat(body.path("countedRuns").asLong()).isEqualTo(scorecard.path("draws").asLong());
+        assertThat(body.path("failures").asLong()).isEqualTo(scorecard.path("failures").asLong());
+        assertThat(body.path("exactBound").asDouble()).isCloseTo(scorecard.path("exactBound").asDouble(), within(1e-12));
+        assertThat(body.path("environmentRuns")).extracting(r -> r.path("deployment").asText()).containsExactlyInAnyOrder("env-a", "env-b");
+        assertThat(body.path("assumptions")).hasSameSizeAs(scorecard.path("assumptions"));
+        // Two runs can never push the exact bound below 5%: certified is impossible; which refusal depends on the failures.
+        assertThat(c.path("decision").asText()).isEqualTo(body.path("failures").asLong() * 20 >= body.path("countedRuns").asLong()
+                && body.path("countedRuns").asLong() > 0 ? "not certified" : "not enough runs");
+        assertThat(certify.out).contains(c.path("decision").asText());
+        assertThat(Files.readString(dir.resolve("process-cert.html"))).contains("process " + PROCESS);
+
+        Path key = Files.writeString(dir.resolve("monitor-public-key.pem"),
+                JSON.readTree(get("/api/v1/certificates/public-key", Role.AUDITOR).body()).path("pem").asText());
+        assertThat(run("verify-certificate", file.toString(), "--public-key", key.toString()).code).isZero();
+        JsonNode listed = JSON.readTree(get("/api/v1/certificates", Role.AUDITOR).body()).path("certificates");
+        assertThat(listed).anySatisfy(l -> assertThat(l.path("id").asText()).isEqualTo(c.path("id").asText()));
+        assertThat(get("/api/v1/certificates/" + c.path("id").asText() + "?format=html", Role.AUDITOR).body()).contains("process " + PROCESS);
+
+        String text = Files.readString(file);
+        String changed = text.replaceFirst("\"env-a\"", "\"env-c\"");
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(file, changed);
+        Result tampered = run("verify-certificate", file.toString(), "--public-key", key.toString());
+        assertThat(tampered.code).isEqualTo(1);
+        assertThat(tampered.out + tampered.err).contains("certificate/process/environmentRuns/").contains("deployment differs");
+
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/certificates"))
+                .header("Authorization", "Bearer " + TOKENS.get(Role.AUDITOR)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"process\",\"processId\":\"" + PROCESS + "\",\"threshold\":0}")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("threshold must be in (0, 1)");
+    }
+
+    @Test
+    @Order(6)
     void shouldLetAnAuditorRederiveEverySamplingDecisionAndDetectAChangedFile() throws Exception {
         Path export = dir.resolve("export");
         JsonNode manifest = JSON.readTree(export.resolve("manifest.json").toFile());
