@@ -69,8 +69,10 @@ public final class HttpIngest implements AutoCloseable {
         // Answer fast: a request waits for its own records, so lingering only adds latency.
         settings.putIfAbsent("linger.ms", 1);
         this.producer = new KafkaProducer<>(KafkaRecordSink.withDefaults(settings), new StringSerializer(), new ByteArraySerializer());
-        this.accepted = Counter.builder("alignment_monitor_ingest_http_records").tag("outcome", "accepted").register(metrics);
-        this.rejected = Counter.builder("alignment_monitor_ingest_http_records").tag("outcome", "rejected").register(metrics);
+        this.accepted = Counter.builder("alignment_monitor_ingest_http_records").description("Records received by HTTP ingest, by outcome")
+                .tag("outcome", "accepted").register(metrics);
+        this.rejected = Counter.builder("alignment_monitor_ingest_http_records").description("Records received by HTTP ingest, by outcome")
+                .tag("outcome", "rejected").register(metrics);
     }
 
     public void register(JavalinConfig javalin) {
