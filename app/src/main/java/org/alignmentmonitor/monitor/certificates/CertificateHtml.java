@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alignmentmonitor.review.render.SafeMarkdown;
 
 /**
@@ -37,9 +39,26 @@ public final class CertificateHtml {
                     .append(" more counted runs without a failure would certify it.</p>\n");
         }
         section(h, "Claim", c.path("claim"));
+        // The type's figures: its plain values in one table, then each object as a table and each list
+        // (a process's runs, its assumptions) as a table with a row per element.
         JsonNode body = c.path(c.path("type").asText());
         if (body.isObject()) {
-            body.fields().forEachRemaining(f -> section(h, f.getKey(), f.getValue()));
+            ObjectNode values = JsonNodeFactory.instance.objectNode();
+            body.fields().forEachRemaining(f -> {
+                if (f.getValue().isValueNode()) {
+                    values.set(f.getKey(), f.getValue());
+                }
+            });
+            if (!values.isEmpty()) {
+                section(h, c.path("type").asText(), values);
+            }
+            body.fields().forEachRemaining(f -> {
+                if (f.getValue().isObject()) {
+                    section(h, f.getKey(), f.getValue());
+                } else if (f.getValue().isArray()) {
+                    rows(h, f.getKey(), f.getValue());
+                }
+            });
         }
         section(h, "Provenance", c.path("provenance"));
         h.append("<h2>Seal</h2><table>")
@@ -67,6 +86,26 @@ public final class CertificateHtml {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
             h.append(row(f.getKey(), v.isValueNode() ? v.asText() : v.toString()));
+        }
+        h.append("</table>\n");
+    }
+
+    private static void rows(StringBuilder h, String title, JsonNode list) {
+        h.append("<h2>").append(e(title)).append("</h2><table>");
+        JsonNode first = list.path(0);
+        if (first.isObject()) {
+            h.append("<tr>");
+            first.fieldNames().forEachRemaining(name -> h.append("<th>").append(e(name)).append("</th>"));
+            h.append("</tr>");
+        }
+        for (JsonNode item : list) {
+            h.append("<tr>");
+            if (item.isObject()) {
+                item.fields().forEachRemaining(f -> h.append("<td>").append(e(f.getValue().asText())).append("</td>"));
+            } else {
+                h.append("<td>").append(e(item.isValueNode() ? item.asText() : item.toString())).append("</td>");
+            }
+            h.append("</tr>");
         }
         h.append("</table>\n");
     }

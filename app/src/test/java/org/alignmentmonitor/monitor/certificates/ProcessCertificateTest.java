@@ -95,6 +95,10 @@ class ProcessCertificateTest {
         assertThat(changed).isNotEqualTo(file);
         assertThat(CertificateSeal.verify(changed, key.publicKey()).problems())
                 .anySatisfy(problem -> assertThat(problem).contains("certificate/process/environmentRuns/59/outcome").contains("differs"));
-        assertThat(CertificateHtml.render(sealed)).contains("process rl-&lt;run&gt;").doesNotContain("rl-<run>");
+        String page = CertificateHtml.render(sealed);
+        assertThat(page).contains("process rl-&lt;run&gt;").doesNotContain("rl-<run>");
+        assertThat(page).as("the runs, bounds and assumptions are on the page").contains("<th>countedRuns</th><td><code>59</code>")
+                .contains("<th>exactBound</th>").contains("<td>INSUFFICIENT_LABELS</td>").contains("<td>env-59</td>")
+                .contains("independent draw");
     }
 }
