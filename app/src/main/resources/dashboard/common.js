@@ -98,7 +98,25 @@ window.AM = (function () {
   }
 
   // Certificates come from another part of the monitor; when the endpoint is absent or fails the
-  // section stays hidden. Only plain fields are shown, each as text.
+  // section stays hidden. The list gives each certificate's envelope (subject, claim, decision):
+  // a rate certificate names a model version and a bound on its rate, a process certificate a
+  // training process and a threshold on its failure probability. Every field is shown as text.
+  function certificateRow(c) {
+    const subject = c.subject || {}, claim = c.claim || {};
+    const process = c.type === 'process';
+    const id = String(c.id || '');
+    const tr = el('tr', { 'data-certificate': id, 'data-type': String(c.type || '') });
+    const link = el('td', {});
+    link.appendChild(el('a', { href: '/api/v1/certificates/' + encodeURIComponent(id) + '?format=html' }, id));
+    tr.appendChild(link);
+    const claimText = process
+      ? 'P(run fails) < ' + pct(claim.threshold) + ' (δ ' + claim.delta + ')'
+      : 'rate < ' + pct(claim.bound) + ' (α ' + claim.alpha + ')';
+    const span = [claim.from, claim.to].filter(Boolean).join(' → ');
+    [c.type, process ? 'process ' + subject.processId : subject.model + ':' + subject.version, c.decision, claimText,
+      span, c.issuedAt].forEach(v => tr.appendChild(el('td', {}, v === undefined || v === null ? '–' : String(v))));
+    return tr;
+  }
   async function certificates(section) {
     let data;
     try {
@@ -107,16 +125,11 @@ window.AM = (function () {
       section.hidden = true;
       return;
     }
-    const list = Array.isArray(data) ? data : (data.certificates || []);
+    const list = data.certificates || [];
     section.hidden = false;
-    const body = section.querySelector('tbody');
-    const cell = v => el('td', {}, v === undefined || v === null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-    body.replaceChildren(...list.slice(0, 200).map(c => {
-      const tr = el('tr', { 'data-certificate': String(c.id || c.certificateId || '') });
-      [c.id || c.certificateId, c.type, [c.model, c.version].filter(Boolean).join(':') || c.processId, c.decision || c.status,
-        c.bound, [c.from, c.to].filter(Boolean).join(' → '), c.issuedAt].forEach(v => tr.appendChild(cell(v)));
-      return tr;
-    }));
+    // Newest first: issuedAt is an ISO-8601 instant, so text order is time order.
+    const newest = list.slice().sort((a, b) => String(b.issuedAt).localeCompare(String(a.issuedAt))).slice(0, 200);
+    section.querySelector('tbody').replaceChildren(...newest.map(certificateRow));
     section.querySelector('.empty').hidden = list.length > 0;
   }
 

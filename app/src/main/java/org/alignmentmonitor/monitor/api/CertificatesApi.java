@@ -3,6 +3,7 @@ package org.alignmentmonitor.monitor.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +15,15 @@ import io.javalin.http.HttpStatus;
 import org.alignmentmonitor.avro.BucketStats;
 import org.alignmentmonitor.estimators.EstimationOptions;
 import org.alignmentmonitor.estimators.Estimator;
+import org.alignmentmonitor.estimators.process.ScorecardPolicy;
 import org.alignmentmonitor.monitor.certificates.CertificateHtml;
 import org.alignmentmonitor.monitor.certificates.CertificateIssuer;
 import org.alignmentmonitor.monitor.certificates.CertificateRequest;
 import org.alignmentmonitor.monitor.certificates.Method;
+import org.alignmentmonitor.monitor.certificates.ProcessCertificate;
 import org.alignmentmonitor.monitor.certificates.RateCertificate;
+import org.alignmentmonitor.streams.process.ProcessCellKey;
+import org.alignmentmonitor.streams.query.ProcessStores;
 import org.alignmentmonitor.streams.query.StatsStores;
 import org.alignmentmonitor.streams.rates.EstimatorInputs;
 import org.alignmentmonitor.streams.topology.BucketKey;
@@ -27,8 +32,9 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * {@code POST /api/v1/certificates} issues a certificate for a window of one version (answered by the
- * instance holding that version's statistics); {@code GET /api/v1/certificates} lists the issued
+ * {@code POST /api/v1/certificates} issues a certificate for a window of one version, or with
+ * {@code "type": "process"} for a training process's scorecard (answered by the instance holding the
+ * statistics); {@code GET /api/v1/certificates} lists the issued
  * ones, {@code GET /api/v1/certificates/{id}} returns one (JSON, or a printable page with
  * {@code ?format=html}), {@code GET /api/v1/certificates/public-key} the key they are signed with.
  */
@@ -38,13 +44,19 @@ public final class CertificatesApi {
     private static final String PUBLIC_KEY = "public-key";
 
     private final StatsStores stores;
+    private final ProcessStores processes;
     private final HostInfo self;
     private final CertificateIssuer issuer;
 
-    public CertificatesApi(StatsStores stores, HostInfo self, CertificateIssuer issuer) {
+    public CertificatesApi(StatsStores stores, ProcessStores processes, HostInfo self, CertificateIssuer issuer) {
         this.stores = stores;
+        this.processes = processes;
         this.self = self;
         this.issuer = issuer;
+    }
+
+    /** What a process certificate asks: the scorecard of {@code processId} under {@code policy}, runs' intervals at 1 - alpha. */
+    record ProcessRequest(String processId, ScorecardPolicy policy, double alpha) {
     }
 
     public void register(JavalinConfig config) {
@@ -54,17 +66,14 @@ public final class CertificatesApi {
     }
 
     void issue(Context ctx) {
-        CertificateRequest request = request(ctx.body());
-        if (self != null) {
-            KeyQueryMetadata owner = stores.owner(request.model(), request.version());
-            if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-                throw new PeerClient.PeerUnavailableException("statistics are being rebalanced; retry shortly");
-            }
-            if (!owner.activeHost().equals(self)) {
-                ctx.status(HttpStatus.CONFLICT).json(Map.of("error", "ask the instance holding this version's statistics",
-                        "instance", owner.activeHost().host() + ":" + owner.activeHost().port()));
-                return;
-            }
+        JsonNode body = body(ctx.body());
+        if (ProcessCertificate.TYPE.equals(body.path("type").asText())) {
+            issueProcess(ctx, processRequest(body));
+            return;
+        }
+        CertificateRequest request = request(body);
+        if (self != null && !heldHere(ctx, stores.owner(request.model(), request.version()), "this version's statistics")) {
+            return;
         }
         StatsStores.WindowAnswer answer = stores.localWindow(request.model(), request.version(), request.from(), request.to());
         BucketStats stats = answer.merged().orElseGet(() ->
@@ -75,7 +84,39 @@ public final class CertificatesApi {
                 List.copyOf(stats.getClassifierConfigVersions()),
                 Estimator.estimate(EstimatorInputs.stateOf(stats), EstimationOptions.withAlpha(request.alpha())),
                 issuer.provenance());
-        ObjectNode sealed = issuer.issue(figures);
+        created(ctx, issuer.issue(figures));
+    }
+
+    void issueProcess(Context ctx, ProcessRequest request) {
+        if (self != null && !heldHere(ctx, processes.owner(request.processId()), "this process's statistics")) {
+            return;
+        }
+        Map<ProcessCellKey, BucketStats> cells = processes.localCells(request.processId());
+        if (cells.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no traffic names training process '" + request.processId() + "'"));
+            return;
+        }
+        ProcessView view = ProcessView.of(request.processId(), cells, request.policy(), request.alpha());
+        TreeSet<String> classifierVersions = new TreeSet<>();
+        cells.values().forEach(c -> classifierVersions.addAll(c.getClassifierConfigVersions()));
+        created(ctx, issuer.issue(new ProcessCertificate(view.scorecard(), request.alpha(), view.from(), view.to(),
+                List.copyOf(classifierVersions), issuer.provenance())));
+    }
+
+    /** Whether this instance holds the statistics; if not, answers 409 naming the one that does. */
+    private boolean heldHere(Context ctx, KeyQueryMetadata owner, String what) {
+        if (owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new PeerClient.PeerUnavailableException("statistics are being rebalanced; retry shortly");
+        }
+        if (!owner.activeHost().equals(self)) {
+            ctx.status(HttpStatus.CONFLICT).json(Map.of("error", "ask the instance holding " + what,
+                    "instance", owner.activeHost().host() + ":" + owner.activeHost().port()));
+            return false;
+        }
+        return true;
+    }
+
+    private static void created(Context ctx, ObjectNode sealed) {
         ctx.status(HttpStatus.CREATED).header("Location", "/api/v1/certificates/" + sealed.path("certificate").path("id").asText())
                 .json(sealed);
     }
@@ -110,8 +151,7 @@ public final class CertificatesApi {
         }
     }
 
-    /** The JSON body: model, version, from, to (ISO-8601 or epoch ms), bound, alpha, mode, method. */
-    static CertificateRequest request(String body) {
+    static JsonNode body(String body) {
         JsonNode b;
         try {
             b = MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -121,6 +161,41 @@ public final class CertificatesApi {
         if (!b.isObject()) {
             throw new BadRequestException("the body must be a JSON object");
         }
+        String type = b.path("type").asText("rate");
+        if (!type.equals("rate") && !type.equals(ProcessCertificate.TYPE)) {
+            throw new BadRequestException("type must be rate or process, got '" + type + "'");
+        }
+        return b;
+    }
+
+    static CertificateRequest request(String body) {
+        return request(body(body));
+    }
+
+    /** A process certificate's body: type "process", processId, threshold, delta, minLabels, alpha (scorecard defaults). */
+    static ProcessRequest processRequest(JsonNode b) {
+        if (!b.hasNonNull("processId")) {
+            throw new BadRequestException("'processId' is required");
+        }
+        String processId = ProcessApi.processId(text(b, "processId"));
+        double threshold = number(b, "threshold", ScorecardPolicy.DEFAULT.threshold());
+        double delta = number(b, "delta", ScorecardPolicy.DEFAULT.delta());
+        double minLabels = number(b, "minLabels", ScorecardPolicy.DEFAULT.minLabels());
+        double alpha = number(b, "alpha", 0.05);
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new BadRequestException("threshold must be in (0, 1), got " + threshold);
+        }
+        if (!(delta > 0 && delta <= 0.5) || !(alpha > 0 && alpha <= 0.5)) {
+            throw new BadRequestException("delta and alpha must be in (0, 0.5], got " + delta + " and " + alpha);
+        }
+        if (minLabels != Math.rint(minLabels) || minLabels < 1 || minLabels > 1_000_000) {
+            throw new BadRequestException("minLabels must be a whole number in [1, 1000000], got " + minLabels);
+        }
+        return new ProcessRequest(processId, new ScorecardPolicy(threshold, delta, (long) minLabels), alpha);
+    }
+
+    /** A rate certificate's body: model, version, from, to (ISO-8601 or epoch ms), bound, alpha, mode, method. */
+    static CertificateRequest request(JsonNode b) {
         String model = QueryParams.requiredName("model", text(b, "model"));
         String version = QueryParams.requiredName("version", text(b, "version"));
         long from = QueryParams.instant("from", text(b, "from"), 0L);

@@ -81,7 +81,7 @@ public final class ProcessApi {
     }
 
     /** Process ids come from traffic, so any text is allowed, within limits; pages escape it. */
-    private static String processId(String id) {
+    static String processId(String id) {
         if (id.isBlank() || id.length() > 200 || id.chars().anyMatch(Character::isISOControl)) {
             throw new BadRequestException("process id must be 1-200 characters without control characters");
         }

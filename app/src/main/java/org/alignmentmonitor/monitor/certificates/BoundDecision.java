@@ -32,7 +32,7 @@ public record BoundDecision(Decision decision, long labelled, long positives, do
         switch (method) {
             case PPI_CORRECTED -> {
                 estimate = o.ppi().estimate();
-                effective = labelled == 0 ? 0 : EffectiveSampleInterval.effectiveSize(o.ppi(), labelled);
+                effective = ppiEffectiveLabels(o);
                 interval = o.ppiCorrected();
             }
             case EXACT -> {
@@ -60,6 +60,12 @@ public record BoundDecision(Decision decision, long labelled, long positives, do
         long needed = labelsToCertify(method, rate, perLabel, bound, options);
         return new BoundDecision(Decision.NOT_ENOUGH_LABELS, labelled, positives, estimate, effective,
                 interval.lower(), interval.upper(), Math.max(1, needed - labelled));
+    }
+
+    /** n* of the corrected PPI interval: what its labels are worth (0 without labels). */
+    public static double ppiEffectiveLabels(Estimates.Outcome o) {
+        long labelled = o.labelsOnly().labelled();
+        return labelled == 0 ? 0 : EffectiveSampleInterval.effectiveSize(o.ppi(), labelled);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alignmentmonitor.review.render.SafeMarkdown;
 
 /**
@@ -25,18 +27,38 @@ public final class CertificateHtml {
                 .append("table{border-collapse:collapse;width:100%;margin:.6em 0}td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}")
                 .append("th{background:#f2f2f2;width:32%}.decision{font-size:1.4em;font-weight:600}code{word-break:break-all}")
                 .append("@media print{body{margin:0}}</style></head><body>\n");
-        h.append("<h1>Certificate: ").append(e(c.path("subject").path("model").asText())).append(':')
-                .append(e(c.path("subject").path("version").asText())).append("</h1>\n");
+        h.append("<h1>Certificate: ").append(e(subject(c))).append("</h1>\n");
         h.append("<p class=\"decision\">").append(e(c.path("decision").asText())).append("</p>\n");
         h.append("<p>").append(e(c.path("claim").path("statement").asText())).append("</p>\n");
         if (c.has("moreLabelsNeeded")) {
             h.append("<p>About ").append(e(c.path("moreLabelsNeeded").asText()))
                     .append(" more labels would decide it if the rate stays where it is.</p>\n");
         }
+        if (c.has("moreRunsNeeded")) {
+            h.append("<p>About ").append(e(c.path("moreRunsNeeded").asText()))
+                    .append(" more counted runs without a failure would certify it.</p>\n");
+        }
         section(h, "Claim", c.path("claim"));
+        // The type's figures: its plain values in one table, then each object as a table and each list
+        // (a process's runs, its assumptions) as a table with a row per element.
         JsonNode body = c.path(c.path("type").asText());
         if (body.isObject()) {
-            body.fields().forEachRemaining(f -> section(h, f.getKey(), f.getValue()));
+            ObjectNode values = JsonNodeFactory.instance.objectNode();
+            body.fields().forEachRemaining(f -> {
+                if (f.getValue().isValueNode()) {
+                    values.set(f.getKey(), f.getValue());
+                }
+            });
+            if (!values.isEmpty()) {
+                section(h, c.path("type").asText(), values);
+            }
+            body.fields().forEachRemaining(f -> {
+                if (f.getValue().isObject()) {
+                    section(h, f.getKey(), f.getValue());
+                } else if (f.getValue().isArray()) {
+                    rows(h, f.getKey(), f.getValue());
+                }
+            });
         }
         section(h, "Provenance", c.path("provenance"));
         h.append("<h2>Seal</h2><table>")
@@ -51,12 +73,39 @@ public final class CertificateHtml {
         return h.toString();
     }
 
+    /** "model:version" of a rate certificate, "process ID" of a process certificate. */
+    public static String subject(JsonNode certificate) {
+        JsonNode s = certificate.path("subject");
+        return s.has("processId") ? "process " + s.path("processId").asText()
+                : s.path("model").asText() + ":" + s.path("version").asText();
+    }
+
     private static void section(StringBuilder h, String title, JsonNode node) {
         h.append("<h2>").append(e(title)).append("</h2><table>");
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
             h.append(row(f.getKey(), v.isValueNode() ? v.asText() : v.toString()));
+        }
+        h.append("</table>\n");
+    }
+
+    private static void rows(StringBuilder h, String title, JsonNode list) {
+        h.append("<h2>").append(e(title)).append("</h2><table>");
+        JsonNode first = list.path(0);
+        if (first.isObject()) {
+            h.append("<tr>");
+            first.fieldNames().forEachRemaining(name -> h.append("<th>").append(e(name)).append("</th>"));
+            h.append("</tr>");
+        }
+        for (JsonNode item : list) {
+            h.append("<tr>");
+            if (item.isObject()) {
+                item.fields().forEachRemaining(f -> h.append("<td>").append(e(f.getValue().asText())).append("</td>"));
+            } else {
+                h.append("<td>").append(e(item.isValueNode() ? item.asText() : item.toString())).append("</td>");
+            }
+            h.append("</tr>");
         }
         h.append("</table>\n");
     }

@@ -35,7 +35,7 @@ public final class CertificateIssuer implements AutoCloseable {
     }
 
     /** Seals the certificate for the given figures, stores it and returns the sealed document. */
-    public ObjectNode issue(RateCertificate figures) {
+    public ObjectNode issue(CertificateBody figures) {
         String id = "cert-" + UUID.randomUUID();
         ObjectNode sealed = CertificateSeal.seal(figures.toJson(id, clock.instant()), key);
         log.append(id, CanonicalJson.write(sealed));

@@ -4,6 +4,8 @@ package org.alignmentmonitor.monitor.certificates;
 public enum Decision {
     CERTIFIED("certified"),
     NOT_ENOUGH_LABELS("not enough labels"),
+    /** A process certificate's counterpart: too few counted environment runs to decide. */
+    NOT_ENOUGH_RUNS("not enough runs"),
     NOT_CERTIFIED("not certified");
 
     private final String text;

@@ -1,5 +1,8 @@
 package org.alignmentmonitor.monitor.certificates;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.sampling.SamplingPolicy;
 
@@ -20,5 +23,26 @@ public record Provenance(String samplerVersion, String saltSha256, double sampli
     static String currentCodeVersion() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v != null ? v : "development build (no jar manifest)";
+    }
+
+    /**
+     * Writes {@code provenance} into a certificate (the same for every type) and returns its
+     * {@code estimators} object, to which a type may add its parameters.
+     */
+    ObjectNode writeTo(ObjectNode certificate, boolean uniformSampleAssumed, List<String> classifierConfigVersions,
+                       String estimatorVersion) {
+        ObjectNode p = certificate.putObject("provenance");
+        ObjectNode sampling = p.putObject("sampling");
+        sampling.put("samplerVersion", samplerVersion);
+        sampling.put("saltSha256", saltSha256);
+        sampling.put("floor", samplingFloor);
+        sampling.put("budgetPerHour", reviewBudgetPerHour);
+        sampling.put("uniformSampleAssumed", uniformSampleAssumed);
+        p.put("labellingManualVersion", labellingManualVersion);
+        classifierConfigVersions.stream().sorted().forEach(p.putArray("classifierConfigVersions")::add);
+        ObjectNode est = p.putObject("estimators");
+        est.put("method", estimatorVersion);
+        p.put("codeVersion", codeVersion);
+        return est;
     }
 }

@@ -20,7 +20,8 @@ import org.alignmentmonitor.estimators.Estimates;
  * @param coveredFrom the window actually merged (whole buckets; wider than asked where only rollups remain)
  */
 public record RateCertificate(CertificateRequest request, long coveredFrom, long coveredTo, Counts counts,
-                              List<String> classifierConfigVersions, Estimates estimates, Provenance provenance) {
+                              List<String> classifierConfigVersions, Estimates estimates, Provenance provenance)
+        implements CertificateBody {
 
     public static final String TYPE = "rate";
 
@@ -31,6 +32,7 @@ public record RateCertificate(CertificateRequest request, long coveredFrom, long
         }
     }
 
+    @Override
     public ObjectNode toJson(String id, Instant issuedAt) {
         EstimationOptions options = EstimationOptions.withAlpha(request.alpha());
         BoundDecision low = BoundDecision.decide(estimates.low(), request.method(), request.bound(), options);
@@ -73,22 +75,12 @@ public record RateCertificate(CertificateRequest request, long coveredFrom, long
         bound(rate.putObject("low"), "AMBIGUOUS counted as aligned", low);
         bound(rate.putObject("high"), "AMBIGUOUS counted as misaligned", high);
 
-        ObjectNode p = c.putObject("provenance");
-        ObjectNode sampling = p.putObject("sampling");
-        sampling.put("samplerVersion", provenance.samplerVersion());
-        sampling.put("saltSha256", provenance.saltSha256());
-        sampling.put("floor", provenance.samplingFloor());
-        sampling.put("budgetPerHour", provenance.reviewBudgetPerHour());
-        sampling.put("uniformSampleAssumed", request.method().assumesUniformSample());
-        p.put("labellingManualVersion", provenance.labellingManualVersion());
-        classifierConfigVersions.stream().sorted().forEach(p.putArray("classifierConfigVersions")::add);
-        ObjectNode est = p.putObject("estimators");
-        est.put("method", request.method().estimatorVersion());
+        ObjectNode est = provenance.writeTo(c, request.method().assumesUniformSample(), classifierConfigVersions,
+                request.method().estimatorVersion());
         if (request.method() == Method.CONFIDENCE_SEQUENCE) {
             est.put("priorA", options.csPriorA());
             est.put("priorB", options.csPriorB());
         }
-        p.put("codeVersion", provenance.codeVersion());
         return c;
     }
 
@@ -108,7 +100,7 @@ public record RateCertificate(CertificateRequest request, long coveredFrom, long
         o.put("moreLabelsNeeded", d.moreLabelsNeeded());
     }
 
-    private static String percent(double v) {
+    static String percent(double v) {
         return String.format(Locale.ROOT, "%s%%", new BigDecimal(v * 100).round(new MathContext(6)).stripTrailingZeros().toPlainString());
     }
 }

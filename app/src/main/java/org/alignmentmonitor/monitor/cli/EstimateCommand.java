@@ -62,7 +62,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         BucketEstimatorState state = input != null ? read() : readExport();
         Estimates estimates = Estimator.estimate(state, EstimationOptions.withAlpha(alpha));
-        AuditReport report = AuditReport.of(estimates);
+        AuditReport report = AuditReport.of(estimates, state);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {

@@ -1,10 +1,12 @@
 package org.alignmentmonitor.monitor.estimate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.alignmentmonitor.estimators.BucketEstimatorState;
 import org.alignmentmonitor.estimators.Estimates;
 import org.alignmentmonitor.estimators.Interval;
 import org.alignmentmonitor.estimators.Normal;
 import org.alignmentmonitor.estimators.PpiEstimate;
+import org.alignmentmonitor.monitor.certificates.BoundDecision;
 
 /**
  * What {@code ./monitor estimate} prints: each estimator for y_low (ambiguous as aligned, the lower
@@ -14,6 +16,8 @@ public record AuditReport(
         double alpha,
         long interactions,
         long labelled,
+        Counts counts,
+        Bounds<LabelCounts> labels,
         @JsonProperty("classifier_only") ClassifierOnly classifierOnly,
         @JsonProperty("labels_only") Bounds<LabelsOnly> labelsOnly,
         Bounds<Ppi> ppi,
@@ -24,6 +28,17 @@ public record AuditReport(
 
     /** The same figure for y_low and y_high. */
     public record Bounds<T>(@JsonProperty("y_low") T low, @JsonProperty("y_high") T high) {
+    }
+
+    /** The window's counts, as a rate certificate states them. */
+    public record Counts(long flagged, long misaligned, long aligned, long ambiguous) {
+    }
+
+    /**
+     * Labels behind one bound: what a certificate's figures rest on. {@code effective_labels} is n* of the small-rate
+     * corrected PPI interval (the labels themselves when the estimate carries no variance information).
+     */
+    public record LabelCounts(long labelled, long positives, @JsonProperty("effective_labels") double effectiveLabels) {
     }
 
     /** Mean classifier score with a normal interval, and the flagged share: biased, shown because it is free. */
@@ -42,18 +57,24 @@ public record AuditReport(
     public record Ppi(double estimate, double lower, double upper, double se) {
     }
 
-    public static AuditReport of(Estimates e) {
+    public static AuditReport of(Estimates e, BucketEstimatorState state) {
         Estimates.ClassifierOnly c = e.classifierOnly();
         double halfWidth = Normal.twoSidedCritical(e.alpha()) * c.scoreSd() / Math.sqrt(e.interactions());
         ClassifierOnly classifier = new ClassifierOnly(c.meanScore(), Math.max(0, c.meanScore() - halfWidth),
                 Math.min(1, c.meanScore() + halfWidth), c.flaggedShare());
-        return new AuditReport(e.alpha(), e.interactions(), e.labelled(), classifier,
+        return new AuditReport(e.alpha(), e.interactions(), e.labelled(),
+                new Counts(state.flagged(), state.misaligned(), state.aligned(), state.ambiguous()),
+                new Bounds<>(labelCounts(e.low()), labelCounts(e.high())), classifier,
                 new Bounds<>(labelsOnly(e.low()), labelsOnly(e.high())),
                 new Bounds<>(ppi(e.low().ppi()), ppi(e.high().ppi())),
                 new Bounds<>(e.low().confidenceSequence(), e.high().confidenceSequence()),
                 new Bounds<>(e.low().zeroFailureBound(), e.high().zeroFailureBound()),
                 new Bounds<>(e.low().ppi().lam(), e.high().ppi().lam()),
                 new Bounds<>(e.low().ppiCorrected(), e.high().ppiCorrected()));
+    }
+
+    private static LabelCounts labelCounts(Estimates.Outcome o) {
+        return new LabelCounts(o.labelsOnly().labelled(), o.labelsOnly().positives(), BoundDecision.ppiEffectiveLabels(o));
     }
 
     private static LabelsOnly labelsOnly(Estimates.Outcome o) {

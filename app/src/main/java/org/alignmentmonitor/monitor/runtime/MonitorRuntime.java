@@ -52,6 +52,7 @@ import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
 import org.alignmentmonitor.streams.app.MonitorSerdes;
 import org.alignmentmonitor.streams.app.StreamsSettings;
 import org.alignmentmonitor.streams.judging.JudgingSettings;
+import org.alignmentmonitor.streams.query.ProcessStores;
 import org.alignmentmonitor.streams.rates.RateSettings;
 import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
@@ -179,7 +180,7 @@ public final class MonitorRuntime implements AutoCloseable {
                 certificates = new CertificateIssuer(SigningKey.loadOrCreate(config.certificates().keyFile(config.dataDir())),
                         Provenance.of(config.sampling().policy()),
                         new CertificateLog(clientConfig, config.certificates().topic(), admin, config.replication()), Clock.systemUTC());
-                routes.add(new CertificatesApi(streamsApp.stores(), self, certificates)::register);
+                routes.add(new CertificatesApi(streamsApp.stores(), new ProcessStores(streamsApp.streams()), self, certificates)::register);
                 httpIngest = new HttpIngest(config.ingest(), clientConfig, topics.interactions().name(),
                         topics.interactions().valueSerde().serializer(), metrics.registry());
                 routes.add(httpIngest::register);

@@ -3,6 +3,7 @@ package org.alignmentmonitor.monitor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.alignmentmonitor.estimators.process.ScorecardPolicy;
 import org.alignmentmonitor.monitor.certificates.CertificateRequest;
 import org.alignmentmonitor.monitor.certificates.Method;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,33 @@ class CertificatesApiTest {
         CertificateRequest watched = CertificatesApi.request(
                 "{\"model\":\"m\",\"version\":\"v\",\"from\":0,\"to\":1000,\"bound\":0.02,\"mode\":\"continuous\"}");
         assertThat(watched.method()).isEqualTo(Method.CONFIDENCE_SEQUENCE);
+    }
+
+    @Test
+    void shouldReadAProcessRequestWithTheScorecardDefaultsWhenOnlyTheProcessIsGiven() {
+        CertificatesApi.ProcessRequest request = CertificatesApi.processRequest(
+                CertificatesApi.body("{\"type\":\"process\",\"processId\":\"rl run <1>\"}"));
+        assertThat(request.processId()).isEqualTo("rl run <1>");
+        assertThat(request.policy()).isEqualTo(ScorecardPolicy.DEFAULT);
+        assertThat(request.alpha()).isEqualTo(0.05);
+        CertificatesApi.ProcessRequest strict = CertificatesApi.processRequest(CertificatesApi.body(
+                "{\"type\":\"process\",\"processId\":\"p\",\"threshold\":0.01,\"delta\":0.01,\"minLabels\":100,\"alpha\":0.1}"));
+        assertThat(strict.policy()).isEqualTo(new ScorecardPolicy(0.01, 0.01, 100));
+        assertThat(strict.alpha()).isEqualTo(0.1);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"type\":\"process\"} | 'processId' is required",
+            "{\"type\":\"process\",\"processId\":\"\"} | process id must be 1-200 characters",
+            "{\"type\":\"process\",\"processId\":\"p\",\"threshold\":0} | threshold must be in (0, 1)",
+            "{\"type\":\"process\",\"processId\":\"p\",\"delta\":0.7} | delta and alpha must be in (0, 0.5]",
+            "{\"type\":\"process\",\"processId\":\"p\",\"minLabels\":2.5} | minLabels must be a whole number",
+            "{\"type\":\"process\",\"processId\":\"p\",\"threshold\":\"low\"} | 'threshold' must be a number",
+            "{\"type\":\"scorecard\"} | type must be rate or process"})
+    void shouldRefuseAProcessRequestWithAMessageWhenItIsInvalid(String body, String message) {
+        assertThatThrownBy(() -> CertificatesApi.processRequest(CertificatesApi.body(body)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining(message);
     }
 
     @ParameterizedTest(name = "{1}")

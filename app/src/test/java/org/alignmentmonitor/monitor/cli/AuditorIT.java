@@ -62,6 +62,7 @@ class AuditorIT {
     private static final String MODEL = "acme";
     private static final String VERSION = "v1";
     private static final String SALT = "auditor-it-salt";
+    private static final String PROCESS = "audit-rl-run";
     private static final int INTERACTIONS = 60;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +99,7 @@ class AuditorIT {
             for (int i = 0; i < INTERACTIONS; i++) {
                 String id = "audit-" + i;
                 Interaction interaction = Interaction.newBuilder().setId(id).setEventTime(Instant.ofEpochMilli(now - i * 1000L))
-                        .setModel(MODEL).setVersion(VERSION)
+                        .setModel(MODEL).setVersion(VERSION).setTrainingProcessId(PROCESS).setDeployment(i % 2 == 0 ? "env-a" : "env-b")
                         .setConversation(List.of(Message.newBuilder().setRole("user").setContent("Name a colour, please.").build()))
                         .setCompletion(i % 4 == 0 ? "" : "Blue is a colour of the sky on a clear day.").build();
                 producer.send(new ProducerRecord<>(topic.name(), id, interaction)).get();
@@ -208,12 +209,7 @@ class AuditorIT {
             assertThat(report.path("zero_failure_bound").path(bound[1]).asDouble()).isCloseTo(a.path("zeroFailureBound").asDouble(), within(1e-9));
         }
 
-        Process python = new ProcessBuilder("python3", Path.of("../tools/recompute_export.py").toString(), export.toString())
-                .redirectErrorStream(true).start();
-        String printed = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(python.exitValue()).as(printed).isZero();
-        JsonNode py = JSON.readTree(printed);
+        JsonNode py = python(export);
         assertThat(py.path("classifierMeanScore").asDouble()).isCloseTo(api.path("classifierOnly").path("meanScore").asDouble(), within(1e-9));
         for (String b : List.of("low", "high")) {
             assertThat(py.path(b).path("ipw").asDouble()).isCloseTo(api.path(b).path("lam0").path("estimate").asDouble(), within(1e-9));
@@ -227,6 +223,103 @@ class AuditorIT {
 
     @Test
     @Order(4)
+    void shouldReproduceEveryFigureOfACertificateFromTheExportWithEstimateAndPython() throws Exception {
+        Path export = dir.resolve("export");
+        JsonNode report = JSON.readTree(run("estimate", "--export", export.toString(), "--json").out);
+        JsonNode py = python(export);
+        for (String method : List.of("ppi-corrected", "clopper-pearson")) {
+            HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/certificates"))
+                    .header("Authorization", "Bearer " + TOKENS.get(Role.AUDITOR)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + MODEL + "\",\"version\":\"" + VERSION + "\",\"from\":" + FROM
+                            + ",\"to\":" + TO + ",\"bound\":0.5,\"alpha\":0.05,\"method\":\"" + method + "\"}")));
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            JsonNode c = JSON.readTree(issued.body()).path("certificate");
+            JsonNode counts = c.path("rate").path("counts");
+            assertThat(counts.path("interactions").asLong()).isEqualTo(report.path("interactions").asLong()).isEqualTo(py.path("interactions").asLong());
+            assertThat(counts.path("labelled").asLong()).isEqualTo(report.path("labelled").asLong()).isEqualTo(py.path("labelled").asLong());
+            for (String field : List.of("flagged", "misaligned", "aligned", "ambiguous")) {
+                assertThat(counts.path(field).asLong()).as(field).isPositive()
+                        .isEqualTo(report.path("counts").path(field).asLong()).isEqualTo(py.path("counts").path(field).asLong());
+            }
+            for (String[] bound : new String[][] {{"low", "y_low"}, {"high", "y_high"}}) {
+                JsonNode b = c.path("rate").path(bound[0]);
+                JsonNode java = report.path("labels").path(bound[1]);
+                String what = method + " " + bound[0];
+                assertThat(b.path("labelled").asLong()).isEqualTo(java.path("labelled").asLong()).isEqualTo(py.path(bound[0]).path("labelled").asLong());
+                assertThat(b.path("positives").asLong()).isEqualTo(java.path("positives").asLong()).isEqualTo(py.path(bound[0]).path("positives").asLong());
+                boolean ppi = method.equals("ppi-corrected");
+                double estimate = ppi ? report.path("ppi").path(bound[1]).path("estimate").asDouble()
+                        : (double) java.path("positives").asLong() / java.path("labelled").asLong();
+                double pyEstimate = ppi ? py.path(bound[0]).path("estimate").asDouble()
+                        : py.path(bound[0]).path("positives").asDouble() / py.path(bound[0]).path("labelled").asDouble();
+                assertThat(b.path("estimate").asDouble()).as(what + " estimate").isCloseTo(estimate, within(1e-9)).isCloseTo(pyEstimate, within(1e-9));
+                JsonNode javaInterval = ppi ? report.path("ppi_corrected").path(bound[1]) : report.path("labels_only").path(bound[1]).path("clopper_pearson");
+                JsonNode pyInterval = py.path(bound[0]).path(ppi ? "ppiCorrected" : "clopperPearson");
+                for (String end : List.of("lower", "upper")) {
+                    assertThat(b.path(end).asDouble()).as(what + " " + end)
+                            .isCloseTo(javaInterval.path(end).asDouble(), within(1e-9)).isCloseTo(pyInterval.path(end).asDouble(), within(1e-9));
+                }
+                double effective = ppi ? java.path("effective_labels").asDouble() : java.path("labelled").asDouble();
+                assertThat(b.path("effectiveLabels").asDouble()).as(what + " effective labels").isCloseTo(effective, within(1e-9));
+                if (ppi) {
+                    assertThat(b.path("effectiveLabels").asDouble()).isCloseTo(pyInterval.path("effectiveLabels").asDouble(), within(1e-9));
+                }
+                assertThat(b.path("decision").asText()).isEqualTo(b.path("upper").asDouble() < 0.5 ? "certified"
+                        : b.path("estimate").asDouble() >= 0.5 ? "not certified" : "not enough labels");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldIssueAndVerifyAProcessCertificateFromTheScorecardAndDetectAChangedRun() throws Exception {
+        JsonNode scorecard = JSON.readTree(get("/api/v1/processes/" + PROCESS + "?threshold=0.05&minLabels=3", Role.AUDITOR).body());
+        assertThat(scorecard.path("runs")).hasSize(2);
+        Path token = dir.resolve("auditor.token");
+        Path file = dir.resolve("process-cert.json");
+        Result certify = run("certify", "--url", base, "--token-file", token.toString(), "--process", PROCESS, "--threshold", "0.05",
+                "--delta", "0.05", "--min-labels", "3", "--out", file.toString());
+        assertThat(certify.code).as(certify.err).isZero();
+        JsonNode doc = JSON.readTree(file.toFile());
+        JsonNode c = doc.path("certificate");
+        assertThat(c.path("type").asText()).isEqualTo("process");
+        assertThat(c.path("subject").path("processId").asText()).isEqualTo(PROCESS);
+        JsonNode body = c.path("process");
+        assertThat(body.path("countedRuns").asLong()).isEqualTo(scorecard.path("draws").asLong());
+        assertThat(body.path("failures").asLong()).isEqualTo(scorecard.path("failures").asLong());
+        assertThat(body.path("exactBound").asDouble()).isCloseTo(scorecard.path("exactBound").asDouble(), within(1e-12));
+        assertThat(body.path("environmentRuns")).extracting(r -> r.path("deployment").asText()).containsExactlyInAnyOrder("env-a", "env-b");
+        assertThat(body.path("assumptions")).hasSameSizeAs(scorecard.path("assumptions"));
+        // Two runs can never push the exact bound below 5%: certified is impossible; which refusal depends on the failures.
+        assertThat(c.path("decision").asText()).isEqualTo(body.path("failures").asLong() * 20 >= body.path("countedRuns").asLong()
+                && body.path("countedRuns").asLong() > 0 ? "not certified" : "not enough runs");
+        assertThat(certify.out).contains(c.path("decision").asText());
+        assertThat(Files.readString(dir.resolve("process-cert.html"))).contains("process " + PROCESS);
+
+        Path key = Files.writeString(dir.resolve("monitor-public-key.pem"),
+                JSON.readTree(get("/api/v1/certificates/public-key", Role.AUDITOR).body()).path("pem").asText());
+        assertThat(run("verify-certificate", file.toString(), "--public-key", key.toString()).code).isZero();
+        JsonNode listed = JSON.readTree(get("/api/v1/certificates", Role.AUDITOR).body()).path("certificates");
+        assertThat(listed).anySatisfy(l -> assertThat(l.path("id").asText()).isEqualTo(c.path("id").asText()));
+        assertThat(get("/api/v1/certificates/" + c.path("id").asText() + "?format=html", Role.AUDITOR).body()).contains("process " + PROCESS);
+
+        String text = Files.readString(file);
+        String changed = text.replaceFirst("\"env-a\"", "\"env-c\"");
+        assertThat(changed).isNotEqualTo(text);
+        Files.writeString(file, changed);
+        Result tampered = run("verify-certificate", file.toString(), "--public-key", key.toString());
+        assertThat(tampered.code).isEqualTo(1);
+        assertThat(tampered.out + tampered.err).contains("certificate/process/environmentRuns/").contains("deployment differs");
+
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/certificates"))
+                .header("Authorization", "Bearer " + TOKENS.get(Role.AUDITOR)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"process\",\"processId\":\"" + PROCESS + "\",\"threshold\":0}")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("threshold must be in (0, 1)");
+    }
+
+    @Test
+    @Order(6)
     void shouldLetAnAuditorRederiveEverySamplingDecisionAndDetectAChangedFile() throws Exception {
         Path export = dir.resolve("export");
         JsonNode manifest = JSON.readTree(export.resolve("manifest.json").toFile());
@@ -248,6 +341,16 @@ class AuditorIT {
         Result tampered = run("estimate", "--export", export.toString(), "--json");
         assertThat(tampered.code).isEqualTo(2);
         assertThat(tampered.err).contains("buckets.jsonl does not match its SHA-256");
+    }
+
+    /** Runs the auditor's Python recompute (tools/recompute_export.py) on an export. */
+    private static JsonNode python(Path export) throws Exception {
+        Process python = new ProcessBuilder("python3", Path.of("../tools/recompute_export.py").toString(), export.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(printed).isZero();
+        return JSON.readTree(printed);
     }
 
     /** Labels every review task of the window directly on the labels topic, as a bulk labeller would. */

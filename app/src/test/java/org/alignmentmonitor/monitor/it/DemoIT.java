@@ -71,14 +71,18 @@ class DemoIT {
             assertThat(learned.at("/calibration/heldBackLabels").asInt()).as("a fifth of the labels are held back").isPositive();
             assertThat(learned.at("/calibration/brier").asDouble(-1)).isBetween(0.0, 1.0);
 
-            checkDashboard(port);
+            // A process certificate for the demo's training run (its decision depends on how far the run got).
+            MonitorHttp.Response issued = http.post("/api/v1/certificates",
+                    "{\"type\":\"process\",\"processId\":\"demo-rl-run\",\"threshold\":0.05,\"minLabels\":10}");
+            assertThat(issued.status()).as("%s", issued.body()).isEqualTo(201);
+            checkDashboard(port, issued.body().path("certificate"));
         } finally {
             demo.destroy();
             demo.waitFor();
         }
     }
 
-    private void checkDashboard(int port) throws Exception {
+    private void checkDashboard(int port, JsonNode processCertificate) throws Exception {
         assumeTrue(HeadlessChromium.available(), "chromium and chromedriver are not installed (.ci/run installs them)");
         ChromeDriver browser = HeadlessChromium.start();
         try {
@@ -93,6 +97,13 @@ class DemoIT {
             assertThat(browser.findElements(By.cssSelector("[data-model='assistant'] [data-version] .tick")))
                     .as("time axes carry labels").isNotEmpty();
             screenshot(browser, "dashboard-demo.png");
+
+            // The certificates list names a process certificate by its process, with its decision and claim.
+            By row = By.cssSelector("#certificates tr[data-certificate='" + processCertificate.path("id").asText() + "']");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(row).isEmpty());
+            assertThat(browser.findElement(row).getAttribute("data-type")).isEqualTo("process");
+            assertThat(browser.findElement(row).getText()).contains("process demo-rl-run")
+                    .contains(processCertificate.path("decision").asText()).contains("P(run fails) < 5.00%");
 
             // The training run in checkpoint mode: its scorecard, and rates and judge agreement against the step.
             browser.findElement(By.cssSelector("[data-process='demo-rl-run'] a")).click();
