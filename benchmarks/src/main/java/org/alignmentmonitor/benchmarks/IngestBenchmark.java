@@ -46,7 +46,9 @@ import picocli.CommandLine.Option;
  * by a plain consumer; (2) the monitor starts and its parse sub-topology reads the topic until its
  * committed offsets reach the end (parse + write to interactions, exactly-once, while the main
  * topology classifies them); (3) the same number of records is POSTed to the HTTP ingest endpoint
- * as NDJSON batches by concurrent clients, timed until every answer (after the broker's ack).
+ * as NDJSON batches by concurrent clients, timed until every answer (after the broker's ack);
+ * (4) the same number of records goes through a Kafka Connect worker's file source and the plugin's
+ * transformation into interactions ({@link ConnectIngest}), timed until the broker holds them all.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true)
 public final class IngestBenchmark implements Callable<Integer> {
@@ -85,10 +87,16 @@ public final class IngestBenchmark implements Callable<Integer> {
             awaitCommitted(runtime);
             double rawTopic = records / ((System.nanoTime() - start) / 1e9);
             double http = httpIngest(runtime, sample);
+            List<byte[]> connectRecords = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                connectRecords.add(record(sample, i, "connect"));
+            }
+            double connect = ConnectIngest.rate(runtime, connectRecords, dataDir);
             System.out.printf("records=%d http-batch=%d http-clients=%d%n", records, batch, clients);
             System.out.printf("raw consume of the raw topic          : %,10.0f records/s%n", raw);
             System.out.printf("raw-topic source (incl. Streams start): %,10.0f records/s (ratio %.2f)%n", rawTopic, rawTopic / raw);
             System.out.printf("HTTP ingest, acknowledged             : %,10.0f records/s (ratio %.2f)%n", http, http / raw);
+            System.out.printf("Kafka Connect, transformation, acked  : %,10.0f records/s (ratio %.2f)%n", connect, connect / raw);
             System.out.printf("interactions counted at the end       : %,10d%n", runtime.streamsApp().stores().localVersionTotals().stream()
                     .mapToLong(BucketStats::getInteractions).sum());
         }

@@ -1,10 +1,12 @@
 package org.alignmentmonitor.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.config.ConfigLoader;
 import org.alignmentmonitor.monitor.runtime.DeadLetterCounter;
@@ -29,6 +33,7 @@ import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePo
 import org.apache.kafka.connect.file.FileStreamSourceConnector;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.isolation.PluginClassLoader;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
@@ -44,10 +49,15 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Connect worker (standalone herder, no REST server) beside a real monitor on the embedded
  * broker: the file source reads a log in which every line appears twice plus malformed lines; the
  * plugin's transformation turns them into Interactions and dead letters. Counts equal a file replay.
+ * The worker loads the plugin as a lab installs it: the packaged zip unpacked into a {@code plugin.path}
+ * folder (the module's classes are not on this test's class path, see the failsafe configuration).
  */
 class ConnectPluginIT {
 
     private static final int LINES = 805;
+    // Names, not class literals: the plugin's classes exist only inside the unpacked zip.
+    private static final String TO_INTERACTION = "org.alignmentmonitor.connect.ToInteraction";
+    private static final String INTERACTION_CONVERTER = "org.alignmentmonitor.connect.InteractionConverter";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -56,6 +66,8 @@ class ConnectPluginIT {
     static MonitorRuntime runtime;
     static StandaloneHerder herder;
     static int apiPort;
+    static Plugins plugins;
+    static Path pluginPath;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,7 +83,9 @@ class ConnectPluginIT {
         worker.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         worker.put(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG, dataDir.resolve("offsets").toString());
         worker.put("offset.flush.interval.ms", "1000");
-        Plugins plugins = new Plugins(worker);
+        pluginPath = unzip(Path.of(System.getProperty("connect.plugin.zip")), dataDir.resolve("plugins"));
+        worker.put(WorkerConfig.PLUGIN_PATH_CONFIG, pluginPath.toString());
+        plugins = new Plugins(worker);
         plugins.compareAndSwapWithDelegatingLoader();
         StandaloneConfig config = new StandaloneConfig(worker);
         ConnectorClientConfigOverridePolicy policy = plugins.newPlugin(
@@ -96,6 +110,16 @@ class ConnectPluginIT {
     }
 
     @Test
+    void shouldLoadThePluginFromItsUnpackedZipThroughAnIsolatedClassLoaderWhenInstalledOnPluginPath() throws Exception {
+        assertThatThrownBy(() -> Class.forName(TO_INTERACTION)).isInstanceOf(ClassNotFoundException.class);
+        for (String name : List.of(TO_INTERACTION, INTERACTION_CONVERTER)) {
+            ClassLoader loader = plugins.delegatingLoader().loadClass(name).getClassLoader();
+            assertThat(loader).isInstanceOf(PluginClassLoader.class);
+            assertThat(((PluginClassLoader) loader).location()).contains(pluginPath.toString());
+        }
+    }
+
+    @Test
     void shouldCountEveryRecordOnceAndDeadLetterTheBadOnesWhenTheTransformationReadsALogTwice() throws Exception {
         List<String> log = trafficLog("alpaca-7b.jsonl.gz");
         List<String> lines = new ArrayList<>(log);
@@ -106,7 +130,7 @@ class ConnectPluginIT {
 
         Map<String, String> connector = fileSource(file);
         connector.put("transforms", "toInteraction");
-        connector.put("transforms.toInteraction.type", ToInteraction.class.getName());
+        connector.put("transforms.toInteraction.type", TO_INTERACTION);
         connector.put("transforms.toInteraction.format", "openai-chat");
         connector.put("transforms.toInteraction.schema.registry.url", registryUrl());
         put("alpaca-twice", connector);
@@ -126,7 +150,7 @@ class ConnectPluginIT {
         Map<String, String> connector = fileSource(file);
         // The converter cannot key records by id: with one send per line no duplicate needs the key.
         connector.put("topic", runtime.config().topics().interactions());
-        connector.put("value.converter", InteractionConverter.class.getName());
+        connector.put("value.converter", INTERACTION_CONVERTER);
         connector.put("value.converter.schema.registry.url", registryUrl());
         put("gpt-4-turbo", connector);
 
@@ -148,6 +172,24 @@ class ConnectPluginIT {
         FutureCallback<Object> created = new FutureCallback<>();
         herder.putConnectorConfig(name, connector, false, (error, result) -> created.onCompletion(error, result));
         created.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Unpacks the plugin archive as {@code unzip ARCHIVE -d TARGET} would; the archive is built by the package phase. */
+    private static Path unzip(Path archive, Path target) throws IOException {
+        assertThat(archive).as("the plugin zip (run the package phase first)").isRegularFile();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path to = target.resolve(entry.getName()).normalize();
+                assertThat(to).startsWithRaw(target);
+                if (entry.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(zip, to);
+                }
+            }
+        }
+        return target;
     }
 
     private static String registryUrl() {

@@ -3,6 +3,15 @@ package org.alignmentmonitor.streams.ingest;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,6 +59,8 @@ class RawSourceTopologyTest {
     private final TestInputTopic<byte[], byte[]> claude;
     private final TestOutputTopic<String, Interaction> interactions;
     private final TestOutputTopic<byte[], byte[]> gatewayDeadLetters;
+    private final TestInputTopic<byte[], byte[]> traces;
+    private final TestOutputTopic<byte[], byte[]> traceDeadLetters;
 
     RawSourceTopologyTest() {
         ParserSettings settings = new ParserSettings(ModelVersionRule.defaultRule(), 2048,
@@ -57,7 +68,8 @@ class RawSourceTopologyTest {
         List<RawSource> sources = List.of(
                 new RawSource("gateway", "gateway-logs", Parsers.of(LogFormat.OPENAI_CHAT, settings)),
                 new RawSource("claude", "claude-logs", Parsers.of(LogFormat.ANTHROPIC_MESSAGES,
-                        settings.withVersionRule(ModelVersionRule.parse("regex:(?<model>.+)-(?<version>\\d{8})")))));
+                        settings.withVersionRule(ModelVersionRule.parse("regex:(?<model>.+)-(?<version>\\d{8})")))),
+                new RawSource("traces", "llm-traces", Parsers.of(LogFormat.OTLP_PROTO, settings)));
         StreamsBuilder builder = new StreamsBuilder();
         RawSourceTopology.define(builder, sources, topics.interactions());
         Properties props = new Properties();
@@ -71,6 +83,8 @@ class RawSourceTopologyTest {
         interactions = driver.createOutputTopic(topics.interactions().name(), new StringDeserializer(),
                 topics.interactions().valueSerde().deserializer());
         gatewayDeadLetters = driver.createOutputTopic("gateway-logs-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        traces = driver.createInputTopic("llm-traces", new ByteArraySerializer(), new ByteArraySerializer());
+        traceDeadLetters = driver.createOutputTopic("llm-traces-dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -125,6 +139,55 @@ class RawSourceTopologyTest {
         assertThat(header(dead.get(1).headers(), DeadLetterRecords.REASON)).isEqualTo("record larger than 2048 bytes");
         assertThat(header(dead.get(2).headers(), DeadLetterRecords.REASON)).isEqualTo("empty record");
         assertThat(keys()).containsExactly("chatcmpl-1");
+    }
+
+    @Test
+    void shouldReadOtlpProtobufRecordsAsTheCollectorsKafkaExporterWritesThemWhenTheSourceFormatIsOtlpProto() {
+        // One record = one export: a GenAI chat span, an HTTP span around it, and a GenAI span without its model.
+        byte[] export = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
+                .setResource(Resource.newBuilder().addAttributes(attribute("service.name", "chat-gateway")))
+                .addScopeSpans(ScopeSpans.newBuilder()
+                        .addSpans(genAiSpan(1, "gpt-4o:2024-08-06"))
+                        .addSpans(span(2, "GET /chat").addAttributes(attribute("http.request.method", "GET")))
+                        .addSpans(genAiSpan(3, null))))
+                .build().toByteArray();
+        byte[] notProtobuf = {0x0a, 0x7f, 0x01};
+
+        traces.pipeInput(export);
+        traces.pipeInput(notProtobuf);
+
+        List<TestRecord<String, Interaction>> written = interactions.readRecordsToList();
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).key()).isEqualTo("otel:" + "0af7651916cd43dd8448eb211c80319c" + ":" + "0000000000000001");
+        assertThat(written.get(0).value().getModel()).isEqualTo("gpt-4o");
+        assertThat(written.get(0).value().getVersion()).isEqualTo("2024-08-06");
+        assertThat(written.get(0).value().getCompletion()).isEqualTo("4");
+        List<TestRecord<byte[], byte[]>> dead = traceDeadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(header(dead.get(0).headers(), DeadLetterRecords.REASON)).contains("missing gen_ai.request.model");
+        assertThat(dead.get(0).value()).isEqualTo(export);
+        assertThat(header(dead.get(1).headers(), DeadLetterRecords.REASON)).startsWith("not an OTLP protobuf ExportTraceServiceRequest");
+        assertThat(header(dead.get(1).headers(), DeadLetterRecords.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(dead.get(1).value()).isEqualTo(notProtobuf);
+    }
+
+    private static Span genAiSpan(int id, String model) {
+        Span.Builder span = span(id, "chat")
+                .addAttributes(attribute("gen_ai.operation.name", "chat"))
+                .addAttributes(attribute("gen_ai.input.messages", "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"2+2?\"}]}]"))
+                .addAttributes(attribute("gen_ai.output.messages", "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"4\"}]}]"));
+        return (model == null ? span : span.addAttributes(attribute("gen_ai.request.model", model))).build();
+    }
+
+    private static Span.Builder span(int id, String name) {
+        return Span.newBuilder().setName(name)
+                .setTraceId(ByteString.fromHex("0af7651916cd43dd8448eb211c80319c"))
+                .setSpanId(ByteString.copyFrom(ByteBuffer.allocate(8).putLong(id).array()))
+                .setStartTimeUnixNano(1_793_000_000_000_000_000L).setEndTimeUnixNano(1_793_000_001_000_000_000L);
+    }
+
+    private static KeyValue attribute(String key, String value) {
+        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
     }
 
     private List<String> keys() {
