@@ -11,15 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.alignmentmonitor.monitor.runtime.TopicProvisioner;
+import org.alignmentmonitor.monitor.runtime.TopicScan;
+import org.alignmentmonitor.streams.topology.Topic;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -61,29 +59,13 @@ public final class CertificateLog implements AutoCloseable {
 
     /** Every stored certificate, oldest first: the topic read from its start to its current end. */
     public Map<String, String> readAll() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put("enable.auto.commit", "false");
-        config.put("isolation.level", "read_committed");
         Map<String, String> out = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_LIMIT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_LIMIT);
-            long deadline = System.nanoTime() + READ_LIMIT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading the certificates topic took longer than " + READ_LIMIT);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.remove(r.key());
-                    if (r.value() != null) {
-                        out.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
-                    }
-                }
+        TopicScan.readRecords(clientConfig, new Topic<>(topic, Serdes.String(), Serdes.ByteArray()), READ_LIMIT, r -> {
+            out.remove(r.key());
+            if (r.value() != null) {
+                out.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
             }
-        }
+        });
         return out;
     }
 
