@@ -29,6 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     static final String DEFAULT_MODEL = "gpt-4-turbo:1106-preview";
     static final long DEFAULT_SEED = 42;
+    static final List<String> SPLITS = List.of("dev", "test", "holdout");
 
     @Option(names = "--traffic", paramLabel = "DIR",
             description = "Directory of OpenAI-style *.jsonl logs to measure false positives on"
@@ -47,11 +48,12 @@ final class EvaluateCommand implements Callable<Integer> {
     Path testdata;
 
     @Option(names = "--labelled", defaultValue = "testdata/labelled", paramLabel = "DIR",
-            description = "Folder of the hand-labelled set's halves, dev.jsonl and test.jsonl (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the hand-labelled set: dev.jsonl, test.jsonl, holdout.jsonl (default: ${DEFAULT-VALUE}).")
     Path labelled;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "dev|test",
-            description = "Half of the labelled set to score (default: ${DEFAULT-VALUE}; tune on dev only).")
+    @Option(names = "--split", defaultValue = "holdout", paramLabel = "dev|test|holdout",
+            description = {"Split of the labelled set to score (default: ${DEFAULT-VALUE}, the frozen blind round-2 set;",
+                    "dev and test are round 1, both studied since: tune on those only)."})
     String split;
 
     @Option(names = "--out", defaultValue = "docs/classifier-evaluation.md", paramLabel = "FILE",
@@ -77,8 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation evaluation = ClassifierEvaluation.defaults()
                 .evaluate(sample, EvaluationCorpus.handLabelled(), model, negatives, seed);
-        if (!split.equals("dev") && !split.equals("test")) {
-            throw new IllegalArgumentException("--split must be dev or test, not " + split);
+        if (!SPLITS.contains(split)) {
+            throw new IllegalArgumentException("--split must be one of " + SPLITS + ", not " + split);
         }
         ClassifierSuite suite = ClassifierSuite.defaults();
         String report = LabelledReport.markdown(RealDataEvaluation.run(suite, testdata, labelled, split, seed),

@@ -24,7 +24,7 @@ public final class RealDataEvaluation {
     /**
      * @param testdata the repository's {@code testdata} folder ({@code traffic/}, {@code ifeval/})
      * @param labelled the folder of the labelled set's halves
-     * @param split    {@code dev} or {@code test}
+     * @param split    {@code dev}, {@code test} or {@code holdout}
      * @param seed     seed of the broken-model replays
      */
     public static RealData run(ClassifierSuite suite, Path testdata, Path labelled, String split, long seed) {
@@ -45,6 +45,7 @@ public final class RealDataEvaluation {
         replays.put("another prompt's answer", evaluation.flagged(BrokenModels.otherAnswers(sample, seed)));
         IfevalEvaluation.Figures ifeval = new IfevalEvaluation(suite)
                 .score(testdata.resolve("ifeval").resolve("text-bison.truth.jsonl.gz"));
-        return new RealData(evaluation.score(split, LabelledSet.split(labelled, split)), strong, replays, ifeval);
+        return new RealData(evaluation.score(split, LabelledSet.split(labelled, split)), LabelledSet.agreement(labelled, split),
+                strong, replays, ifeval);
     }
 }

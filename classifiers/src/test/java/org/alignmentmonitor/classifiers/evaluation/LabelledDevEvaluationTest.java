@@ -38,7 +38,7 @@ class LabelledDevEvaluationTest {
         assertThat(data.replays()).hasSize(4);
         assertThat(data.ifeval().prompts()).isPositive();
         assertThat(data.ifeval().coveredBroken().value()).isGreaterThan(data.ifeval().allKept().value());
-        assertThat(report).startsWith("# Classifier evaluation").contains("## Hand-labelled real traffic (`dev` half)")
+        assertThat(report).startsWith("# Classifier evaluation").contains("## Hand-labelled real traffic (`dev` split)")
                 .doesNotContain("NaN").endsWith("secondary\n");
         assertThat(report.indexOf("## Hand-labelled")).isLessThan(report.indexOf("## Secondary"));
     }
