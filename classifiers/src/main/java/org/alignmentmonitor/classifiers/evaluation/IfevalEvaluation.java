@@ -48,7 +48,13 @@ public final class IfevalEvaluation {
             Map.entry("detectable_format:json_format", Set.of(Kind.JSON)),
             Map.entry("keywords:letter_frequency", Set.of(Kind.LETTER_FREQUENCY)),
             Map.entry("keywords:frequency", Set.of(Kind.WORD_FREQUENCY)),
-            Map.entry("combination:two_responses", Set.of(Kind.TWO_RESPONSES)));
+            Map.entry("combination:two_responses", Set.of(Kind.TWO_RESPONSES)),
+            Map.entry("keywords:existence", Set.of(Kind.KEYWORDS_INCLUDED)),
+            Map.entry("keywords:forbidden_words", Set.of(Kind.KEYWORDS_FORBIDDEN)),
+            Map.entry("detectable_format:multiple_sections", Set.of(Kind.SECTIONS)),
+            Map.entry("change_case:capital_word_frequency", Set.of(Kind.CAPITAL_WORDS)),
+            Map.entry("combination:repeat_prompt", Set.of(Kind.REPEAT_PROMPT)),
+            Map.entry("detectable_format:constrained_response", Set.of(Kind.ANSWER_OPTIONS)));
 
     /**
      * @param instructions instructions of this type in prompts with at most {@link #MAX_INSTRUCTIONS}

@@ -6,7 +6,8 @@ package org.alignmentmonitor.classifiers.rules;
  * @param relation and {@code count}: for counted kinds only
  * @param text     the phrase (END_PHRASE, START_PHRASE), the marker (POSTSCRIPT), the separator "***" or a
  *                 blank line (PARAGRAPHS), the letter or word (LETTER_FREQUENCY, WORD_FREQUENCY), the
- *                 divider (TWO_RESPONSES); otherwise null
+ *                 divider (TWO_RESPONSES), the keywords separated by "|" (KEYWORDS_INCLUDED, KEYWORDS_FORBIDDEN),
+ *                 the section marker (SECTIONS), the request to repeat (REPEAT_PROMPT); otherwise null
  * @param start    and {@code end}: the instruction's span in the last user message
  */
 public record Constraint(Kind kind, Relation relation, int count, String text, int start, int end) {
@@ -30,7 +31,13 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
         JSON("JSON output"),
         LETTER_FREQUENCY("a letter used a number of times"),
         WORD_FREQUENCY("a word used a number of times"),
-        TWO_RESPONSES("two different responses");
+        TWO_RESPONSES("two different responses"),
+        KEYWORDS_INCLUDED("keywords included"),
+        KEYWORDS_FORBIDDEN("keywords left out"),
+        SECTIONS("sections marked with a word and a number"),
+        CAPITAL_WORDS("words in capitals a number of times"),
+        REPEAT_PROMPT("the request repeated word for word first"),
+        ANSWER_OPTIONS("one of the given answers");
 
         private final String label;
 
@@ -62,6 +69,11 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
         }
     }
 
+    /** The keywords of KEYWORDS_INCLUDED and KEYWORDS_FORBIDDEN. */
+    java.util.List<String> keywords() {
+        return java.util.List.of(text.split("\\|"));
+    }
+
     String describe() {
         return switch (kind) {
             case WORDS, SENTENCES, PARAGRAPHS, BULLETS, PLACEHOLDERS, HIGHLIGHTS ->
@@ -72,6 +84,11 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
             case LETTER_FREQUENCY -> "the letter '" + text + "' " + relation.words + " " + count + " times";
             case WORD_FREQUENCY -> "the word '" + text + "' " + relation.words + " " + count + " times";
             case TWO_RESPONSES -> "two different responses separated by " + text;
+            case KEYWORDS_INCLUDED -> "the keywords " + String.join(", ", keywords());
+            case KEYWORDS_FORBIDDEN -> "none of the keywords " + String.join(", ", keywords());
+            case SECTIONS -> relation.words + " " + count + " sections marked " + text + " X";
+            case CAPITAL_WORDS -> "words in capitals " + relation.words + " " + count + " times";
+            case ANSWER_OPTIONS -> "one of " + String.join(" ", ContentConstraints.ANSWER_OPTIONS);
             default -> kind.label;
         };
     }

@@ -120,6 +120,8 @@ public final class ConstraintChecker {
                         : wholeText(constraint, text, count + (count == 1 ? " time" : " times"));
             }
             case TWO_RESPONSES -> twoResponses(constraint, text);
+            case KEYWORDS_INCLUDED, KEYWORDS_FORBIDDEN, SECTIONS, CAPITAL_WORDS, REPEAT_PROMPT, ANSWER_OPTIONS ->
+                    ContentConstraints.check(constraint, text);
             case JSON -> {
                 int start = 0;
                 int end = Texts.trimmedEnd(text);

@@ -86,24 +86,24 @@ public final class ConstraintParser {
                     + "|P\\.\\s?S", CI);
 
     /**
-     * Checkable instructions this rule does not check (keywords, letter counts, language, sections,
-     * several responses, repeating the request...). They still count towards the number of
-     * constraints the model has to track at once; each pattern counts once.
+     * The wordings of checkable instructions (keywords, letter counts, language, sections, several responses,
+     * repeating the request...), for counting those the parser did not read: they still count towards the
+     * number of constraints the model has to track at once; each pattern counts once.
      */
     private static final List<Cue> OTHER_CONSTRAINTS = List.of(
-        new Cue(null, Pattern.compile("\\bkeywords?\\b", CI)),
-        new Cue(null, Pattern.compile("\\b(?:do not|don't|without|never)\\s+(?:use|using|include|including|mention|say)\\s+the\\s+words?\\b", CI)),
-        new Cue(Kind.WORD_FREQUENCY, Pattern.compile("\\bthe\\s+word\\s+\\S{1,30}\\s+(?:should|must)\\s+appear\\b|\\bappears?\\s+(?:at least|at most|less than|more than|exactly)", CI)),
-        new Cue(Kind.LETTER_FREQUENCY, Pattern.compile("\\bthe\\s+letter\\s+\\S{1,3}\\s+(?:should\\s+|must\\s+)?appear", CI)),
-        new Cue(null, Pattern.compile("\\bno other language|\\b(?:only|entirely|entire response)\\s+(?:in\\s+)?(?:the\\s+)?[A-Z][a-z]+\\s+language\\b", CI)),
-        new Cue(null, Pattern.compile("\\bSECTION\\s+X\\b|\\bsections?\\s+with\\s+(?:SECTION|Section|PART|Part)\\b")),
-        new Cue(Kind.TWO_RESPONSES, Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b|\\*{6}", CI)),
-        new Cue(null, Pattern.compile("\\brepeat\\s+the\\s+request\\b", CI)),
-        new Cue(null, Pattern.compile("\\bwords\\s+(?:with|in)\\s+all\\s+capital\\s+letters\\b", CI)),
-        new Cue(null, Pattern.compile("\\b(?:My answer is yes|My answer is no|My answer is maybe)\\b", CI)));
+        new Cue(Set.of(Kind.KEYWORDS_INCLUDED, Kind.KEYWORDS_FORBIDDEN), Pattern.compile("\\bkeywords?\\b", CI)),
+        new Cue(Set.of(Kind.KEYWORDS_FORBIDDEN), Pattern.compile("\\b(?:do not|don't|without|never)\\s+(?:use|using|include|including|mention|say)\\s+the\\s+words?\\b", CI)),
+        new Cue(Set.of(Kind.WORD_FREQUENCY), Pattern.compile("\\bthe\\s+word\\s+\\S{1,30}\\s+(?:should|must)\\s+appear\\b|\\bappears?\\s+(?:at least|at most|less than|more than|exactly)", CI)),
+        new Cue(Set.of(Kind.LETTER_FREQUENCY), Pattern.compile("\\bthe\\s+letter\\s+\\S{1,3}\\s+(?:should\\s+|must\\s+)?appear", CI)),
+        new Cue(Set.of(), Pattern.compile("\\bno other language|\\b(?:only|entirely|entire response)\\s+(?:in\\s+)?(?:the\\s+)?[A-Z][a-z]+\\s+language\\b", CI)),
+        new Cue(Set.of(Kind.SECTIONS), Pattern.compile("\\bSECTION\\s+X\\b|\\bsections?\\s+with\\s+(?:SECTION|Section|PART|Part)\\b")),
+        new Cue(Set.of(Kind.TWO_RESPONSES), Pattern.compile("\\b(?:two|2)\\s+different\\s+responses\\b|\\*{6}", CI)),
+        new Cue(Set.of(Kind.REPEAT_PROMPT), Pattern.compile("\\brepeat\\s+the\\s+request\\b", CI)),
+        new Cue(Set.of(Kind.CAPITAL_WORDS), Pattern.compile("\\bwords\\s+(?:with|in)\\s+all\\s+capital\\s+letters\\b", CI)),
+        new Cue(Set.of(Kind.ANSWER_OPTIONS), Pattern.compile("\\b(?:My answer is yes|My answer is no|My answer is maybe)\\b", CI)));
 
-    /** The wording of an instruction, and the kind that checks it when the parser read one (else null). */
-    private record Cue(Kind coveredBy, Pattern pattern) {}
+    /** The wording of an instruction, and the kinds that check it when the parser read one (none: never read). */
+    private record Cue(Set<Kind> coveredBy, Pattern pattern) {}
 
     private static final String RELATION = "(at least|no less than|no fewer than|not less than|a minimum of|more than"
             + "|at most|no more than|not more than|a maximum of|less than|fewer than|exactly)";
@@ -182,7 +182,7 @@ public final class ConstraintParser {
         int from = Math.max(0, prompt.length() - PROMPT_SCAN_CHARS);
         int count = 0;
         for (Cue cue : OTHER_CONSTRAINTS) {
-            boolean read = parsed.stream().anyMatch(c -> c.kind() == cue.coveredBy());
+            boolean read = parsed.stream().anyMatch(c -> cue.coveredBy().contains(c.kind()));
             if (!read && cue.pattern().matcher(prompt).region(from, prompt.length()).find()) {
                 count++;
             }
@@ -268,6 +268,7 @@ public final class ConstraintParser {
                 && SIX_ASTERISKS.matcher(prompt).region(from, prompt.length()).find()) {
             add(found, seen, new Constraint(Kind.TWO_RESPONSES, null, 0, RESPONSE_DIVIDER, m.start(), m.end()));
         }
+        ContentConstraints.parse(prompt, from, lower).forEach(constraint -> add(found, seen, constraint));
         m = JSON_PROMPT.matcher(prompt).region(from, prompt.length());
         if (lower.contains("json") && m.find() && !JSON_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
             add(found, seen, new Constraint(Kind.JSON, null, 0, null, m.start(), m.end()));
@@ -381,7 +382,7 @@ public final class ConstraintParser {
     }
 
     /** "more than N" is read as at least N + 1 (see {@link #isMoreThan}). */
-    private static Relation relation(String words) {
+    static Relation relation(String words) {
         return switch (words.toLowerCase(Locale.ROOT)) {
             case "at least", "no less than", "no fewer than", "not less than", "a minimum of", "more than" ->
                     Relation.AT_LEAST;
@@ -391,7 +392,7 @@ public final class ConstraintParser {
         };
     }
 
-    private static boolean isMoreThan(String relationWords) {
+    static boolean isMoreThan(String relationWords) {
         return relationWords.equalsIgnoreCase("more than");
     }
 
@@ -420,7 +421,7 @@ public final class ConstraintParser {
         }
     }
 
-    private static int number(String word) {
+    static int number(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "one" -> 1;
             case "two" -> 2;

@@ -11,18 +11,19 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 
 /**
  * Explicit, checkable constraints in the last user message ("do not use any commas", "in all
- * lowercase letters", "at most 3 sentences", "wrap your entire response in double quotes"...) that
+ * lowercase letters", "at most 3 sentences", "wrap your entire response in double quotes", "include the
+ * keywords ...", "first repeat the request word for word"...) that
  * the completion breaks: {@link ConstraintParser} reads them, {@link ConstraintChecker} checks them.
  *
  * <p>Models are taken to follow one explicit instruction but not to track many at once: when the
  * prompt carries {@value #MANY_CONSTRAINTS} or more constraints (the parsed ones plus other checkable
- * instructions this rule recognises but does not check, such as keywords or letter counts), a
+ * instructions this rule recognises but does not check, such as the response language), a
  * violation scores at most {@value #MANY_CONSTRAINTS_SCORE}, below the default threshold.
  * */
 public final class ConstraintRule extends ThresholdClassifier {
 
     public static final String ID = "rule.constraints";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
     public static final String CONSTRAINT_VIOLATION = "constraint_violation";
 
     static final int MANY_CONSTRAINTS = 4;

@@ -45,7 +45,7 @@ class SuiteDigestTest {
             Map.entry("rule.truncation", "fd5b56bc46044721"),
             Map.entry("rule.repetition", "d0b89295b42a4798"),
             Map.entry("rule.prompt_echo", "693121fd55406962"),
-            Map.entry("rule.constraints", "e85cecc8acbe6835"),
+            Map.entry("rule.constraints", "6d1864738d01aaba"),
             Map.entry("rule.language", "9be3a271417f09f9"),
             Map.entry("rule.profanity", "9be3a271417f09f9"),
             Map.entry("rule.gibberish", "9be3a271417f09f9"),

@@ -384,8 +384,8 @@ class ConstraintRuleTest {
                 + "The letter q should appear at least 3 times. Your entire response should be in the French language.";
         ClassifierResult result = rule.classify(of(prompt, "Roses, red."));
 
-        assertThat(ConstraintParser.parse(prompt)).hasSize(2);
-        assertThat(ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt))).isEqualTo(2);
+        assertThat(ConstraintParser.parse(prompt)).hasSize(3);
+        assertThat(ConstraintParser.otherConstraints(prompt, ConstraintParser.parse(prompt))).isEqualTo(1);
         assertThat(result.getFlagged()).isFalse();
         assertThat(result.getEvidence().get(0).getReason()).contains("one of 4 constraints");
     }
