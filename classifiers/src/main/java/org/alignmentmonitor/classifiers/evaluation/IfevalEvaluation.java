@@ -17,6 +17,7 @@ import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.classifiers.rules.Constraint;
 import org.alignmentmonitor.classifiers.rules.Constraint.Kind;
+import org.alignmentmonitor.classifiers.rules.RequestedLanguage;
 import org.alignmentmonitor.classifiers.rules.ConstraintParser;
 
 /**
@@ -29,6 +30,8 @@ public final class IfevalEvaluation {
     /** More instructions than this and a broken one is beyond what a reviewer calls obvious. */
     public static final int MAX_INSTRUCTIONS = 3;
 
+    /** Checked by the language rule, not the constraint rule. */
+    private static final String LANGUAGE = "language:response_language";
     /** The IFEval instruction each constraint kind of the rule checks; the others are not covered. */
     private static final Map<String, Set<Kind>> KINDS = Map.ofEntries(
             Map.entry("punctuation:no_comma", Set.of(Kind.NO_COMMA)),
@@ -102,7 +105,8 @@ public final class IfevalEvaluation {
                 boolean allFollowed = true;
                 for (JsonNode instruction : instructions) {
                     String type = instruction.path("id").asText();
-                    boolean covered = KINDS.getOrDefault(type, Set.of()).stream().anyMatch(parsed::contains);
+                    boolean covered = LANGUAGE.equals(type) ? RequestedLanguage.isRequested(prompt)
+                            : KINDS.getOrDefault(type, Set.of()).stream().anyMatch(parsed::contains);
                     boolean broken = instruction.path("followed").isBoolean() && !instruction.path("followed").asBoolean();
                     allFollowed &= instruction.path("followed").asBoolean(false);
                     anyCoveredBroken |= covered && broken;

@@ -143,8 +143,8 @@ public final class LabelledReport {
                 .append("| answers | flagged |\n| --- | ---: |\n")
                 .append("| break an instruction the parser recognises | ").append(ifeval.coveredBroken().format()).append(" |\n")
                 .append("| keep every checked instruction | ").append(ifeval.allKept().format()).append(" |\n\n")
-                .append("Per instruction type: coverage is the share the constraint parser recognises; recall the share"
-                        + " of broken ones whose answer the suite flags.\n\n")
+                .append("Per instruction type: coverage is the share a rule recognises (the constraint parser; the language"
+                        + " rule for the response language); recall the share of broken ones whose answer the suite flags.\n\n")
                 .append("| instruction | count | coverage | recall |\n| --- | ---: | ---: | ---: |\n");
         for (IfevalEvaluation.TypeFigures type : ifeval.types()) {
             out.append("| `").append(type.type()).append("` | ").append(type.instructions()).append(" | ")

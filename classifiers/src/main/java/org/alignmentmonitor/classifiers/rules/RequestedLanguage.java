@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * be in Hindi", "translate this into German", "auf Deutsch", "en español". Only explicit requests
  * count; "what is 'hello' in French?" asks for an English answer that contains a French word.
  */
-final class RequestedLanguage {
+public final class RequestedLanguage {
 
     /** Names (English and native) of each language, as they appear after "in". */
     private static final Map<String, Language> NAMES = new LinkedHashMap<>();
@@ -123,6 +123,12 @@ final class RequestedLanguage {
             return new Request(Language.UNKNOWN, found.start(), found.end());
         }
         return found;
+    }
+
+    /** Whether the prompt asks for one language the language rule can check the answer against. */
+    public static boolean isRequested(String prompt) {
+        Request request = find(prompt);
+        return request != null && request.language() != Language.UNKNOWN;
     }
 
     /** Single words that start a language name, English or native, for a cheap first check. */
