@@ -37,6 +37,7 @@ import org.alignmentmonitor.monitor.config.IngestConfig;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.dashboard.DashboardRoutes;
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
+import org.alignmentmonitor.monitor.embedded.Ports;
 import org.alignmentmonitor.monitor.ingest.HttpIngest;
 import org.alignmentmonitor.monitor.judging.JudgeWorker;
 import org.alignmentmonitor.monitor.otlp.OtlpReceiver;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alignmentmonitor.monitor.browser.HeadlessChromium;
-import org.alignmentmonitor.monitor.runtime.Ports;
+import org.alignmentmonitor.monitor.embedded.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
-import org.alignmentmonitor.monitor.runtime.Ports;
+import org.alignmentmonitor.monitor.embedded.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;

@@ -13,7 +13,7 @@ import java.util.Random;
 
 import org.alignmentmonitor.monitor.embedded.EmbeddedKafkaBroker;
 import org.alignmentmonitor.monitor.registry.EmbeddedSchemaRegistry;
-import org.alignmentmonitor.monitor.runtime.Ports;
+import org.alignmentmonitor.monitor.embedded.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;

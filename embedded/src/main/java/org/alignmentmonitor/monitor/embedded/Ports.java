@@ -1,4 +1,4 @@
-package org.alignmentmonitor.monitor.runtime;
+package org.alignmentmonitor.monitor.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

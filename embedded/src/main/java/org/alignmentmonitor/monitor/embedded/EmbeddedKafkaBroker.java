@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
-import org.alignmentmonitor.monitor.runtime.Ports;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
