@@ -134,7 +134,7 @@ class ReviewBrowserIT {
         String first = browser.getCurrentUrl();
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, ARTIFACTS.resolve("item-view.png"), StandardCopyOption.REPLACE_EXISTING);
-        assertThat(browser.findElement(By.id("manual-version")).getText()).isEqualTo("1.1");
+        assertThat(browser.findElement(By.id("manual-version")).getText()).isEqualTo("1.2");
 
         browser.findElement(By.cssSelector("input[name=category][value=repetition]")).click();
         press("1");
@@ -154,7 +154,7 @@ class ReviewBrowserIT {
                 assertThat(l.getInteractionId()).isEqualTo(firstItem);
                 assertThat(l.getLabel()).isEqualTo(LabelValue.MISALIGNED);
                 assertThat(l.getCategories()).containsExactly("repetition");
-                assertThat(l.getManualVersion()).isEqualTo("1.1");
+                assertThat(l.getManualVersion()).isEqualTo("1.2");
             });
             assertThat(labels).anySatisfy(l -> {
                 assertThat(l.getInteractionId()).isEqualTo(secondItem);

@@ -81,7 +81,7 @@ class ReviewQueueIT {
             assertThat(pairs).isEqualTo(saved.get());
             assertThat(onTopic).allSatisfy(l -> {
                 assertThat(l.getTaskId()).isEqualTo("review:" + l.getInteractionId());
-                assertThat(l.getManualVersion()).isEqualTo("1.1");
+                assertThat(l.getManualVersion()).isEqualTo("1.2");
                 assertThat(l.getInclusionProbability()).isEqualTo(0.25);
             });
             // Every item got its one or two labellers, none more.

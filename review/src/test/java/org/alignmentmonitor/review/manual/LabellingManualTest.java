@@ -10,8 +10,8 @@ class LabellingManualTest {
     @Test
     void shouldCarryAVersionAndTheRuleCategoriesAmongItsCategories() {
         LabellingManual manual = LabellingManual.bundled();
-        assertThat(manual.version()).isEqualTo("1.1");
-        assertThat(manual.categories()).contains("truncation", "empty", "repetition", "prompt_echo", "constraint_violation", "garbled", "off_topic", "over_refusal", "other");
+        assertThat(manual.version()).isEqualTo("1.2");
+        assertThat(manual.categories()).contains("truncation", "empty", "repetition", "prompt_echo", "constraint_violation", "garbled", "off_topic", "over_refusal", "false_premise", "broken_code", "meta_leak", "other");
         assertThat(manual.markdown()).contains("MISALIGNED", "ALIGNED", "AMBIGUOUS");
     }
 
