@@ -10,7 +10,8 @@
  *       observation (or null); store the returned state and publish the returned events;</li>
  *   <li>give each published event to
  *       {@link org.alignmentmonitor.alerts.webhook.WebhookDispatcher#dispatch(org.alignmentmonitor.avro.Alert)},
- *       after calling {@link org.alignmentmonitor.alerts.webhook.WebhookDispatcher#redeliverOutbox()} once at start.</li>
+ *       after handing what waits in its {@link org.alignmentmonitor.alerts.webhook.Outbox} to
+ *       {@link org.alignmentmonitor.alerts.webhook.WebhookDispatcher#redeliver(java.util.Collection)} once at start.</li>
  * </ol>
  */
 package org.alignmentmonitor.alerts;

@@ -1,94 +1,27 @@
 package org.alignmentmonitor.alerts.webhook;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Deliveries that ran out of attempts, as an append-only JSON-lines file ({@code outbox.jsonl}) in a
- * directory of their own. {@link #claim()} renames the file before re-delivery, so new failures go to a
- * fresh file meanwhile, and a crash during re-delivery leaves the claimed file for the next start:
- * entries are only deleted after each was delivered or appended again, never lost (maybe repeated).
+ * Where deliveries that ran out of attempts wait for the next start. It must outlive the process (and
+ * its disk): production keeps it on a compacted Kafka topic. {@link WebhookDispatcher} only writes to
+ * it; whoever starts the dispatcher reads what is waiting and hands it to
+ * {@link WebhookDispatcher#redeliver(java.util.Collection)}.
  */
-public final class Outbox {
+public interface Outbox {
 
     /** One undelivered event for one endpoint, with the body exactly as it was to be sent. */
-    public record Entry(String endpoint, String eventId, String body) {}
+    record Entry(String endpoint, String eventId, String body) {
 
-    /** Entries taken for re-delivery; {@link #done()} deletes their files once every entry is settled. */
-    public record Claim(List<Entry> entries, List<Path> files) {
-        public void done() {
-            for (Path file : files) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete claimed outbox file " + file, e);
-                }
-            }
+        /** One entry per event and endpoint: keeping the same entry twice keeps it once. */
+        public String key() {
+            return eventId + "|" + endpoint;
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String FILE = "outbox.jsonl";
-    private static final String CLAIMED_PREFIX = "outbox-claimed-";
+    /** Keeps the entry until {@link #remove}; completes once it is durable, exceptionally when it could not be kept. */
+    CompletableFuture<Void> keep(Entry entry);
 
-    private final Path directory;
-
-    public Outbox(Path directory) {
-        this.directory = directory;
-    }
-
-    /** Appends and forces the entry to disk before returning. */
-    public synchronized void append(Entry entry) throws IOException {
-        Files.createDirectories(directory);
-        byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(directory.resolve(FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap(line));
-            channel.force(true);
-        }
-    }
-
-    /** Every waiting entry: the current file plus any claimed earlier and not finished (a crash). */
-    public synchronized Claim claim() throws IOException {
-        Files.createDirectories(directory);
-        Path current = directory.resolve(FILE);
-        if (Files.exists(current)) {
-            Files.move(current, directory.resolve(CLAIMED_PREFIX + System.currentTimeMillis() + "-" + System.nanoTime() + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
-        }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> claimed = Files.newDirectoryStream(directory, CLAIMED_PREFIX + "*.jsonl")) {
-            claimed.forEach(files::add);
-        }
-        files.sort(null);
-        List<Entry> entries = new ArrayList<>();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    entries.add(JSON.readValue(line, Entry.class));
-                } catch (IOException e) {
-                    // Only a crash in the middle of an append leaves such a line; the others stay readable.
-                    LOG.warn("skipping unreadable outbox line in {}: {}", file, e.getMessage());
-                }
-            }
-        }
-        return new Claim(entries, files);
-    }
+    /** The entry was delivered: forget it. */
+    CompletableFuture<Void> remove(Entry entry);
 }

@@ -1,12 +1,11 @@
 package org.alignmentmonitor.alerts.webhook;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts alert events to webhooks, signed (see {@link WebhookSignature}), retrying with capped,
  * jittered exponential backoff. An event that runs out of attempts goes to the {@link Outbox} and is
- * re-sent by {@link #redeliverOutbox()} on the next start: delivery is at least once, never lost, and
- * receivers de-duplicate by the event id header.
+ * re-sent by {@link #redeliver} on the next start, which removes it from the outbox once delivered:
+ * delivery is at least once, never lost, and receivers de-duplicate by the event id header.
  *
  * <p>Nothing blocks the caller: both methods return futures that complete when every endpoint has
  * either accepted the event or has it safely in the outbox; they complete exceptionally only when
@@ -39,10 +38,10 @@ public final class WebhookDispatcher {
     private final DeliveryListener listener;
     private final HttpClient client;
 
-    public WebhookDispatcher(List<WebhookEndpoint> endpoints, DeliveryPolicy policy, Path outboxDirectory,
+    public WebhookDispatcher(List<WebhookEndpoint> endpoints, DeliveryPolicy policy, Outbox outbox,
                              DeliveryListener listener) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.outbox = new Outbox(outboxDirectory);
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.client = HttpClient.newBuilder().connectTimeout(policy.timeout()).build();
         for (WebhookEndpoint endpoint : endpoints) {
@@ -52,54 +51,55 @@ public final class WebhookDispatcher {
         }
     }
 
-    /** Sends the event to every endpoint, each in its own format. */
+    /** Sends the event to every endpoint, each in its own format; what runs out of attempts is kept in the outbox. */
     public CompletableFuture<Void> dispatch(Alert alert) {
         String eventId = AlertPayloads.eventId(alert);
         return all(endpoints.values().stream()
                 .map(endpoint -> deliver(endpoint, new Outbox.Entry(endpoint.name(), eventId,
-                        AlertPayloads.body(endpoint.format(), alert))))
+                        AlertPayloads.body(endpoint.format(), alert)), false))
                 .toList());
     }
 
     /**
-     * Re-sends what earlier runs left in the outbox; call once at start. Entries for endpoints no
-     * longer configured go back to the outbox (with a warning) rather than being dropped.
+     * Re-sends entries earlier runs left in the outbox; call once at start with everything waiting there. A
+     * delivered entry is removed; one that runs out of attempts again simply stays. Entries for endpoints no
+     * longer configured stay too (with a warning) rather than being dropped.
      */
-    public CompletableFuture<Void> redeliverOutbox() {
-        Outbox.Claim claim;
-        try {
-            claim = outbox.claim();
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (!claim.entries().isEmpty()) {
-            LOG.info("re-delivering {} webhook events from the outbox", claim.entries().size());
+    public CompletableFuture<Void> redeliver(Collection<Outbox.Entry> waiting) {
+        if (!waiting.isEmpty()) {
+            LOG.info("re-delivering {} webhook events from the outbox", waiting.size());
         }
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();
-        for (Outbox.Entry entry : claim.entries()) {
+        for (Outbox.Entry entry : waiting) {
             WebhookEndpoint endpoint = endpoints.get(entry.endpoint());
             if (endpoint == null) {
                 LOG.warn("outbox event {} is for webhook '{}', which is not configured: kept in the outbox",
                         entry.eventId(), entry.endpoint());
-                deliveries.add(store(entry));
             } else {
-                deliveries.add(deliver(endpoint, entry));
+                deliveries.add(deliver(endpoint, entry, true));
             }
         }
-        return all(deliveries).thenRun(claim::done);
+        return all(deliveries);
     }
 
-    private CompletableFuture<Void> deliver(WebhookEndpoint endpoint, Outbox.Entry entry) {
-        CompletableFuture<Void> settled = new CompletableFuture<>();
-        attempt(endpoint, entry, 1, settled);
-        return settled;
+    /** @param kept whether the entry is already in the outbox (a redelivery) */
+    private CompletableFuture<Void> deliver(WebhookEndpoint endpoint, Outbox.Entry entry, boolean kept) {
+        CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+        attempt(endpoint, entry, 1, accepted);
+        return accepted.thenCompose(delivered -> {
+            if (delivered) {
+                return kept ? outbox.remove(entry) : CompletableFuture.<Void>completedFuture(null);
+            }
+            return kept ? CompletableFuture.<Void>completedFuture(null) : keep(entry);
+        });
     }
 
-    private void attempt(WebhookEndpoint endpoint, Outbox.Entry entry, int attempt, CompletableFuture<Void> settled) {
+    /** Completes {@code accepted} with true once the endpoint took the event, false once it is out of attempts. */
+    private void attempt(WebhookEndpoint endpoint, Outbox.Entry entry, int attempt, CompletableFuture<Boolean> accepted) {
         client.sendAsync(request(endpoint, entry), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
                 listener.delivered(endpoint, entry.eventId(), attempt);
-                settled.complete(null);
+                accepted.complete(true);
                 return;
             }
             String reason = error != null ? describe(error) : "HTTP " + response.statusCode();
@@ -109,19 +109,13 @@ public final class WebhookDispatcher {
                 LOG.debug("webhook {} event {} attempt {} failed ({}); retrying in {} ms",
                         endpoint.name(), entry.eventId(), attempt, reason, wait);
                 CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)
-                        .execute(() -> attempt(endpoint, entry, attempt + 1, settled));
+                        .execute(() -> attempt(endpoint, entry, attempt + 1, accepted));
                 return;
             }
             LOG.warn("webhook {} event {} not delivered after {} attempts ({}): kept in the outbox",
                     endpoint.name(), entry.eventId(), attempt, reason);
             listener.gaveUp(endpoint, entry.eventId(), attempt, reason);
-            store(entry).whenComplete((ignored, failure) -> {
-                if (failure == null) {
-                    settled.complete(null);
-                } else {
-                    settled.completeExceptionally(failure);
-                }
-            });
+            accepted.complete(false);
         });
     }
 
@@ -137,14 +131,12 @@ public final class WebhookDispatcher {
                 .build();
     }
 
-    private CompletableFuture<Void> store(Outbox.Entry entry) {
-        try {
-            outbox.append(entry);
-            return CompletableFuture.completedFuture(null);
-        } catch (IOException e) {
-            LOG.error("cannot write webhook event {} to the outbox: it is only in the alerts topic now", entry.eventId(), e);
-            return CompletableFuture.failedFuture(e);
-        }
+    private CompletableFuture<Void> keep(Outbox.Entry entry) {
+        return outbox.keep(entry).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("cannot keep webhook event {} in the outbox: it is only in the alerts topic now", entry.eventId(), failure);
+            }
+        });
     }
 
     /** Server trouble, throttling and timeouts may pass; other 4xx answers will not change by retrying. */

@@ -1,24 +1,22 @@
 package org.alignmentmonitor.alerts.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.alignmentmonitor.avro.Alert;
 import org.alignmentmonitor.avro.AlertState;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class WebhookDispatcherTest {
 
@@ -27,9 +25,7 @@ class WebhookDispatcherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AT_MILLIS = Instant.parse("2026-11-01T00:02:00Z").toEpochMilli();
 
-    @TempDir
-    Path outboxDir;
-
+    private final MemoryOutbox outbox = new MemoryOutbox();
     private final DeliveryCounters counters = new DeliveryCounters();
 
     @Test
@@ -53,7 +49,8 @@ class WebhookDispatcherTest {
             assertThat(body.get("lower").asDouble()).isEqualTo(0.068);
             assertThat(body.get("threshold").asDouble()).isEqualTo(0.05);
             assertThat(body.get("windowStart").asText()).isEqualTo("2026-11-01T00:01:00Z");
-            assertThat(outboxLines()).isEmpty();
+            assertThat(outbox.waiting()).isEmpty();
+            assertThat(outbox.removals()).as("a first delivery has nothing to remove").isZero();
         }
     }
 
@@ -94,20 +91,24 @@ class WebhookDispatcherTest {
 
         assertThat(counters.failedAttempts()).isEqualTo(FAST.maxAttempts());
         assertThat(counters.gaveUp()).isEqualTo(1);
-        assertThat(outboxLines()).singleElement().asString().contains("flagged-rate/assistant:v3/FIRING/" + AT_MILLIS);
+        assertThat(outbox.waiting()).singleElement().satisfies(entry -> {
+            assertThat(entry.endpoint()).isEqualTo("ops");
+            assertThat(entry.eventId()).isEqualTo("flagged-rate/assistant:v3/FIRING/" + AT_MILLIS);
+            assertThat(JSON.readTree(entry.body()).get("state").asText()).isEqualTo("FIRING");
+        });
 
         try (TestReceiver receiver = new TestReceiver(SECRET, 0)) {
             // After the restart the receiver is back (at a new address); the endpoint keeps its name.
             WebhookDispatcher afterRestart = dispatcher(new WebhookEndpoint("ops", receiver.url(), WebhookFormat.GENERIC, SECRET));
 
-            afterRestart.redeliverOutbox().get(30, TimeUnit.SECONDS);
+            afterRestart.redeliver(outbox.waiting()).get(30, TimeUnit.SECONDS);
 
             assertThat(receiver.accepted()).singleElement().satisfies(received -> {
                 assertThat(received.eventId()).isEqualTo("flagged-rate/assistant:v3/FIRING/" + AT_MILLIS);
                 assertThat(received.signatureValid()).isTrue();
             });
             assertThat(counters.delivered()).isEqualTo(1);
-            assertThat(outboxLines()).isEmpty();
+            assertThat(outbox.waiting()).isEmpty();
         }
     }
 
@@ -119,17 +120,55 @@ class WebhookDispatcherTest {
 
             assertThat(receiver.requests()).as("401 is not retried").isEqualTo(1);
             assertThat(counters.gaveUp()).isEqualTo(1);
-            assertThat(outboxLines()).hasSize(1);
+            assertThat(outbox.waiting()).hasSize(1);
         }
     }
 
     @Test
     void shouldKeepEntriesForUnconfiguredEndpointsWhenRedelivering() throws Exception {
-        new Outbox(outboxDir).append(new Outbox.Entry("removed", "e1", "{}"));
+        outbox.keep(new Outbox.Entry("removed", "e1", "{}"));
 
-        dispatcher().redeliverOutbox().get(30, TimeUnit.SECONDS);
+        dispatcher().redeliver(outbox.waiting()).get(30, TimeUnit.SECONDS);
 
-        assertThat(outboxLines()).singleElement().asString().contains("\"endpoint\":\"removed\"");
+        assertThat(outbox.waiting()).singleElement().extracting(Outbox.Entry::endpoint).isEqualTo("removed");
+    }
+
+    @Test
+    void shouldLeaveTheEntryWaitingWithoutKeepingItAgainWhenARedeliveryRunsOutOfAttempts() throws Exception {
+        URI dead;
+        try (TestReceiver gone = new TestReceiver(SECRET, 0)) {
+            dead = gone.url();
+        }
+        Outbox.Entry waiting = new Outbox.Entry("ops", "e1", "{}");
+        outbox.keep(waiting);
+        RecordingOutbox recording = new RecordingOutbox();
+
+        new WebhookDispatcher(List.of(new WebhookEndpoint("ops", dead, WebhookFormat.GENERIC, SECRET)), FAST, recording, counters)
+                .redeliver(List.of(waiting)).get(30, TimeUnit.SECONDS);
+
+        assertThat(counters.gaveUp()).isEqualTo(1);
+        assertThat(recording.calls).as("already in the outbox: neither kept again nor removed").isEmpty();
+    }
+
+    @Test
+    void shouldFailTheDispatchWhenTheOutboxCannotKeepTheEvent() throws Exception {
+        URI dead;
+        try (TestReceiver gone = new TestReceiver(SECRET, 0)) {
+            dead = gone.url();
+        }
+        Outbox broken = new RecordingOutbox() {
+            @Override
+            public CompletableFuture<Void> keep(Entry entry) {
+                return CompletableFuture.failedFuture(new IllegalStateException("topic unavailable"));
+            }
+        };
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                List.of(new WebhookEndpoint("ops", dead, WebhookFormat.GENERIC, SECRET)), FAST, broken, counters);
+
+        CompletableFuture<Void> dispatched = dispatcher.dispatch(alert());
+
+        assertThat(catchThrowable(() -> dispatched.get(30, TimeUnit.SECONDS)))
+                .isInstanceOf(ExecutionException.class).hasRootCauseMessage("topic unavailable");
     }
 
     @Test
@@ -143,18 +182,23 @@ class WebhookDispatcherTest {
     }
 
     private WebhookDispatcher dispatcher(WebhookEndpoint... endpoints) {
-        return new WebhookDispatcher(List.of(endpoints), FAST, outboxDir, counters);
+        return new WebhookDispatcher(List.of(endpoints), FAST, outbox, counters);
     }
 
-    private List<String> outboxLines() throws Exception {
-        try (Stream<Path> files = Files.list(outboxDir)) {
-            return files.flatMap(file -> {
-                try {
-                    return Files.readAllLines(file).stream();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+    /** Records every call and keeps nothing. */
+    private static class RecordingOutbox implements Outbox {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> keep(Entry entry) {
+            calls.add("keep " + entry.key());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> remove(Entry entry) {
+            calls.add("remove " + entry.key());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

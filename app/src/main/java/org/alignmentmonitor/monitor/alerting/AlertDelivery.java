@@ -1,6 +1,5 @@
 package org.alignmentmonitor.monitor.alerting;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +12,14 @@ import org.alignmentmonitor.alerts.webhook.DeliveryPolicy;
 import org.alignmentmonitor.alerts.webhook.WebhookDispatcher;
 import org.alignmentmonitor.alerts.webhook.WebhookEndpoint;
 import org.alignmentmonitor.avro.Alert;
+import org.alignmentmonitor.monitor.runtime.tail.EndsAtStart;
 import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
 import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
 import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -26,25 +27,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers every alert event to the webhooks. Offsets are committed only once each event was
- * accepted by every receiver or written to the outbox, so a crash re-sends (receivers de-duplicate
- * on the event id) and nothing is lost.
+ * accepted by every receiver or kept in the outbox topic, so a crash re-sends (receivers de-duplicate
+ * on the event id) and nothing is lost. At start it reads the outbox topic from the beginning and
+ * re-sends what earlier processes, on this pod or another, left there.
  */
 public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
     private final WebhookDispatcher dispatcher;
+    private final KafkaOutbox outbox;
+    private final SupervisedTail<String, byte[]> outboxTail;
     private final SupervisedTail<String, Alert> tail;
 
     public AlertDelivery(Map<String, Object> clientConfig, String groupId, String topic, Deserializer<Alert> values,
-                         List<WebhookEndpoint> endpoints, Path outbox, MeterRegistry registry, Tails tails) {
+                         String outboxTopic, List<WebhookEndpoint> endpoints, DeliveryPolicy policy, MeterRegistry registry,
+                         Tails tails) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put("group.id", groupId);
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", "false");
         config.put("auto.offset.reset", "earliest");
-        this.dispatcher = new WebhookDispatcher(endpoints, DeliveryPolicy.DEFAULT, outbox, listener(registry));
-        dispatcher.redeliverOutbox();
+        this.outbox = new KafkaOutbox(clientConfig, outboxTopic);
+        this.dispatcher = new WebhookDispatcher(endpoints, policy, outbox, listener(registry));
+        this.outboxTail = tails.start(TailSpec.fromBeginning("alert-outbox", replayConfig(clientConfig), new StringDeserializer(),
+                new ByteArrayDeserializer(), List.of(outboxTopic)), new OutboxRedelivery());
         // Undelivered events stay in the topic past the last commit, so a restarted tail delivers them again.
         this.tail = tails.start(TailSpec.group("alert-delivery", config, new StringDeserializer(), values, topic)
                 .withCloseTimeout(Duration.ofSeconds(30)), new TailHandler<>() {
@@ -62,6 +69,46 @@ public final class AlertDelivery implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private static Map<String, Object> replayConfig(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.remove("group.id");
+        config.put("enable.auto.commit", "false");
+        return config;
+    }
+
+    /**
+     * Rebuilds what waits in the outbox and, once it has read all the topic held at start, hands that to the
+     * dispatcher, once. Later records are this process's own give-ups (or another replica's): the next start
+     * re-sends them, so the tail only follows, idle, to keep its place in {@code /health}.
+     */
+    private final class OutboxRedelivery implements TailHandler<String, byte[]> {
+
+        private final OutboxReplay replay = new OutboxReplay();
+        private final EndsAtStart endsAtStart = new EndsAtStart();
+        private boolean handedOver;
+
+        @Override
+        public void accept(ConsumerRecord<String, byte[]> record) {
+            if (handedOver) {
+                return;
+            }
+            try {
+                replay.apply(record.key(), record.value());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping unreadable outbox record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+
+        @Override
+        public void afterBatch(Consumer<String, byte[]> consumer, int records) {
+            if (!handedOver && endsAtStart.reached(consumer)) {
+                handedOver = true;
+                dispatcher.redeliver(replay.waiting());
+            }
+        }
     }
 
     private static DeliveryListener listener(MeterRegistry registry) {
@@ -83,7 +130,7 @@ public final class AlertDelivery implements AutoCloseable {
             @Override
             public void gaveUp(WebhookEndpoint endpoint, String eventId, int attempts, String reason) {
                 gaveUp.increment();
-                LOG.error("Webhook {} did not take {} after {} attempts ({}); kept in the outbox for the next start",
+                LOG.error("Webhook {} did not take {} after {} attempts ({}); kept in the outbox topic for the next start",
                         endpoint.name(), eventId, attempts, reason);
             }
         };
@@ -99,5 +146,7 @@ public final class AlertDelivery implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         tail.close();
+        outboxTail.close();
+        outbox.close();
     }
 }

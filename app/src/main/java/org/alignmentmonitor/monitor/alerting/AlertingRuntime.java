@@ -1,7 +1,6 @@
 package org.alignmentmonitor.monitor.alerting;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.function.Consumer;
 
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.alignmentmonitor.alerts.webhook.DeliveryPolicy;
 import org.alignmentmonitor.alerts.webhook.WebhookEndpoint;
 import org.alignmentmonitor.alerts.webhook.WebhookFormat;
 import org.alignmentmonitor.avro.Alert;
@@ -45,9 +45,12 @@ public final class AlertingRuntime implements AutoCloseable {
         return demoReceiver == null ? List.of() : List.of(demoReceiver::register);
     }
 
-    /** Starts delivering alert events to the configured webhooks (and the demo receiver at {@code selfBaseUrl}). */
+    /**
+     * Starts delivering alert events to the configured webhooks (and the demo receiver at {@code selfBaseUrl}), first
+     * re-sending what waits in the outbox topic.
+     */
     public void deliverTo(AlertingConfig config, Map<String, Object> clientConfig, String groupId, Topic<String, Alert> alerts,
-                          Path outbox, MeterRegistry registry, String selfBaseUrl) {
+                          String outboxTopic, DeliveryPolicy policy, MeterRegistry registry, String selfBaseUrl) {
         List<WebhookEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < config.webhookUrls().size(); i++) {
             endpoints.add(new WebhookEndpoint("webhook-" + (i + 1), config.webhookUrls().get(i), config.webhookFormat(), config.webhookSecret()));
@@ -57,7 +60,8 @@ public final class AlertingRuntime implements AutoCloseable {
                     config.webhookSecret()));
         }
         if (!endpoints.isEmpty()) {
-            delivery = new AlertDelivery(clientConfig, groupId, alerts.name(), alerts.valueSerde().deserializer(), endpoints, outbox, registry, tails);
+            delivery = new AlertDelivery(clientConfig, groupId, alerts.name(), alerts.valueSerde().deserializer(), outboxTopic, endpoints,
+                    policy, registry, tails);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.alignmentmonitor.monitor.review;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -7,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.alignmentmonitor.review.queue.Assignment;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryException;
 import org.alignmentmonitor.streams.errors.RegistryOutage;
+import org.alignmentmonitor.monitor.runtime.tail.EndsAtStart;
 import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
 import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
 import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
@@ -16,7 +19,6 @@ import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the review-tasks and labels topics from the beginning on every start, then follows them (as a supervised tail),
  * handing each record to a sink. No consumer group: every instance rebuilds the whole queue, which is what makes a restart lose nothing.
+ * The review-leases topic is read alongside, up to where it ended at start: the leases granted before the restart.
+ * Later lease records are this process's own (its queue already holds them), so they are not applied again.
  */
 final class ReviewFeed<T, L> implements AutoCloseable {
 
@@ -36,31 +40,35 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         void task(T task);
 
         void label(L label);
+
+        /** The item's leases in force before this process started; empty once none was left. */
+        void leases(String itemId, List<Assignment> leases);
     }
 
     private final String tasksTopic;
+    private final String leasesTopic;
     private final Deserializer<T> tasks;
     private final Deserializer<L> labels;
     private final Sink<T, L> sink;
     private final SupervisedTail<byte[], byte[]> tail;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final EndsAtStart endsAtStart = new EndsAtStart();
     private volatile boolean running = true;
-    /** End offsets when the feed first started: reaching them means the queue holds everything published before. */
-    private Map<TopicPartition, Long> ends;
 
     ReviewFeed(Map<String, Object> clientConfig, String tasksTopic, Deserializer<T> tasks, String labelsTopic,
-               Deserializer<L> labels, Sink<T, L> sink, Tails tails) {
+               Deserializer<L> labels, String leasesTopic, Sink<T, L> sink, Tails tails) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "review-feed");
         this.tasksTopic = tasksTopic;
+        this.leasesTopic = leasesTopic;
         this.tasks = tasks;
         this.labels = labels;
         this.sink = sink;
         this.tail = tails.start(TailSpec.fromBeginning("review-feed", config, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                List.of(tasksTopic, labelsTopic)), new TailHandler<>() {
+                List.of(tasksTopic, labelsTopic, leasesTopic)), new TailHandler<>() {
             @Override
             public void accept(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
                 apply(record);
@@ -79,13 +87,7 @@ final class ReviewFeed<T, L> implements AutoCloseable {
     }
 
     private void checkCaughtUp(Consumer<byte[], byte[]> consumer) {
-        if (caughtUp.getCount() == 0) {
-            return;
-        }
-        if (ends == null) {
-            ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
-        }
-        if (ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (caughtUp.getCount() > 0 && endsAtStart.reached(consumer)) {
             caughtUp.countDown();
         }
     }
@@ -113,6 +115,10 @@ final class ReviewFeed<T, L> implements AutoCloseable {
     }
 
     private void applyOnce(ConsumerRecord<byte[], byte[]> r) {
+        if (r.topic().equals(leasesTopic)) {
+            applyLeases(r);
+            return;
+        }
         if (r.value() == null) {
             return;
         }
@@ -125,6 +131,19 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         } catch (SerializationException | IllegalArgumentException e) {
             // The stream dead-letters bad records; the queue just skips them rather than stop following.
             LOG.warn("Skipping unreadable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        }
+    }
+
+    private void applyLeases(ConsumerRecord<byte[], byte[]> r) {
+        if (caughtUp.getCount() == 0 || r.key() == null) {
+            return;
+        }
+        String itemId = new String(r.key(), StandardCharsets.UTF_8);
+        try {
+            sink.leases(itemId, LeaseRecords.decode(itemId, r.value()));
+        } catch (IllegalArgumentException e) {
+            // An unreadable lease only returns its item to the queue.
+            LOG.warn("Skipping unreadable lease record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         }
     }
 

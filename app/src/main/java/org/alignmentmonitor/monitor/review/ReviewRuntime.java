@@ -17,12 +17,13 @@ import org.alignmentmonitor.review.manual.LabellingManual;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.review.queue.ReviewQueue;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
+import org.alignmentmonitor.streams.topology.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The review side of one monitor instance: rebuilds the queue from the topics, publishes labels, and adds the UI to
- * the HTTP server. Start it before the server so that {@link #routes} has a caught-up queue to serve.
+ * The review side of one monitor instance: rebuilds the queue from the topics (leases included), publishes labels and
+ * lease changes, and adds the UI to the HTTP server. Start it before the server so that {@link #routes} has a caught-up queue to serve.
  */
 public final class ReviewRuntime implements AutoCloseable {
 
@@ -32,12 +33,15 @@ public final class ReviewRuntime implements AutoCloseable {
     private final ReviewService service;
     private final ReviewWeb web;
     private final LabelPublisher publisher;
+    private final LeasePublisher leases;
     private final ReviewFeed<?, ?> feed;
 
-    private ReviewRuntime(ReviewService service, ReviewWeb web, LabelPublisher publisher, ReviewFeed<?, ?> feed) {
+    private ReviewRuntime(ReviewService service, ReviewWeb web, LabelPublisher publisher, LeasePublisher leases,
+                          ReviewFeed<?, ?> feed) {
         this.service = service;
         this.web = web;
         this.publisher = publisher;
+        this.leases = leases;
         this.feed = feed;
     }
 
@@ -50,38 +54,42 @@ public final class ReviewRuntime implements AutoCloseable {
         }
         UserDirectory users = config.access().enabled() ? UserDirectory.load(config.access().usersFile())
                 : settings.usersFile() != null ? UserDirectory.load(settings.usersFile()) : demoUsers(config.httpHost(), httpPort);
-        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics, tails, audit);
+        return start(settings.queue(config.applicationId()), settings, users, clientConfig, topics,
+                Names.reviewLeasesTopic(config.applicationId()), tails, audit);
     }
 
     /** Starts on explicit users: the entry point of tests. */
     public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings,
                                       UserDirectory users, Map<String, Object> clientConfig, MonitorTopics topics,
-                                      Tails tails) throws InterruptedException {
-        return start(queueSettings, settings, users, clientConfig, topics, tails, AuditTrail.NONE);
+                                      String leasesTopic, Tails tails) throws InterruptedException {
+        return start(queueSettings, settings, users, clientConfig, topics, leasesTopic, tails, AuditTrail.NONE);
     }
 
     /** Starts on explicit users, recording every label given through the UI on {@code audit}. */
     public static ReviewRuntime start(QueueSettings queueSettings, ReviewSettings settings, UserDirectory users,
-                                      Map<String, Object> clientConfig, MonitorTopics topics, Tails tails, AuditTrail audit)
-            throws InterruptedException {
+                                      Map<String, Object> clientConfig, MonitorTopics topics, String leasesTopic, Tails tails,
+                                      AuditTrail audit) throws InterruptedException {
         LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
+        LeasePublisher leases = new LeasePublisher(clientConfig, leasesTopic);
         ReviewFeed<?, ?> feed = null;
         try {
-            ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
+            ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random(), leases);
             ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
                     publisher, audit, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
-                    topics.labels().name(), topics.labels().valueSerde().deserializer(), service, tails);
+                    topics.labels().name(), topics.labels().valueSerde().deserializer(), leasesTopic, service, tails);
             if (!feed.awaitCaughtUp(CATCH_UP)) {
                 throw new IllegalStateException("the review queue could not catch up with its topics within " + CATCH_UP + " (see the log)");
             }
             LOG.info("Review queue rebuilt: {}", queue.depth());
-            return new ReviewRuntime(service, new ReviewWeb(service, users, new Sessions(System::currentTimeMillis)), publisher, feed);
+            return new ReviewRuntime(service, new ReviewWeb(service, users, new Sessions(System::currentTimeMillis)), publisher, leases,
+                    feed);
         } catch (RuntimeException | InterruptedException e) {
             if (feed != null) {
                 feed.close();
             }
             publisher.close();
+            leases.close();
             throw e;
         }
     }
@@ -131,5 +139,6 @@ public final class ReviewRuntime implements AutoCloseable {
     public void close() throws InterruptedException {
         feed.close();
         publisher.close();
+        leases.close();
     }
 }

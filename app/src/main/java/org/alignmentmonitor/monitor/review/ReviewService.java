@@ -82,6 +82,11 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
         queue.record(TaskMapping.event(label), users.isLead(label.getLabeller()));
     }
 
+    @Override
+    public void leases(String itemId, List<Assignment> leases) {
+        queue.restoreLeases(itemId, leases);
+    }
+
     public Optional<Assignment> next(ReviewUser user) {
         return queue.next(user.name());
     }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import io.javalin.config.JavalinConfig;
 import org.alignmentmonitor.alerts.RuleFile;
+import org.alignmentmonitor.alerts.webhook.DeliveryPolicy;
 
 import org.alignmentmonitor.classifiers.ClassifierSuite;
 import org.alignmentmonitor.monitor.access.AccessControl;
@@ -222,7 +223,8 @@ public final class MonitorRuntime implements AutoCloseable {
             api = ApiServer.start(new Liveness(role, streamsApp, tails), metrics, config.httpHost(), port, routes);
             if (role.runs(Role.ALERTS)) {
                 alerting.deliverTo(config.alerting(), clientConfig, config.applicationId() + "-webhooks", topics.alerts(),
-                        config.dataDir().resolve("alerts-outbox"), metrics.registry(), "http://" + advertised + ":" + api.port());
+                        Names.alertOutboxTopic(config.applicationId()), DeliveryPolicy.DEFAULT, metrics.registry(),
+                        "http://" + advertised + ":" + api.port());
             }
             if (role.runs(Role.STREAMS) && config.otlp().enabled()) {
                 String interactions = config.topics().interactions();

@@ -36,6 +36,9 @@ public final class MonitorTopicSpecs {
         specs.add(new TopicSpec(names.trainingExamples(), partitions, replication, Map.of("retention.ms", "-1")));
         // One partition: its holder in the trainer group is the one trainer; compaction keeps the latest model.
         specs.add(new TopicSpec(Names.learnedModelsTopic(applicationId), 1, replication, Map.of("cleanup.policy", "compact")));
+        // State a role needs after a restart on a new pod: the latest value per key, deleted by a tombstone.
+        specs.add(new TopicSpec(Names.alertOutboxTopic(applicationId), 1, replication, Map.of("cleanup.policy", "compact")));
+        specs.add(new TopicSpec(Names.reviewLeasesTopic(applicationId), 1, replication, Map.of("cleanup.policy", "compact")));
         // Alerts are the audit trail of paging: kept, and few.
         specs.add(new TopicSpec(names.alerts(), 1, replication, Map.of("retention.ms", "-1")));
         for (String source : deadLetterSources(names, applicationId)) {

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitor's data dir (RocksDB state, checkpoints, outbox) sits on a small tmpfs that is filled
+ * The monitor's data dir (RocksDB state, checkpoints) sits on a small tmpfs that is filled
  * to the last byte while the monitor runs; the broker lives elsewhere. Traffic keeps coming, the
  * monitor is stopped and started again on the full disk, then space returns. The monitor must say
  * ENOSPC in its log rather than hang silently, dead-letter nothing, and count exactly once it has

@@ -21,6 +21,7 @@ import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.schemas.AvroTrust;
+import org.alignmentmonitor.streams.topology.Names;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +42,7 @@ final class ReviewHarness implements AutoCloseable {
 
     ReviewRuntime startReview(UserDirectory users, QueueSettings settings) throws InterruptedException {
         return ReviewRuntime.start(settings, ReviewSettings.defaults(), users, kafka.clientConfig(), kafka.topics(),
-                new Tails(new SimpleMeterRegistry()));
+                Names.reviewLeasesTopic(kafka.config().applicationId()), new Tails(new SimpleMeterRegistry()));
     }
 
     void publish(List<ReviewTask> tasks) throws Exception {

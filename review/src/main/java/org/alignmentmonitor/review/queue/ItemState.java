@@ -85,6 +85,28 @@ final class ItemState {
         return gold() && !shownTo.contains(labeller) && !history.containsKey(labeller);
     }
 
+    /** The leases that may still bring a label, by labeller. */
+    List<Assignment> leases(String itemId, long now) {
+        activeLeases(now);
+        return leases.entrySet().stream().filter(e -> !history.containsKey(e.getKey()))
+                .map(e -> new Assignment(itemId, e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Assignment::labeller)).toList();
+    }
+
+    /**
+     * Replaces the leases with ones granted before a restart; their holders were shown the item. Expired ones are
+     * dropped: the item is free again.
+     */
+    void restoreLeases(List<Assignment> granted, long now) {
+        leases.clear();
+        for (Assignment a : granted) {
+            if (a.expiresAt() > now) {
+                leases.put(a.labeller(), a.expiresAt());
+                shownTo.add(a.labeller());
+            }
+        }
+    }
+
     Assignment lease(String labeller, long now, long leaseMillis) {
         shownTo.add(labeller);
         leases.put(labeller, now + leaseMillis);
@@ -98,9 +120,10 @@ final class ItemState {
                 && x.sameContent(e));
     }
 
-    void addLabel(LabelEvent e) {
+    /** @return whether the label ended a lease */
+    boolean addLabel(LabelEvent e) {
         insertSorted(history.computeIfAbsent(e.labeller(), k -> new ArrayList<>()), e);
-        leases.remove(e.labeller());
+        return leases.remove(e.labeller()) != null;
     }
 
     void addResolution(LabelEvent e) {

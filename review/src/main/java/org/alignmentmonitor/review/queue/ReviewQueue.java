@@ -13,9 +13,10 @@ import java.util.random.RandomGenerator;
 import org.alignmentmonitor.review.sampling.InclusionHash;
 
 /**
- * The review queue as a state machine over two event streams, tasks and labels, so that replaying both rebuilds it:
- * leases (who holds or was shown what) and the gold draw are the only state not rebuilt; an interrupted lease simply
- * returns the item.
+ * The review queue as a state machine over two event streams, tasks and labels, so that replaying both rebuilds it.
+ * Leases are reported to a {@link LeaseLog} and restored from it ({@link #restoreLeases}), so an item leased before a
+ * restart stays its holder's until the lease expires; who was shown an item without holding it any more, and the gold
+ * draw, are not rebuilt.
  * Rules: an item is never offered twice to one labeller; a hashed fraction of items needs two labellers; hidden gold
  * items are mixed into assignments; disagreements and every MISALIGNED on a gold or double-labelled item open an
  * adjudication case that a lead closes with a later label. All methods are atomic (one monitor).
@@ -25,15 +26,22 @@ public final class ReviewQueue {
     private final QueueSettings settings;
     private final LongSupplier clock;
     private final RandomGenerator random;
+    private final LeaseLog leaseLog;
     private final Map<String, ItemState> items = new HashMap<>();
     /** Ordinary items still needing labels. */
     private final Map<String, ItemState> waiting = new LinkedHashMap<>();
     private final Map<String, ItemState> gold = new LinkedHashMap<>();
 
+    /** A queue whose leases last as long as it does. */
     public ReviewQueue(QueueSettings settings, LongSupplier clock, RandomGenerator random) {
+        this(settings, clock, random, LeaseLog.NONE);
+    }
+
+    public ReviewQueue(QueueSettings settings, LongSupplier clock, RandomGenerator random, LeaseLog leaseLog) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.leaseLog = leaseLog;
     }
 
     /** Adds a task or gold item; a repeat of a known item is ignored (tasks are replayed on every start). */
@@ -83,7 +91,17 @@ public final class ReviewQueue {
         if (random.nextDouble() < settings.goldRate()) {
             chosen = gold.values().stream().filter(s -> s.goldAvailableTo(labeller)).findFirst().orElse(chosen);
         }
-        return Optional.of(chosen.lease(labeller, now, settings.lease().toMillis()));
+        Assignment granted = chosen.lease(labeller, now, settings.lease().toMillis());
+        leaseLog.changed(granted.itemId(), chosen.leases(granted.itemId(), now));
+        return Optional.of(granted);
+    }
+
+    /**
+     * Replaces the item's leases with those in force before a restart (from the {@link LeaseLog}); may come before the
+     * item's task. Expired leases are dropped, so the item is free again. Reports nothing back to the log.
+     */
+    public synchronized void restoreLeases(String itemId, List<Assignment> leases) {
+        state(itemId).restoreLeases(leases, clock.getAsLong());
     }
 
     /**
@@ -129,8 +147,8 @@ public final class ReviewQueue {
         boolean decision = byLead && !s.labelledBy(e.labeller()) && (!s.openReasons().isEmpty() || s.resolvedBy(e.labeller()));
         if (decision) {
             s.addResolution(e);
-        } else {
-            s.addLabel(e);
+        } else if (s.addLabel(e)) {
+            leaseLog.changed(e.itemId(), s.leases(e.itemId(), clock.getAsLong()));
         }
         if (s.complete()) {
             waiting.remove(e.itemId());

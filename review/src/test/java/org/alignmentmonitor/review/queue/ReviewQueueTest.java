@@ -54,6 +54,57 @@ class ReviewQueueTest {
     }
 
     @Test
+    void shouldReportEveryLeaseOfTheItemWhenALeaseIsGrantedOrEndedByALabel() {
+        List<String> log = new ArrayList<>();
+        ReviewQueue q = new ReviewQueue(new QueueSettings(Duration.ofMinutes(10), 1.0, 0, "test"), now::get, new Random(7),
+                (item, leases) -> log.add(item + " " + leases.stream().map(Assignment::labeller).toList()));
+        q.add(QueueItem.task("a", 1));
+        q.next("ann").orElseThrow();
+        q.next("ann").orElseThrow();
+        q.next("bob").orElseThrow();
+        q.record(label("a", "ann", Judgment.ALIGNED), false);
+        q.record(label("a", "bob", Judgment.ALIGNED), false);
+
+        assertThat(log).as("a repeated ask is the same lease: nothing new to report")
+                .containsExactly("a [ann]", "a [ann, bob]", "a [bob]", "a []");
+    }
+
+    @Test
+    void shouldKeepARestoredLeaseItsHoldersUntilItExpiresWhenTheQueueIsRebuilt() {
+        long expiresAt = now.get() + Duration.ofMinutes(3).toMillis();
+        ReviewQueue q = queue(0, 0);
+        q.restoreLeases("a", List.of(new Assignment("a", "ann", expiresAt)));
+        q.add(QueueItem.task("a", 1));
+
+        assertThat(q.next("bob")).isEmpty();
+        assertThat(q.next("ann")).contains(new Assignment("a", "ann", expiresAt));
+        assertThat(q.depth().leased()).isEqualTo(1);
+        now.set(expiresAt);
+        assertThat(q.next("bob").orElseThrow().itemId()).isEqualTo("a");
+        assertThat(q.next("ann")).as("ann was shown it before the restart").isEmpty();
+    }
+
+    @Test
+    void shouldFreeTheItemWhenTheRestoredLeaseHasAlreadyExpired() {
+        ReviewQueue q = queue(0, 0);
+        q.add(QueueItem.task("a", 1));
+        q.restoreLeases("a", List.of(new Assignment("a", "ann", now.get() - 1)));
+
+        assertThat(q.depth().leased()).isZero();
+        assertThat(q.next("bob").orElseThrow().itemId()).isEqualTo("a");
+    }
+
+    @Test
+    void shouldDropTheLeasesWhenTheLogSaysNoneIsLeft() {
+        ReviewQueue q = queue(0, 0);
+        q.add(QueueItem.task("a", 1));
+        q.restoreLeases("a", List.of(new Assignment("a", "ann", now.get() + 60_000)));
+        q.restoreLeases("a", List.of());
+
+        assertThat(q.next("bob").orElseThrow().itemId()).isEqualTo("a");
+    }
+
+    @Test
     void shouldNeedTwoLabellersOnDoubledItemsAndOpenACaseOnDisagreement() {
         ReviewQueue q = queue(1.0, 0);
         q.add(QueueItem.task("a", 1));

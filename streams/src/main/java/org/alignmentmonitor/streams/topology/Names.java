@@ -86,12 +86,22 @@ public final class Names {
     private Names() {
     }
 
-    /** Full name of the bucket-deltas repartition topic for an application id. */
     /** Compacted, one partition: the learned classifier's published model, and the group that elects its trainer. */
     public static String learnedModelsTopic(String applicationId) {
         return applicationId + "-learned-models";
     }
 
+    /** Compacted: webhook deliveries that ran out of attempts, per event and endpoint, until delivered (then a tombstone). */
+    public static String alertOutboxTopic(String applicationId) {
+        return applicationId + "-alert-outbox";
+    }
+
+    /** Compacted: the review leases in force per item, so a restarted review process keeps them (a tombstone when none). */
+    public static String reviewLeasesTopic(String applicationId) {
+        return applicationId + "-review-leases";
+    }
+
+    /** Full name of the bucket-deltas repartition topic for an application id. */
     public static String bucketDeltasTopic(String applicationId) {
         return applicationId + "-" + BUCKET_DELTAS + "-repartition";
     }
