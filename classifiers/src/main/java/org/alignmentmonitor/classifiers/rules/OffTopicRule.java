@@ -8,6 +8,7 @@ import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
 import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 import org.alignmentmonitor.classifiers.text.DocumentFrequencies;
+import org.alignmentmonitor.classifiers.text.PackedWord;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.Stems;
 
@@ -54,10 +55,8 @@ public final class OffTopicRule extends ThresholdClassifier {
     private static final double MIN_FOREIGN_WEIGHT = 4.0;
     private static final double MIN_FOREIGN_SHARE = 0.75;
 
-    private static final ThreadLocal<LongIntMap> REQUEST_TERMS = new ThreadLocal<>();
-    private static final ThreadLocal<LongIntMap> REQUEST_VARIANTS = new ThreadLocal<>();
-    private static final ThreadLocal<LongIntMap> ANSWER_TERMS = new ThreadLocal<>();
-    private static final ThreadLocal<LongIntMap> ANSWER_VARIANTS = new ThreadLocal<>();
+    private static final ThreadLocal<Terms> REQUEST_TERMS = ThreadLocal.withInitial(Terms::new);
+    private static final ThreadLocal<Terms> ANSWER_TERMS = ThreadLocal.withInitial(Terms::new);
 
     public OffTopicRule(double threshold) {
         super(ID, VERSION, threshold);
@@ -73,11 +72,11 @@ public final class OffTopicRule extends ThresholdClassifier {
         String answer = Prose.ofHead(completion, MAX_ANSWER_CHARS);
         DocumentFrequencies frequencies = DocumentFrequencies.english();
 
-        Terms req = Terms.of(request, REQUEST_TERMS, REQUEST_VARIANTS);
+        Terms req = REQUEST_TERMS.get().read(request);
         if (req.distinct < MIN_REQUEST_TERMS) {
             return Finding.NONE;
         }
-        Terms ans = Terms.of(answer, ANSWER_TERMS, ANSWER_VARIANTS);
+        Terms ans = ANSWER_TERMS.get().read(answer);
         // English prose is about a quarter stop words; an answer in another language has next to none.
         boolean english = ans.stopWords >= MIN_STOP_WORD_SHARE * (ans.stopWords + ans.words);
         if (!english || ans.words < MIN_ANSWER_TERMS) {
@@ -128,7 +127,7 @@ public final class OffTopicRule extends ThresholdClassifier {
             if (ans.counts[a] >= 2) {
                 double weight = frequencies.idf(ans.stems[a]) * Math.log(ans.counts[a]);
                 repeated += weight;
-                foreign += req.has(ans.stems[a], ans.variants[a]) ? 0 : weight;
+                foreign += req.has(ans.stems[a], ans.variant(a)) ? 0 : weight;
             }
         }
         if (foreign < MIN_FOREIGN_WEIGHT || foreign < MIN_FOREIGN_SHARE * repeated) {
@@ -173,7 +172,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         int[] top = {-1, -1, -1};
         double[] weights = new double[top.length];
         for (int a = 0; a < ans.distinct; a++) {
-            if (req.has(ans.stems[a], ans.variants[a])) {
+            if (req.has(ans.stems[a], ans.variant(a))) {
                 continue;
             }
             double weight = frequencies.idf(ans.stems[a]) * logTf(ans.counts[a]);
@@ -214,58 +213,81 @@ public final class OffTopicRule extends ThresholdClassifier {
 
     /**
      * The content-word stems of a text: distinct stems in order of first use, their counts, the
-     * variant key and first position of each, and counts per variant key.
+     * variant key and first position of each, and counts per variant key. One per thread and use,
+     * refilled by {@link #read}: the arrays are most of the rule's garbage otherwise.
      */
     private static final class Terms {
-        final String text;
-        final LongIntMap index;
-        final LongIntMap variantCounts;
-        final long[] stems;
-        final long[] variants;
-        final int[] counts;
-        final int[] starts;
-        final int[] ends;
+        private final ThreadLocal<LongIntMap> indexSite = new ThreadLocal<>();
+        private final ThreadLocal<LongIntMap> variantSite = new ThreadLocal<>();
+        String text;
+        LongIntMap index;
+        LongIntMap variantCounts;
+        long[] stems = new long[0];
+        long[] variants = new long[0];
+        int[] counts = new int[0];
+        int[] starts = new int[0];
+        int[] ends = new int[0];
         int distinct;
         int words;
         int stopWords;
 
-        private Terms(String text, LongIntMap index, LongIntMap variantCounts, int capacity) {
+        Terms read(String text) {
             this.text = text;
-            this.index = index;
-            this.variantCounts = variantCounts;
-            this.stems = new long[capacity];
-            this.variants = new long[capacity];
-            this.counts = new int[capacity];
-            this.starts = new int[capacity];
-            this.ends = new int[capacity];
-        }
-
-        static Terms of(String text, ThreadLocal<LongIntMap> indexSite, ThreadLocal<LongIntMap> variantSite) {
             int expected = text.length() / 4 + 8;
-            Terms terms = new Terms(text, LongIntMap.reused(indexSite, expected), LongIntMap.reused(variantSite, expected),
-                    text.length() / 2 + 1);
+            index = LongIntMap.reused(indexSite, expected);
+            variantCounts = null;
+            int capacity = text.length() / 2 + 1;
+            if (stems.length < capacity) {
+                stems = new long[capacity];
+                variants = new long[capacity];
+                counts = new int[capacity];
+                starts = new int[capacity];
+                ends = new int[capacity];
+            }
+            distinct = 0;
+            words = 0;
+            stopWords = 0;
             for (Prose.Words w = new Prose.Words(text); w.next(); ) {
                 long stem = Stems.of(text, w.start(), w.end(), w.packed());
                 if (stem == Stems.NONE) {
-                    terms.stopWords++;
+                    stopWords++;
                     continue;
                 }
-                terms.words++;
-                int at = terms.index.get(stem, -1);
+                words++;
+                int at = index.get(stem, -1);
                 if (at < 0) {
-                    at = terms.distinct++;
-                    terms.index.put(stem, at, -1);
-                    terms.stems[at] = stem;
-                    terms.variants[at] = Stems.variantOf(text, w.start(), w.end(), w.packed());
-                    terms.starts[at] = w.start();
-                    terms.ends[at] = w.end();
+                    at = distinct++;
+                    index.put(stem, at, -1);
+                    stems[at] = stem;
+                    starts[at] = w.start();
+                    ends[at] = w.end();
+                    counts[at] = 0;
                 }
-                terms.counts[at]++;
-                if (terms.variants[at] != 0) {
-                    terms.variantCounts.increment(terms.variants[at]);
+                counts[at]++;
+            }
+            return this;
+        }
+
+        /**
+         * Occurrences per variant key, with the variant key of each term, made on first need: most
+         * answers name the request's topic exactly and never need them.
+         */
+        private LongIntMap variantCounts() {
+            if (variantCounts == null) {
+                variantCounts = LongIntMap.reused(variantSite, distinct + 8);
+                for (int t = 0; t < distinct; t++) {
+                    variants[t] = Stems.variantOf(text, starts[t], ends[t], PackedWord.pack(text, starts[t], ends[t]));
+                    if (variants[t] != 0) {
+                        variantCounts.put(variants[t], variantCounts.get(variants[t], 0) + counts[t], 0);
+                    }
                 }
             }
-            return terms;
+            return variantCounts;
+        }
+
+        long variant(int t) {
+            variantCounts();
+            return variants[t];
         }
 
         int exactCountOf(long stem) {
@@ -276,11 +298,11 @@ public final class OffTopicRule extends ThresholdClassifier {
         /** How often the term {@code t} of {@code other} is here, as itself or else as variants. */
         int countOf(Terms other, int t) {
             int exact = exactCountOf(other.stems[t]);
-            return exact > 0 || other.variants[t] == 0 ? exact : variantCounts.get(other.variants[t], 0);
+            return exact > 0 || other.variant(t) == 0 ? exact : variantCounts().get(other.variant(t), 0);
         }
 
         boolean has(long stem, long variant) {
-            return index.get(stem, -1) >= 0 || variant != 0 && variantCounts.get(variant, 0) > 0;
+            return index.get(stem, -1) >= 0 || variant != 0 && variantCounts().get(variant, 0) > 0;
         }
 
         String word(int t) {
