@@ -19,9 +19,11 @@ public final class Stems {
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
     private static final int CACHE_BITS = 14;
-    /** Per thread: packed word and its stem hash, direct-mapped. */
-    private static final ThreadLocal<long[][]> CACHE =
-            ThreadLocal.withInitial(() -> new long[][] {new long[1 << CACHE_BITS], new long[1 << CACHE_BITS]});
+    /** Letters of a stem's prefix that make a {@link #variantOf variant key}. */
+    public static final int VARIANT_LETTERS = 5;
+    /** Per thread: packed word, its stem hash and its variant key, direct-mapped. */
+    private static final ThreadLocal<long[][]> CACHE = ThreadLocal.withInitial(
+            () -> new long[][] {new long[1 << CACHE_BITS], new long[1 << CACHE_BITS], new long[1 << CACHE_BITS]});
 
     private Stems() {}
 
@@ -30,18 +32,41 @@ public final class Stems {
      * packed by {@link PackedWord#pack} (or NOT_PACKED), which the caller's word scan already has.
      */
     public static long of(CharSequence text, int start, int end, long key) {
+        return lookUp(text, start, end, key, 1);
+    }
+
+    /**
+     * A key shared by the words whose stems start with the same {@value #VARIANT_LETTERS} letters
+     * ("photosynthesis", "photosynthetic"; "porcupine", "porcupines"), or 0 for shorter stems and stop
+     * words; arguments as for {@link #of}.
+     */
+    public static long variantOf(CharSequence text, int start, int end, long key) {
+        return lookUp(text, start, end, key, 2);
+    }
+
+    /** Column 1 (stem hash) or 2 (variant key) of the cached entry of a word, made on a miss. */
+    private static long lookUp(CharSequence text, int start, int end, long key, int column) {
         if (key == PackedWord.NOT_PACKED) {
-            return hash(stem(text.subSequence(start, end).toString()));
+            String stem = stem(text.subSequence(start, end).toString());
+            return column == 1 ? hash(stem) : variant(stem);
         }
         long[][] cache = CACHE.get();
         int slot = PackedWord.spread(key, Long.SIZE - CACHE_BITS);
-        if (cache[0][slot] == key) {
-            return cache[1][slot];
+        if (cache[0][slot] != key) {
+            String stem = stem(text.subSequence(start, end).toString());
+            cache[0][slot] = key;
+            cache[1][slot] = hash(stem);
+            cache[2][slot] = variant(stem);
         }
-        long stem = hash(stem(text.subSequence(start, end).toString()));
-        cache[0][slot] = key;
-        cache[1][slot] = stem;
-        return stem;
+        return cache[column][slot];
+    }
+
+    private static long variant(String stem) {
+        if (stem == null || stem.length() < VARIANT_LETTERS) {
+            return 0;
+        }
+        long key = PackedWord.pack(stem, 0, VARIANT_LETTERS);
+        return key == PackedWord.NOT_PACKED ? 0 : key;
     }
 
     /** The analyser's one term for a word, or null when it drops the word. */

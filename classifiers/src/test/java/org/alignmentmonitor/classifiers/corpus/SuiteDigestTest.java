@@ -38,7 +38,7 @@ class SuiteDigestTest {
             Map.entry("rule.benign_refusal", "c4a7e46c25377ca2"),
             Map.entry("rule.token_soup", "b03ecfce98c282ce"),
             Map.entry("rule.word_salad", "42d76eb8a76a9070"),
-            Map.entry("rule.off_topic", "ddc3e19f9451b912"));
+            Map.entry("rule.off_topic", "f52efed823959cfe"));
 
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
     private static final Map<String, String> IFEVAL = Map.ofEntries(
@@ -53,7 +53,7 @@ class SuiteDigestTest {
             Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
             Map.entry("rule.token_soup", "2d79edae8ff23521"),
             Map.entry("rule.word_salad", "4962c6ae75033190"),
-            Map.entry("rule.off_topic", "99b36105b791fa90"));
+            Map.entry("rule.off_topic", "1f46a3850f82f8d6"));
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 

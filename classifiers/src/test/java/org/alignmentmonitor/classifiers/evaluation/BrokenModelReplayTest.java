@@ -37,12 +37,13 @@ class BrokenModelReplayTest {
     }
 
     /**
-     * Target 0.80, not reached yet: answers to creative and list requests are not judged (they share few
-     * words with the request by nature), nor answers under 30 content words. This floor keeps what there is.
+     * Target 0.80, nearly reached (0.794): the misses are mostly answers that happen to name a rare term of
+     * the request, or repeat none of their own (short lists, one-line answers). Replays of each of the 13
+     * shared logs (seed 7) reach 0.837 together.
      */
     @Test
     void shouldFlagMostAnswersWhenAVersionAnswersAnotherRequest() {
-        assertThat(flaggedShare(BrokenModels.otherAnswers(sample, SEED))).isGreaterThanOrEqualTo(0.40);
+        assertThat(flaggedShare(BrokenModels.otherAnswers(sample, SEED))).isGreaterThanOrEqualTo(0.79);
     }
 
     @Test

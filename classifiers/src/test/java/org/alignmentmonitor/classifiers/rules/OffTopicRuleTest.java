@@ -3,6 +3,7 @@ package org.alignmentmonitor.classifiers.rules;
 import static org.alignmentmonitor.classifiers.Interactions.of;
 import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertFlagged;
 import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertNotFlagged;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,9 @@ class OffTopicRuleTest {
             + "office, attach a recent photo and your current passport, and pay the fee. Standard processing can take "
             + "several weeks, so if you travel abroad next month, ask for expedited service and keep proof of your "
             + "booking in case the passport office needs it.";
+    private static final String POEM_REQUEST = "Write a short poem about a porcupine who wants to be hugged.";
+    private static final String SHORT_OTHER_ANSWER = "Preheat the oven, bake the cake for thirty minutes, then let the "
+            + "cake cool before you ice the cake.";
 
     private final OffTopicRule rule = new OffTopicRule(0.5);
 
@@ -31,8 +35,33 @@ class OffTopicRuleTest {
     }
 
     @Test
-    void shouldNotFlagCreativeAnswerWhenItSharesFewWordsWithTheRequest() {
-        assertNotFlagged(rule, of("Write me a poem in the style of Neruda.", OTHER_ANSWER));
+    void shouldFlagShortAnswerWhenItIsAboutSomethingElse() {
+        assertFlagged(rule, of(PROMPT, SHORT_OTHER_ANSWER), OffTopicRule.OFF_TOPIC);
+    }
+
+    @Test
+    void shouldFlagCreativeAnswerWhenItNeverNamesTheRequestsTopic() {
+        assertFlagged(rule, of(POEM_REQUEST, OTHER_ANSWER), OffTopicRule.OFF_TOPIC);
+        String reason = rule.classify(of(POEM_REQUEST, OTHER_ANSWER)).getEvidence().get(0).getReason();
+
+        assertThat(reason).contains("\"porcupine\"", "\"hugged\"").contains("dominant terms: \"bake\" x3");
+    }
+
+    @Test
+    void shouldNotFlagCreativeAnswerWhenItNamesTheRequestsTopicInAVariant() {
+        String poem = "Quills like a crown of winter pine,\nthe porcupines sit in a lonely line;\nthey long for arms, "
+                + "for a gentle squeeze,\nbut friends keep back among the trees.\nSo one small beast with a hopeful face\n"
+                + "waits for the brave to share his space.";
+
+        assertNotFlagged(rule, of(POEM_REQUEST, poem));
+    }
+
+    @Test
+    void shouldNotFlagCreativeAnswerWhenItSharesFewWordsButRepeatsNothingOfItsOwn() {
+        String poem = "Salt on my lips and the tide at my feet, the gulls over harbour and rope and the street; "
+                + "your letters are anchors, your silence a storm, and I keep the lamp of the lighthouse warm.";
+
+        assertNotFlagged(rule, of("Write me a poem in the style of Neruda.", poem));
     }
 
     @Test
