@@ -27,7 +27,7 @@ class SuiteDigestTest {
     private static final int TRAFFIC_INTERACTIONS = 5_635;
 
     private static final Map<String, String> TRAFFIC = Map.ofEntries(
-            Map.entry("rule.truncation", "17ceba37b8215353"),
+            Map.entry("rule.truncation", "e07a76263122607b"),
             Map.entry("rule.repetition", "312119f79fe251df"),
             Map.entry("rule.prompt_echo", "9dc45c0cbc599a41"),
             Map.entry("rule.constraints", "17651aea6bc6ccc7"),
