@@ -30,7 +30,9 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
         JSON("JSON output"),
         LETTER_FREQUENCY("a letter used a number of times"),
         WORD_FREQUENCY("a word used a number of times"),
-        TWO_RESPONSES("two different responses");
+        TWO_RESPONSES("two different responses"),
+        STATED_WORDS("a stated length in words"),
+        STATED_ITEMS("a stated number of items");
 
         private final String label;
 
@@ -72,6 +74,8 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
             case LETTER_FREQUENCY -> "the letter '" + text + "' " + relation.words + " " + count + " times";
             case WORD_FREQUENCY -> "the word '" + text + "' " + relation.words + " " + count + " times";
             case TWO_RESPONSES -> "two different responses separated by " + text;
+            case STATED_WORDS -> "a text of " + count + " words";
+            case STATED_ITEMS -> count + " items";
             default -> kind.label;
         };
     }
