@@ -28,7 +28,7 @@ class SuiteDigestTest {
 
     private static final Map<String, String> TRAFFIC = Map.ofEntries(
             Map.entry("rule.truncation", "e07a76263122607b"),
-            Map.entry("rule.repetition", "312119f79fe251df"),
+            Map.entry("rule.repetition", "df13cf6762774ffc"),
             Map.entry("rule.prompt_echo", "9dc45c0cbc599a41"),
             Map.entry("rule.constraints", "afd210a1d1e8cb46"),
             Map.entry("rule.language", "659e68c9e5d1440e"),
@@ -43,7 +43,7 @@ class SuiteDigestTest {
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
     private static final Map<String, String> IFEVAL = Map.ofEntries(
             Map.entry("rule.truncation", "fd5b56bc46044721"),
-            Map.entry("rule.repetition", "d0b89295b42a4798"),
+            Map.entry("rule.repetition", "96b026ed1bdce74d"),
             Map.entry("rule.prompt_echo", "693121fd55406962"),
             Map.entry("rule.constraints", "c5433071cd20a059"),
             Map.entry("rule.language", "9be3a271417f09f9"),
