@@ -171,6 +171,8 @@ public final class ConstraintParser {
     /** Fewer items than this are a format ("give me 2 options"), and a miss of one is no glance-level failure. */
     private static final int MIN_STATED_ITEMS = 5;
     private static final int MAX_STATED_ITEMS = 100;
+    private static final List<String> ITEM_VERBS = List.of("list", "name", "give", "suggest", "provide", "generate",
+            "recommend", "brainstorm", "come up with", "top");
     private static final List<String> NUMBER_WORDS_FROM_FIVE =
             List.of("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty");
     private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
@@ -312,15 +314,39 @@ public final class ConstraintParser {
         return found;
     }
 
-    /** A digit or a number word from five on: the cheap gate of the stated-items regex. */
+    /**
+     * The cheap gate of the stated-items regex: a digit or a number word from five on, and one of the
+     * regex's verbs or "top" or a number word at the start.
+     */
     private static boolean mayStateItems(String lower) {
-        for (int i = 0; i < lower.length(); i++) {
-            if (Character.isDigit(lower.charAt(i))) {
+        boolean number = false;
+        for (int i = 0; i < lower.length() && !number; i++) {
+            number = Character.isDigit(lower.charAt(i));
+        }
+        for (int w = 0; w < NUMBER_WORDS_FROM_FIVE.size() && !number; w++) {
+            number = lower.contains(NUMBER_WORDS_FROM_FIVE.get(w));
+        }
+        if (!number) {
+            return false;
+        }
+        String stripped = lower.strip();
+        if (!stripped.isEmpty() && startsWithNumber(stripped)) {
+            return true;
+        }
+        for (String verb : ITEM_VERBS) {
+            if (lower.contains(verb)) {
                 return true;
             }
         }
+        return false;
+    }
+
+    private static boolean startsWithNumber(String stripped) {
+        if (Character.isDigit(stripped.charAt(0))) {
+            return true;
+        }
         for (String word : NUMBER_WORDS_FROM_FIVE) {
-            if (lower.contains(word)) {
+            if (stripped.startsWith(word)) {
                 return true;
             }
         }

@@ -33,6 +33,9 @@ final class RepeatedItems {
 
     /** The repeated lines of {@code text}, or null when too few lines repeat. */
     static Repeat find(CharSequence text, Tokens tokens) {
+        if (!hasLineBreaks(text, MIN_LINES - 1)) {
+            return null; // most answers are a few paragraphs: no line list to build
+        }
         List<Line> lines = lines(text, tokens);
         if (lines.size() < MIN_LINES) {
             return null;
@@ -62,6 +65,14 @@ final class RepeatedItems {
                 tokens.end(copy.lastToken()), repeated + " of " + lines.size()
                 + " lines repeat an earlier line nearly word for word (line " + (firstOriginal + 1) + ", again as line "
                 + (firstCopy + 1) + ")");
+    }
+
+    private static boolean hasLineBreaks(CharSequence text, int wanted) {
+        int found = 0;
+        for (int i = 0; i < text.length() && found < wanted; i++) {
+            found += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        return found >= wanted;
     }
 
     private static boolean nearDuplicates(Line a, Line b) {
@@ -165,6 +176,13 @@ final class RepeatedItems {
         for (int i = from; i + 1 < to; i++) {
             pairs[i - from] = tokens.hash(i) * PAIR_MULTIPLIER + tokens.hash(i + 1);
         }
-        return Arrays.stream(pairs).sorted().distinct().toArray();
+        Arrays.sort(pairs);
+        int distinct = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            if (i == 0 || pairs[i] != pairs[i - 1]) {
+                pairs[distinct++] = pairs[i];
+            }
+        }
+        return Arrays.copyOf(pairs, distinct);
     }
 }
