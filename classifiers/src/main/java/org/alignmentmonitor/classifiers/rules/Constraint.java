@@ -37,7 +37,9 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
         SECTIONS("sections marked with a word and a number"),
         CAPITAL_WORDS("words in capitals a number of times"),
         REPEAT_PROMPT("the request repeated word for word first"),
-        ANSWER_OPTIONS("one of the given answers");
+        ANSWER_OPTIONS("one of the given answers"),
+        STATED_WORDS("a stated length in words"),
+        STATED_ITEMS("a stated number of items");
 
         private final String label;
 
@@ -89,6 +91,8 @@ public record Constraint(Kind kind, Relation relation, int count, String text, i
             case SECTIONS -> relation.words + " " + count + " sections marked " + text + " X";
             case CAPITAL_WORDS -> "words in capitals " + relation.words + " " + count + " times";
             case ANSWER_OPTIONS -> "one of " + String.join(" ", ContentConstraints.ANSWER_OPTIONS);
+            case STATED_WORDS -> "a text of " + count + " words";
+            case STATED_ITEMS -> count + " items";
             default -> kind.label;
         };
     }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.text.ListItems;
 import org.alignmentmonitor.classifiers.text.Paragraphs;
+import org.alignmentmonitor.classifiers.text.Scripts;
 import org.alignmentmonitor.classifiers.text.Sentences;
 import org.alignmentmonitor.classifiers.text.Words;
 
@@ -19,6 +20,18 @@ import org.alignmentmonitor.classifiers.text.Words;
 public final class ConstraintChecker {
 
     private static final double WORD_TOLERANCE = 0.1;
+    /**
+     * A stated length ("a 2000 word essay") is a target, not a bound: models write 60-90% of a long
+     * length and readers do not count, but under half of it is far too short at a glance.
+     */
+    private static final int STATED_WORDS_SHORT_FACTOR = 2;
+    /**
+     * A stated number of items ("list 20") is countable: readers see a list of 7 for 20. Under three
+     * quarters leaves room for merged or nested items and for headers counted apart.
+     */
+    private static final int STATED_ITEMS_NUMERATOR = 3;
+    private static final int STATED_ITEMS_DENOMINATOR = 4;
+    private static final int MIN_LIST_ITEMS = 2;
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Pattern HIGHLIGHTED = Pattern.compile("\\*\\*[^\\n*]*\\*\\*|\\*[^\\n*]*\\*");
@@ -88,6 +101,17 @@ public final class ConstraintChecker {
                 yield paragraphs == constraint.count() ? null : wholeText(constraint, text,
                         paragraphs < 0 ? "an empty paragraph between dividers"
                                 : paragraphs + " paragraphs separated by " + constraint.text());
+            }
+            case STATED_WORDS -> {
+                int words = Words.count(text);
+                yield words * STATED_WORDS_SHORT_FACTOR < constraint.count() && !unspacedScript(text)
+                        ? wholeText(constraint, text, words + " words, under half the length asked for") : null;
+            }
+            case STATED_ITEMS -> {
+                int items = ListItems.items(text);
+                // Fewer than two list lines: a refusal, prose or an inline list, which this check does not count.
+                yield items >= MIN_LIST_ITEMS && items * STATED_ITEMS_DENOMINATOR < constraint.count() * STATED_ITEMS_NUMERATOR
+                        ? wholeText(constraint, text, items + " items, under three quarters of those asked for") : null;
             }
             case BULLETS -> {
                 int bullets = ListItems.bullets(text);
@@ -176,6 +200,17 @@ public final class ConstraintChecker {
             return null;
         }
         return wholeText(constraint, text, responses.size() == 2 ? "the same response twice" : responses.size() + " responses");
+    }
+
+    /** Chinese, Japanese or Thai letters, written without spaces between words: a word count means nothing. */
+    private static boolean unspacedScript(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            int script = Scripts.of(text.charAt(i));
+            if (script == Scripts.CJK || script == Scripts.THAI) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ConstraintViolation wholeText(Constraint constraint, String text, String found) {

@@ -146,6 +146,35 @@ public final class ConstraintParser {
                     + "\\s+((?:markdown\\s+)?bullet[ -]?points?|bullets|sentences?|words?|paragraphs?|placeholders?"
                     + "|(?:highlighted\\s+|text\\s+)?sections?)\\b"
                     + "|\\b" + NUM + "\\s*(?:\\+|or more)\\s*(sentences?|words?)\\b", CI);
+    /**
+     * A length stated without a relation: "a 2000 word essay", "a 1000-1250 word essay", "write 500 words
+     * on". Group 1 the number (the lower end of a range). Lengths under {@value #MIN_STATED_WORDS} words
+     * are left to the counted form: "in 10 words" is a format, not a length.
+     */
+    private static final Pattern STATED_WORDS = Pattern.compile("\\b(\\d{2,5})(?:\\s*(?:-|–|to)\\s*\\d{2,5})?[- ]words?\\b", CI);
+    private static final int MIN_STATED_WORDS = 100;
+    /** Bounds, approximations and word-count limits before the number: not a stated length. */
+    private static final Pattern WORDS_BOUND_BEFORE = Pattern.compile(
+            "\\b(?:least|most|than|exactly|under|within|up to|below|max\\w*|min\\w*|limit\\w*|over|above|first|last)\\s*$", CI);
+    private static final Pattern WORDS_BOUND_AFTER = Pattern.compile("^\\s*(?:or (?:less|fewer|more|under)|max\\w*|limit)", CI);
+    /**
+     * A number of items asked for: "list 20", "give me ten ideas", "top 20 films", "twenty names of
+     * famous horses" (a request that opens with the count). Group 1 or 2 the number.
+     */
+    private static final Pattern STATED_ITEMS = Pattern.compile("\\b(?:list|name|give(?: me| us)?|suggest|provide|generate"
+            + "|recommend|brainstorm|come up with)\\s+(?:me\\s+|us\\s+)?(?:a list of\\s+|the\\s+)?(?:top\\s+)?" + NUM
+            + "\\s+(?!(?:words?|sentences?|paragraphs?|pages?|lines?|characters?|times|minutes|hours|days|weeks|months"
+            + "|years|percent|dollars|bullet|%|or\\b|to\\b|-))\\S"
+            // "top 100" also names a chart ("a top 100 rap song"): only "top 20 films", "top 10 list"
+            + "|\\btop\\s+" + NUM + "\\s+(?:[a-z]+\\s+)?(?:[a-z]+s|list)\\b"
+            + "|^\\s*" + NUM + "\\s+[a-z]+s\\s+(?:of|for|to|that)\\b", CI);
+    /** Fewer items than this are a format ("give me 2 options"), and a miss of one is no glance-level failure. */
+    private static final int MIN_STATED_ITEMS = 5;
+    private static final int MAX_STATED_ITEMS = 100;
+    private static final List<String> ITEM_VERBS = List.of("list", "name", "give", "suggest", "provide", "generate",
+            "recommend", "brainstorm", "come up with", "top");
+    private static final List<String> NUMBER_WORDS_FROM_FIVE =
+            List.of("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty");
     private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
     private static final Pattern WORD_QUALIFIER = Pattern.compile(
             "\\b(?:capital|capitals|capitalized|upper[ -]?case|lower[ -]?case|caps|title|keywords?|bold|italic)\\b", CI);
@@ -246,6 +275,16 @@ public final class ConstraintParser {
                 || lower.contains("+") || lower.contains("or more"))) {
             parseCounts(prompt, from, found, seen);
         }
+        if (lower.contains("word") && !seen.contains(Kind.WORDS)) {
+            parseStatedWords(prompt, from, found, seen);
+        }
+        m = STATED_ITEMS.matcher(prompt).region(from, prompt.length());
+        if (mayStateItems(lower) && m.find() && !PER_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
+            int count = number(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            if (count >= MIN_STATED_ITEMS && count <= MAX_STATED_ITEMS) {
+                add(found, seen, new Constraint(Kind.STATED_ITEMS, Relation.AT_LEAST, count, null, m.start(), m.end()));
+            }
+        }
         m = TITLE.matcher(prompt).region(from, prompt.length());
         if (lower.contains("angul") && m.find()) {
             add(found, seen, new Constraint(Kind.TITLE, null, 0, null, m.start(), m.end()));
@@ -274,6 +313,61 @@ public final class ConstraintParser {
             add(found, seen, new Constraint(Kind.JSON, null, 0, null, m.start(), m.end()));
         }
         return found;
+    }
+
+    /**
+     * The cheap gate of the stated-items regex: a digit or a number word from five on, and one of the
+     * regex's verbs or "top" or a number word at the start.
+     */
+    private static boolean mayStateItems(String lower) {
+        boolean number = false;
+        for (int i = 0; i < lower.length() && !number; i++) {
+            number = Character.isDigit(lower.charAt(i));
+        }
+        for (int w = 0; w < NUMBER_WORDS_FROM_FIVE.size() && !number; w++) {
+            number = lower.contains(NUMBER_WORDS_FROM_FIVE.get(w));
+        }
+        if (!number) {
+            return false;
+        }
+        String stripped = lower.strip();
+        if (!stripped.isEmpty() && startsWithNumber(stripped)) {
+            return true;
+        }
+        for (String verb : ITEM_VERBS) {
+            if (lower.contains(verb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithNumber(String stripped) {
+        if (Character.isDigit(stripped.charAt(0))) {
+            return true;
+        }
+        for (String word : NUMBER_WORDS_FROM_FIVE) {
+            if (stripped.startsWith(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void parseStatedWords(String prompt, int from, List<Constraint> found, Set<Kind> seen) {
+        Matcher m = STATED_WORDS.matcher(prompt).region(from, prompt.length());
+        while (m.find()) {
+            int count = number(m.group(1));
+            String sentence = Sentences.around(prompt, m.start(), m.end());
+            if (count < MIN_STATED_WORDS || PER_PART.matcher(sentence).find() || WORD_QUALIFIER.matcher(sentence).find()
+                    || WORDS_BOUND_BEFORE.matcher(prompt).region(Math.max(0, m.start() - 16), m.start()).find()
+                    || WORDS_BOUND_AFTER.matcher(prompt).region(m.end(), Math.min(prompt.length(), m.end() + 12)).find()
+                    || WORDS_FOLLOWED_BY.matcher(prompt).region(m.end(), Math.min(prompt.length(), m.end() + 20)).lookingAt()) {
+                continue;
+            }
+            add(found, seen, new Constraint(Kind.STATED_WORDS, Relation.AT_LEAST, count, null, m.start(), m.end()));
+            return;
+        }
     }
 
     private static void parseEndPhrase(String prompt, int from, List<Constraint> found, Set<Kind> seen) {

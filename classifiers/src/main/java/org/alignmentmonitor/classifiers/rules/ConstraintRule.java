@@ -23,7 +23,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 public final class ConstraintRule extends ThresholdClassifier {
 
     public static final String ID = "rule.constraints";
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
     public static final String CONSTRAINT_VIOLATION = "constraint_violation";
 
     static final int MANY_CONSTRAINTS = 4;
@@ -55,8 +55,11 @@ public final class ConstraintRule extends ThresholdClassifier {
         if (violations.isEmpty()) {
             return Finding.NONE;
         }
-        // Counted only now: most answers keep their constraints.
-        int total = constraints.size() + ConstraintParser.otherConstraints(prompt, constraints);
+        // Counted only now: most answers keep their constraints. A stated length ("a 2000 word essay") is
+        // the request itself, not one more instruction to track.
+        int stated = (int) constraints.stream().filter(c -> c.kind() == Constraint.Kind.STATED_WORDS
+                || c.kind() == Constraint.Kind.STATED_ITEMS).count();
+        int total = constraints.size() - stated + ConstraintParser.otherConstraints(prompt, constraints);
         List<EvidenceSpan> evidence = new ArrayList<>();
         for (ConstraintViolation violation : violations) {
             String reason = violation.reason();

@@ -66,6 +66,7 @@ record Repeat(double score, int start, int end, String reason) {
                 measuredUntil = end - LOOP_N + 1;
             }
         }
+        best = stronger(best, RepeatedItems.find(text, tokens));
         // Text made of repeated sentences is full of recurring n-grams; skip the second scan otherwise.
         if (recurring >= MIN_RECURRING_SHARE_FOR_DOMINANCE * grams.length) {
             best = stronger(best, dominantPassage(tokens));

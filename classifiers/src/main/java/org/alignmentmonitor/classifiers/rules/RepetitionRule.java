@@ -17,7 +17,7 @@ import org.alignmentmonitor.classifiers.text.Tokens;
 public final class RepetitionRule extends ThresholdClassifier {
 
     public static final String ID = "rule.repetition";
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String REPETITION = "repetition";
 
     /** Completions up to this length are analysed whole; longer ones at both ends. */

@@ -37,6 +37,22 @@ record ShortAnswer(double score, String reason) {
     private static final int RARE_SHORT_WORD = 100;
     /** The first item of a numbered or bulleted list and nothing after it. */
     private static final Pattern LIST_STUB = Pattern.compile("(?s)\\s*(?:1[.)]|[-*•])(?:\\s+[^\\n]*)?");
+    /** A last line that is only a list marker: "2", "3.", "-". */
+    private static final Pattern LAST_LINE_MARKER = Pattern.compile("\\n[ \\t]*(?:\\d{1,3}[.)]?|[-*•])$");
+    /** A cut this short ("Ca") may be any word; from three letters on it is the start of one of the request. */
+    private static final int MIN_CUT_PREFIX = 3;
+    /** Requests whose answer may be the start of one of their words: "info" for "the short form of information". */
+    private static final Pattern SHORTENING = Pattern.compile("(?i)\\b(?:abbreviat\\w*|short(?:en\\w*| form)|acronym"
+            + "|prefix\\w*|stem|root|truncat\\w*|nickname|initials?)\\b");
+    /** A word of the lexicon this long is meant ("grammatical" for "grammatically correct?"), not a cut one. */
+    private static final int MIN_LONG_WORD = 6;
+    private static final int MAX_ECHO_WORDS = 6;
+    /** "Tucker's" gives back "Tucker" (the request may spell it "tucker"). */
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
+    private static final int MAX_ECHOED_REQUEST_WORDS = 25;
+    private static final Pattern WH_QUESTION = Pattern.compile("(?i)\\s*(?:what|who|whom|which|when|where|why|how)\\b");
+    /** Quoted text, a list, a passage or alternatives in the request: the answer may rightly be made of them. */
+    private static final Pattern EMBEDDED_MATERIAL = Pattern.compile("[\"“:\\n]|,.*,|\\bor\\b");
     /** A long-form request answered in fewer words than this was not answered. */
     private static final int MIN_LONG_FORM_WORDS = 12;
     /** ln odds of a sentence ending after the last word below which the answer dangles. */
@@ -67,6 +83,10 @@ record ShortAnswer(double score, String reason) {
         if (Requests.asksForLongForm(request) && !shortAnswer && !copied) {
             return new ShortAnswer(TOO_SHORT, words + " words for a request that asks for an explanation, a text or a list");
         }
+        ShortAnswer stop = stopsMidway(text, end, request, words, copied);
+        if (stop != null) {
+            return stop;
+        }
         if (words > MAX_WORDS) {
             return null;
         }
@@ -79,7 +99,7 @@ record ShortAnswer(double score, String reason) {
                     + " for a request that wants more than a word, a name or a choice");
         }
         if (words <= MAX_OPENER_WORDS && text.charAt(end - 1) == '!' && Words.countSeparated(request, 0, request.length(),
-                MIN_REQUEST_WORDS_FOR_OPENER) >= MIN_REQUEST_WORDS_FOR_OPENER) {
+                MIN_REQUEST_WORDS_FOR_OPENER) >= MIN_REQUEST_WORDS_FOR_OPENER && !Openers.answeredInKind(request)) {
             return new ShortAnswer(UNFINISHED, "only an opening ('" + text.substring(0, end) + "'), no answer");
         }
         if (LIST_STUB.matcher(text).region(0, end).matches()) {
@@ -128,6 +148,120 @@ record ShortAnswer(double score, String reason) {
             return new ShortAnswer(UNFINISHED, "a sentence of " + words + " words without an ending");
         }
         return null;
+    }
+
+    /**
+     * Signs, in an answer of a few words, that more must follow whatever the request: a quote or a
+     * bracket never closed, a last character that introduces something (",", ":"), a list marker
+     * with no item, a word cut at an apostrophe or cut from a longer word of the request, an opening
+     * pleasantry and nothing after it, or the question's own words given back as the answer.
+     */
+    private static ShortAnswer stopsMidway(String text, int end, String request, int words, boolean copied) {
+        char last = text.charAt(end - 1);
+        String open = unclosed(text, end);
+        if (open != null) {
+            return new ShortAnswer(DANGLING, "opens " + open + " and never closes it, after " + words + " words");
+        }
+        if (",:;–—".indexOf(last) >= 0) {
+            return new ShortAnswer(DANGLING, "ends with '" + last + "' after " + words + " words, and nothing after it");
+        }
+        if (LAST_LINE_MARKER.matcher(text).region(0, end).find()) {
+            return new ShortAnswer(DANGLING, "the last line is a list marker with no item");
+        }
+        // "students'" is a plural possessive; "Canada'" and "here'" are cut at the apostrophe.
+        if ((last == '\'' || last == '’') && end > 1 && Texts.isLetter(text.charAt(end - 2))
+                && text.charAt(end - 2) != 's' && !opensSingleQuote(text, end)) {
+            return new ShortAnswer(MID_WORD, "ends inside a word, at an apostrophe, after " + words + " words");
+        }
+        if (!Texts.isLetter(last) || copied) {
+            return Openers.onlyOpening(text, end, request) ? new ShortAnswer(UNFINISHED, "only an opening ('"
+                    + text.substring(0, end) + "'), no answer") : null;
+        }
+        int lastStart = end;
+        while (lastStart > 0 && Texts.isLetter(text.charAt(lastStart - 1))) {
+            lastStart--;
+        }
+        String lower = request.toLowerCase(Locale.ROOT);
+        String lastWord = text.substring(lastStart, end).toLowerCase(Locale.ROOT);
+        if (end - lastStart >= MIN_CUT_PREFIX && !SHORTENING.matcher(request).find()
+                && (end - lastStart < MIN_LONG_WORD || Lexicon.english().count(text, lastStart, end) == 0)
+                && startsLongerWord(lower, lastWord) && !containsWord(lower, lastWord)) {
+            return new ShortAnswer(MID_WORD, "ends inside a word ('" + text.substring(lastStart, end)
+                    + "', the start of a word of the request) after " + words + " words");
+        }
+        if (Openers.onlyOpening(text, end, request)) {
+            return new ShortAnswer(UNFINISHED, "only an opening ('" + text.substring(0, end) + "'), no answer");
+        }
+        if (words <= MAX_ECHO_WORDS && echoesQuestion(text, end, request, lower)) {
+            return new ShortAnswer(UNFINISHED, "gives back the question's own words ('" + text.substring(0, end)
+                    + "') and nothing it did not know");
+        }
+        return null;
+    }
+
+    /**
+     * Whether the answer is only words of a short wh- question: "Canada was colonized" for "When was
+     * Canada colonized?". Not for yes/no questions (repeating "Paris is the capital" affirms it),
+     * choices, quoted or listed material, or tasks that transform or extract text, whose right answer
+     * is made of the request's words.
+     */
+    private static boolean echoesQuestion(String text, int end, String request, String lower) {
+        if (!WH_QUESTION.matcher(request).lookingAt() || Words.countSeparated(request, 0, request.length(),
+                MAX_ECHOED_REQUEST_WORDS + 1) > MAX_ECHOED_REQUEST_WORDS || Requests.offersChoices(request)
+                || PromptIntent.asksToTransformText(request) || EMBEDDED_MATERIAL.matcher(request).find()) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        String possessiveless = POSSESSIVE.matcher(text.substring(0, end)).replaceAll("");
+        return allWordsIn(possessiveless, possessiveless.length(), lower);
+    }
+
+    /** An opening quote or bracket the answer does not close, as the reader sees it ("\"Boost Your"), or null. */
+    private static String unclosed(String text, int end) {
+        int straight = 0;
+        int curly = 0;
+        int round = 0;
+        int square = 0;
+        for (int i = 0; i < end; i++) {
+            switch (text.charAt(i)) {
+                case '"' -> straight++;
+                case '“' -> curly++;
+                case '”' -> curly--;
+                case '(' -> round += i > 0 && (text.charAt(i - 1) == ':' || text.charAt(i - 1) == '-') ? 0 : 1;
+                case ')' -> round--;
+                case '[' -> square++;
+                case ']' -> square--;
+                default -> { }
+            }
+        }
+        return straight % 2 == 1 || curly > 0 ? "a quotation" : round > 0 || square > 0 ? "a bracket" : null;
+    }
+
+    /** Whether a single quote opens a quotation before the end: one that follows a space or starts the text. */
+    private static boolean opensSingleQuote(String text, int end) {
+        for (int i = 0; i < end - 1; i++) {
+            char c = text.charAt(i);
+            if ((c == '\'' || c == '‘') && (i == 0 || Texts.isSpace(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some word of the lower-case request starts with {@code prefix} and goes on. */
+    private static boolean startsLongerWord(String lower, String prefix) {
+        for (int at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
+            int after = at + prefix.length();
+            if ((at == 0 || !Character.isLetter(lower.charAt(at - 1))) && after < lower.length()
+                    && Character.isLetter(lower.charAt(after))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last whitespace-separated token is a hashtag, a link or a path ("#Spain", "barcelona.cat/en"). */

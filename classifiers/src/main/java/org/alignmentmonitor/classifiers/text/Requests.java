@@ -27,7 +27,7 @@ public final class Requests {
     private static final Cue LONG_FORM = new Cue(Pattern.compile("(?i)\\b(?:essay|article|blog(?: post)?|story|stories"
             + "|letter|speech|report|cover letter|explain|explanation|describe|description|elaborate|discuss|compare"
             + "|summar\\w+|outline|guide|tutorial|steps|step-by-step|instructions|paragraphs?|detailed|in detail"
-            + "|proposal|plan|itinerary|recipe|poem|song|lyrics|script|review)\\b"));
+            + "|proposal|plan|itinerary|recipe|poem|song|lyrics|raps?|social media post|script|review)\\b"));
 
     /** Requests for a short answer: a fact, a choice, a name, a yes or no. */
     private static final Cue SHORT_ANSWER = new Cue(Pattern.compile("(?i)(?:^\\s*(?:what(?! if\\b| are\\b)|who|whom|which|when"

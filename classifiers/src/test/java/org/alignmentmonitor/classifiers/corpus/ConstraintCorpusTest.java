@@ -177,7 +177,7 @@ class ConstraintCorpusTest {
     /**
      * Per covered IFEval instruction type: least coverage, least recall on broken instructions (NaN:
      * too few broken to bound) and most flag rate on kept ones, each just outside the figures
-     * measured at rule.constraints 1.2.0 so that a regression fails.
+     * measured at rule.constraints 1.3.0 so that a regression fails.
      */
     private record Floor(double coverage, double recall, double keptFlags) {}
 

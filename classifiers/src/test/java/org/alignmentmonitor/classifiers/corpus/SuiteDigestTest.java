@@ -27,10 +27,10 @@ class SuiteDigestTest {
     private static final int TRAFFIC_INTERACTIONS = 5_635;
 
     private static final Map<String, String> TRAFFIC = Map.ofEntries(
-            Map.entry("rule.truncation", "17ceba37b8215353"),
-            Map.entry("rule.repetition", "312119f79fe251df"),
+            Map.entry("rule.truncation", "e07a76263122607b"),
+            Map.entry("rule.repetition", "df13cf6762774ffc"),
             Map.entry("rule.prompt_echo", "9dc45c0cbc599a41"),
-            Map.entry("rule.constraints", "17651aea6bc6ccc7"),
+            Map.entry("rule.constraints", "afd210a1d1e8cb46"),
             Map.entry("rule.language", "659e68c9e5d1440e"),
             Map.entry("rule.profanity", "fcc61d93bd2f6f69"),
             Map.entry("rule.gibberish", "90b2c3a6f80df643"),
@@ -43,9 +43,9 @@ class SuiteDigestTest {
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
     private static final Map<String, String> IFEVAL = Map.ofEntries(
             Map.entry("rule.truncation", "fd5b56bc46044721"),
-            Map.entry("rule.repetition", "d0b89295b42a4798"),
+            Map.entry("rule.repetition", "96b026ed1bdce74d"),
             Map.entry("rule.prompt_echo", "693121fd55406962"),
-            Map.entry("rule.constraints", "6d1864738d01aaba"),
+            Map.entry("rule.constraints", "2eecaadb0785a45c"),
             Map.entry("rule.language", "9be3a271417f09f9"),
             Map.entry("rule.profanity", "9be3a271417f09f9"),
             Map.entry("rule.gibberish", "9be3a271417f09f9"),

@@ -28,9 +28,11 @@ class TrafficCorpusTest {
     /**
      * The other models fail visibly more often (the labelled set: llama-2-chat-7b pushes back on harmless
      * questions, alpaca-7b cuts answers short); today's rate plus a margin, so a rule gone noisy shows.
+     * alpaca-7b: 4.3% since the off-topic topic test and the short-answer cues of issue 10 (a quarter of its
+     * hand-labelled answers are MISALIGNED, so this is no false-positive bound, only a noise alarm).
      */
     private static final Map<String, Double> MAX_FLAG_RATE_ON_OTHER_MODELS = Map.of(
-            "alpaca-7b.jsonl.gz", 0.04, "llama-2-chat-7b.jsonl.gz", 0.15);
+            "alpaca-7b.jsonl.gz", 0.06, "llama-2-chat-7b.jsonl.gz", 0.15);
     private static final double MAX_FLAG_RATE_ON_OTHER_MODEL = 0.03;
     /** text-bison breaks many IFEval constraints (21% flagged today); far fewer means the constraint rule went deaf. */
     private static final double MIN_FLAG_RATE_ON_IFEVAL = 0.15;

@@ -30,10 +30,10 @@ class BrokenModelReplayTest {
         assertThat(flaggedShare(BrokenModels.tokenSoup(sample, SEED))).isGreaterThanOrEqualTo(0.95);
     }
 
-    /** Target 0.95, not reached yet: terse answers to short questions ("The city", "It") stay unflagged. */
+    /** 0.979 reached: the misses left are cuts that read as titles ("The Guilt-Free") or plausible terse answers. */
     @Test
     void shouldFlagNearlyEveryAnswerWhenAVersionCutsEveryAnswerToAFewCharactersOrWords() {
-        assertThat(flaggedShare(BrokenModels.cutShort(sample, SEED))).isGreaterThanOrEqualTo(0.90);
+        assertThat(flaggedShare(BrokenModels.cutShort(sample, SEED))).isGreaterThanOrEqualTo(0.97);
     }
 
     /**

@@ -179,6 +179,52 @@ class TruncationRuleTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Choose an appealing title for your post about avocados.|\"Avocado Love: How to Enjoy|opens a quotation",
+        "Can you tell me how to format an url in rst?|RST (ReSt|opens a bracket",
+        "Create a brief resume introduction for Mark, a software engineer.|Dear Hiring Manager,|ends with ','",
+        "When was Canada colonized?|Canada'|apostrophe",
+        "what is the name of chris tucker first movie|Chris Tuck|start of a word of the request",
+        "When was Canada colonized?|The colon|start of a word of the request",
+        "How does metabolism work?|Hello!|only an opening",
+        "Write a code block in Markdown containing an example.|Certainly! Below|only an opening",
+        "When was Canada colonized?|Canada was colonized|question's own words",
+        "what is the name of chris tucker first movie|Chris Tucker's first movie|question's own words",
+        "Write a snoopdogg rap explaining how to not commit a warcrime|Yo, what's good fam?|request that asks",
+    })
+    void shouldFlagShortAnswerWhenItIsCutShortOfAnAnswer(String prompt, String completion, String reason) {
+        Interaction interaction = of(prompt, completion, "stop");
+
+        assertFlagged(rule, interaction, TruncationRule.TRUNCATION);
+        assertThat(rule.classify(interaction).getEvidence().get(0).getReason()).contains(reason);
+    }
+
+    @Test
+    void shouldFlagShortAnswerWhenItsLastLineIsAListMarkerWithNoItem() {
+        Interaction interaction = of("Make a list of the most popular podcasts.", "1. Serial\n2", "stop");
+
+        assertFlagged(rule, interaction, TruncationRule.TRUNCATION);
+        assertThat(rule.classify(interaction).getEvidence().get(0).getReason()).contains("list marker");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "When was Canada colonized?|In 1534, by France.",
+        "Who painted the Mona Lisa?|Leonardo da Vinci",
+        "Is Paris the capital of France?|Paris is the capital of France.",
+        "Is exercise good for your heart?|Absolutely!",
+        "Hello there, how are you?|Hello!",
+        "Thanks a lot for the help!|You're welcome!",
+        "Who is older, Tom or Anna?|Tom",
+        "What is a happy face emoticon?|:-)",
+        "Capitalize this greeting for me please: hi!|Hi!",
+        "What do you call the possessive of students?|The students'",
+    })
+    void shouldNotFlagShortAnswerWhenItIsAFinishedAnswerToAShortQuestion(String prompt, String completion) {
+        assertNotFlagged(rule, of(prompt, completion, "stop"));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "What is the capital of France?|Paris.",
         "What is the capital of Australia?|Canberra",
