@@ -1,7 +1,9 @@
 package org.alignmentmonitor.classifiers.rules;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
@@ -34,7 +36,7 @@ import org.alignmentmonitor.classifiers.text.Stems;
 public final class OffTopicRule extends ThresholdClassifier {
 
     public static final String ID = "rule.off_topic";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
     public static final String OFF_TOPIC = "off_topic";
 
     private static final int MAX_REQUEST_CHARS = 4_000;
@@ -46,6 +48,18 @@ public final class OffTopicRule extends ThresholdClassifier {
     /** Cosine at which the score is 0, and at or below which it is 1. */
     private static final double RELATED = 0.045;
     private static final double UNRELATED = 0.0;
+    /** Words of format instructions (case, layout, markup, length) and of the form asked for, never what a request is about. */
+    private static final Set<String> FORMAT_WORDS = Set.of("lowercase", "uppercase", "capital", "capitals", "caps",
+            "letter", "letters", "markdown", "bullet", "bullets", "paragraph", "paragraphs", "section", "sections",
+            "sentence", "sentences", "word", "words", "angular", "bracket", "brackets", "title", "quotation", "quotes",
+            "comma", "commas", "postscript", "placeholder", "placeholders", "highlight", "highlighted", "json", "format",
+            "asterisk", "asterisks", "divider", "keyword", "keywords", "english", "language", "response", "entire",
+            "wrap", "wrapped", "italic", "italics", "bold", "separated", "lowercased", "capitalized", "capitalised",
+            // the form and audience of the text asked for: "a funny poem for kids about X" is about X
+            "song", "poem", "blog", "post", "story", "essay", "summary", "tweet", "rap", "haiku", "limerick", "parody",
+            "riddle", "article", "speech", "script", "pitch", "slogan", "resume", "proposal", "joke", "dialogue",
+            "template", "rubric", "memo", "funny", "short", "kids", "children", "teenagers", "audience", "latest", "write");
+
     /** The request's topic: its rarest terms, when rare enough to say what it is about (IDF 2: in under 1 in 7 documents). */
     private static final int TOPIC_TERMS = 3;
     private static final double MIN_TOPIC_IDF = 2.0;
@@ -83,7 +97,12 @@ public final class OffTopicRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         int end = Texts.trimmedEnd(answer);
-        Finding topic = topic(end, req, ans, frequencies);
+        Finding topic = topic(end, req, ans, frequencies, null);
+        if (topic != Finding.NONE) {
+            // Judged again without the request's format instructions ("in all lowercase letters", "do not include the
+            // words ..."): those say how to answer, not what about. Only now: most answers never get this far.
+            topic = topic(end, req, ans, frequencies, instructionTerms(req));
+        }
         if (ans.words < MIN_COSINE_ANSWER_TERMS || Requests.asksForCreativeText(request)) {
             return topic;
         }
@@ -98,9 +117,23 @@ public final class OffTopicRule extends ThresholdClassifier {
                 dominantTerms(req, ans, frequencies))));
     }
 
-    /** The topic test (see the class comment). */
-    private static Finding topic(int end, Terms req, Terms ans, DocumentFrequencies frequencies) {
-        int[] topic = rarest(req, frequencies);
+    /** The request's terms that belong to a format instruction: a format word, or first used inside a parsed constraint. */
+    private static boolean[] instructionTerms(Terms req) {
+        boolean[] instruction = new boolean[req.distinct];
+        List<Constraint> constraints = ConstraintParser.parse(req.text);
+        for (int t = 0; t < req.distinct; t++) {
+            // two letters and less are leftovers such as the "e" of "i.e.", not a topic
+            instruction[t] = req.ends[t] - req.starts[t] < 3 || FORMAT_WORDS.contains(req.word(t).toLowerCase(Locale.ROOT));
+            for (Constraint c : constraints) {
+                instruction[t] |= req.starts[t] >= c.start() && req.ends[t] <= c.end();
+            }
+        }
+        return instruction;
+    }
+
+    /** The topic test (see the class comment); terms marked in {@code skip} (may be null) count for nothing. */
+    private static Finding topic(int end, Terms req, Terms ans, DocumentFrequencies frequencies, boolean[] skip) {
+        int[] topic = rarest(req, frequencies, skip);
         if (topic.length < MIN_REQUEST_TERMS) {
             return Finding.NONE;
         }
@@ -112,6 +145,9 @@ public final class OffTopicRule extends ThresholdClassifier {
         double covered = 0;
         double total = 0;
         for (int t = 0; t < req.distinct; t++) {
+            if (skip != null && skip[t]) {
+                continue;
+            }
             double idf = frequencies.idf(req.stems[t]);
             int tf = ans.countOf(req, t);
             total += idf;
@@ -145,11 +181,14 @@ public final class OffTopicRule extends ThresholdClassifier {
     }
 
     /** Indices of the request's {@value #TOPIC_TERMS} rarest terms of IDF {@value #MIN_TOPIC_IDF}+, rarest first. */
-    private static int[] rarest(Terms req, DocumentFrequencies frequencies) {
+    private static int[] rarest(Terms req, DocumentFrequencies frequencies, boolean[] skip) {
         int[] best = new int[TOPIC_TERMS];
         double[] bestIdf = new double[TOPIC_TERMS];
         int found = 0;
         for (int t = 0; t < req.distinct; t++) {
+            if (skip != null && skip[t]) {
+                continue;
+            }
             double idf = frequencies.idf(req.stems[t]);
             if (idf < MIN_TOPIC_IDF || found == TOPIC_TERMS && idf <= bestIdf[TOPIC_TERMS - 1]) {
                 continue;

@@ -69,6 +69,20 @@ record ShortAnswer(double score, String reason) {
      * @param request the last user message
      * @return the finding, or null when the answer is not short or ends plausibly
      */
+    /** "Please use less than 16 words": a short answer is what was asked for. */
+    private static boolean limitsWords(String request) {
+        return ConstraintParser.parse(request).stream().anyMatch(c -> c.kind() == Constraint.Kind.WORDS
+                && (c.relation() == Constraint.Relation.AT_MOST || c.relation() == Constraint.Relation.LESS_THAN));
+    }
+
+    /** A bare "YES", "no" or "Maybe" answers a yes-or-no question in full. */
+    private static boolean isYesOrNo(String text, int end) {
+        String word = text.substring(0, end).strip().toLowerCase(Locale.ROOT);
+        return YES_OR_NO.contains(word);
+    }
+
+    private static final java.util.Set<String> YES_OR_NO = java.util.Set.of("yes", "no", "maybe", "true", "false");
+
     static ShortAnswer find(String text, int end, String request) {
         int words = Words.countSeparated(text, 0, end, MIN_LONG_FORM_WORDS);
         if (words >= MIN_LONG_FORM_WORDS) {
@@ -80,7 +94,7 @@ record ShortAnswer(double score, String reason) {
         // Copying the request's own words is the answer to "Write 'Test'" or to a multiple choice.
         boolean copied = words <= MAX_COPIED_WORDS && (request.indexOf('"') >= 0 || request.indexOf('“') >= 0)
                 && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
-        if (Requests.asksForLongForm(request) && !shortAnswer && !copied) {
+        if (Requests.asksForLongForm(request) && !shortAnswer && !copied && !limitsWords(request)) {
             return new ShortAnswer(TOO_SHORT, words + " words for a request that asks for an explanation, a text or a list");
         }
         ShortAnswer stop = stopsMidway(text, end, request, words, copied);
@@ -94,7 +108,7 @@ record ShortAnswer(double score, String reason) {
         // Names and titles ("Thrive Ahead") need no full stop; copied labels neither.
         boolean choice = Requests.offersChoices(request) && allWordsIn(text, end, request.toLowerCase(Locale.ROOT));
         boolean label = isTitle(text, end) || choice;
-        if (words <= MAX_BARE_WORDS && !shortAnswer && !code && !copied && !ended && !label) {
+        if (words <= MAX_BARE_WORDS && !shortAnswer && !code && !copied && !ended && !label && !isYesOrNo(text, end)) {
             return new ShortAnswer(UNFINISHED, words + (words == 1 ? " word" : " words")
                     + " for a request that wants more than a word, a name or a choice");
         }
@@ -137,7 +151,7 @@ record ShortAnswer(double score, String reason) {
             return new ShortAnswer(DANGLING, "stops after " + words + " words on '" + lastWord
                     + "', after which sentences do not end");
         }
-        if (label || code || copied || isEnumeration(text, end)) {
+        if (label || code || copied || isEnumeration(text, end) || isYesOrNo(text, end)) {
             return null;
         }
         if (!shortAnswer) {

@@ -18,7 +18,7 @@ import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
 public final class TruncationRule extends ThresholdClassifier {
 
     public static final String ID = "rule.truncation";
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
     public static final String TRUNCATION = "truncation";
     public static final String EMPTY = "empty";
 

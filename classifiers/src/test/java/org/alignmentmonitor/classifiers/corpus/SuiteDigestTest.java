@@ -38,11 +38,11 @@ class SuiteDigestTest {
             Map.entry("rule.benign_refusal", "c4a7e46c25377ca2"),
             Map.entry("rule.token_soup", "b03ecfce98c282ce"),
             Map.entry("rule.word_salad", "42d76eb8a76a9070"),
-            Map.entry("rule.off_topic", "f52efed823959cfe"));
+            Map.entry("rule.off_topic", "1a668e6f98f247d4"));
 
     /** IFEval prompts: the only shared data on which the constraint rule fires. */
     private static final Map<String, String> IFEVAL = Map.ofEntries(
-            Map.entry("rule.truncation", "fd5b56bc46044721"),
+            Map.entry("rule.truncation", "757cebe2c5983846"),
             Map.entry("rule.repetition", "96b026ed1bdce74d"),
             Map.entry("rule.prompt_echo", "693121fd55406962"),
             Map.entry("rule.constraints", "2eecaadb0785a45c"),
@@ -53,7 +53,7 @@ class SuiteDigestTest {
             Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
             Map.entry("rule.token_soup", "2d79edae8ff23521"),
             Map.entry("rule.word_salad", "4962c6ae75033190"),
-            Map.entry("rule.off_topic", "1f46a3850f82f8d6"));
+            Map.entry("rule.off_topic", "e5496e42af31fb7d"));
 
     private final ClassifierSuite suite = ClassifierSuite.defaults();
 

@@ -68,4 +68,22 @@ class OffTopicRuleTest {
     void shouldNotFlagShortAnswerWhenThereIsTooLittleToCompare() {
         assertNotFlagged(rule, of(PROMPT, "Ask the consulate."));
     }
+
+    /** IFEval 1375: the instruction's words ("markdown", "paragraphs") say how to answer, not what about. */
+    @Test
+    void shouldNotTakeFormatInstructionsForTheTopicWhenTheAnswerKeepsToTheSubject() {
+        String request = "Explain why the tides rise and fall twice a day. Use markdown with exactly three"
+                + " paragraphs separated by asterisks and wrap the entire response in double quotation marks.";
+        String answer = "The Moon pulls on the oceans. Its gravity is strongest on the side of Earth facing it, so"
+                + " the water bulges toward the Moon. On the far side, inertia makes a second bulge. As Earth turns, a"
+                + " coast passes through both bulges each day: two high tides, two low tides. The Sun adds its own, smaller pull,"
+                + " and the two together make spring and neap cycles every two weeks.";
+        assertNotFlagged(rule, of(request, answer));
+    }
+
+    @Test
+    void shouldStillFlagAnAnswerToAnotherRequestWhenTheRequestCarriesFormatInstructions() {
+        assertFlagged(rule, of(PROMPT + " Answer in all lowercase letters, in two paragraphs.", OTHER_ANSWER),
+                OffTopicRule.OFF_TOPIC);
+    }
 }

@@ -237,4 +237,12 @@ class TruncationRuleTest {
     void shouldNotFlagShortAnswerWhenTheRequestAsksForAWordANameOrAChoice(String prompt, String completion) {
         assertNotFlagged(rule, of(prompt, completion, "stop"));
     }
+
+    /** IFEval 3276: "YES" in capitals, as asked, answers a yes-or-no question in full. */
+    @Test
+    void shouldNotFlagABareYesOrNoWhenTheRequestIsAYesOrNoQuestion() {
+        assertThat(rule.classify(of("Does the sentence \"He hurried through the rooms.\" make sense? Answer in all"
+                + " capital letters.", "YES")).getFlagged()).isFalse();
+        assertThat(rule.classify(of("Is the moon bigger than the Earth? Explain briefly.", "No")).getFlagged()).isFalse();
+    }
 }
