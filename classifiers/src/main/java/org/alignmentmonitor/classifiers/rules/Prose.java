@@ -80,12 +80,15 @@ final class Prose {
         if (last >= start && (text.charAt(last) == ';' || text.charAt(last) == '{' || text.charAt(last) == '}')) {
             return true;
         }
-        for (int i = start; i + 1 < end; i++) {
-            char a = text.charAt(i);
-            char b = text.charAt(i + 1);
-            if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
-                    || a == '&' && b == '&' || a == '|' && b == '|') {
-                return true;
+        for (int i = start + 1; i < end; i++) {
+            char b = text.charAt(i);
+            // The operators' second characters are rare in prose: test the first only after one.
+            if (b == '=' || b == '>' || b == '&' || b == '|') {
+                char a = text.charAt(i - 1);
+                if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
+                        || a == '&' && b == '&' || a == '|' && b == '|') {
+                    return true;
+                }
             }
         }
         return false;

@@ -159,7 +159,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             if (script != Scripts.NONE) {
                 scripts |= 1 << script;
                 letters++;
-            } else if (Character.isDigit(c)) {
+            } else if (c >= '0' && c <= '9' || c >= 128 && Character.isDigit(c)) {
                 digits++;
             } else if (c < 128 && IS_CODE_CHAR[c] && !isProsePunctuation(text, start, end, k)) {
                 codeChars++;

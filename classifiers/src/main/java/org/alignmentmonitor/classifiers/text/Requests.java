@@ -49,7 +49,8 @@ public final class Requests {
             "invent*", "name", "names", "slogan", "slogans", "title", "titles", "tagline", "taglines", "idea", "ideas",
             "brainstorm", "list", "example", "examples", "suggest*", "recommend*", "hashtag", "hashtags", "keyword",
             "keywords", "quote", "quotes", "generate")),
-            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), (text, from, to) -> true);
+            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"),
+            KeywordSet.of(List.of("role*", "act", "write", "make", "come"))::findIn);
 
     /** A cheap test that is true of every text in which a cue's regex has a match. */
     @FunctionalInterface

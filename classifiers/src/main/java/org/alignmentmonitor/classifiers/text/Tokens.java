@@ -69,7 +69,8 @@ public final class Tokens {
         while (i < to) {
             char c = text.charAt(i);
             if (c < 128 && !ASCII_WORD[c]) { // fast path: most characters are ASCII
-                sentenceStart |= Sentences.endsAt(text, i, to);
+                // A space never ends a sentence, and a start already seen needs no second one.
+                sentenceStart = sentenceStart || c != ' ' && Sentences.endsAt(text, i, to);
                 i++;
                 continue;
             }
