@@ -37,7 +37,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     private static final long LIVE_SPAN_MS = Duration.ofMinutes(10).toMillis();
 
-    @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs.")
+    @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs (.jsonl or .jsonl.gz, e.g. testdata/traffic).")
     Path traffic;
 
     @Option(names = "--records", defaultValue = "200000")

@@ -51,7 +51,7 @@ public class RuleSuiteBenchmark {
     private static final String SUITE = "suite";
 
     /** Directory of OpenAI-style JSONL logs, relative to where the benchmark is started. */
-    @Param("../shared/data/traffic")
+    @Param("testdata/traffic")
     public String traffic;
 
     @Param({SUITE, TruncationRule.ID, RepetitionRule.ID, PromptEchoRule.ID, ConstraintRule.ID, LanguageRule.ID,

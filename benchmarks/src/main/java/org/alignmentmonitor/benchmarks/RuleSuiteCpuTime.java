@@ -25,7 +25,7 @@ public final class RuleSuiteCpuTime {
     private RuleSuiteCpuTime() {}
 
     public static void main(String[] args) throws IOException {
-        Path traffic = Path.of(args.length > 0 ? args[0] : "../shared/data/traffic");
+        Path traffic = Path.of(args.length > 0 ? args[0] : "testdata/traffic");
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         AvroTrust.install();

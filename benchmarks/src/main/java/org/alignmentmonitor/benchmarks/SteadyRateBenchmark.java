@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 @Command(name = "steady-rate", mixinStandardHelpOptions = true)
 public final class SteadyRateBenchmark implements Callable<Integer> {
 
-    @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs.")
+    @Option(names = "--traffic", required = true, description = "Directory of OpenAI-style JSONL logs (.jsonl or .jsonl.gz, e.g. testdata/traffic).")
     Path traffic;
 
     @Option(names = "--rate", defaultValue = "2000", description = "Interactions sent per second.")

@@ -48,7 +48,8 @@ public final class GibberishRule extends ThresholdClassifier {
 
     private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
 
-    private static final int ODD_CACHE_BITS = 12;
+    /** 32K words (256 KB): the vocabulary of real answers is tens of thousands of words. */
+    private static final int ODD_CACHE_BITS = 15;
     private static final long ODD = 1L << 62;
     /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
     private static final ThreadLocal<long[]> ODD_CACHE = ThreadLocal.withInitial(() -> new long[1 << ODD_CACHE_BITS]);

@@ -54,19 +54,34 @@ final class Prose {
             }
             lineStart = lineEnd + 1;
         }
-        int run = 0;
-        for (int i = 0; i <= length; i++) {
-            char c = i < length ? text.charAt(i) : ' ';
-            if (c > ' ' && c < 127) {
-                run++;
-            } else {
-                if (run >= LONG_RUN) {
-                    out = blank(out, text, i - run, i);
-                }
-                run = 0;
+        // Long runs of printable ASCII without a space: probing every LONG_RUN-th character finds each
+        // (a run that long contains a probe), so a probe that meets a space skips LONG_RUN characters.
+        // Runs not yet seen start after probe - LONG_RUN.
+        int probe = LONG_RUN - 1;
+        while (probe < length) {
+            if (!inRun(text.charAt(probe))) {
+                probe += LONG_RUN;
+                continue;
             }
+            int start = probe;
+            while (start > 0 && inRun(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = probe + 1;
+            while (end < length && inRun(text.charAt(end))) {
+                end++;
+            }
+            if (end - start >= LONG_RUN) {
+                out = blank(out, text, start, end);
+            }
+            probe = end + LONG_RUN;
         }
         return out == null ? text : new String(out);
+    }
+
+    /** A character of a long run: printable ASCII other than the space. */
+    private static boolean inRun(char c) {
+        return c > ' ' && c < 127;
     }
 
     private static boolean isCodeLine(String text, int start, int end) {
@@ -80,12 +95,15 @@ final class Prose {
         if (last >= start && (text.charAt(last) == ';' || text.charAt(last) == '{' || text.charAt(last) == '}')) {
             return true;
         }
-        for (int i = start; i + 1 < end; i++) {
-            char a = text.charAt(i);
-            char b = text.charAt(i + 1);
-            if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
-                    || a == '&' && b == '&' || a == '|' && b == '|') {
-                return true;
+        for (int i = start + 1; i < end; i++) {
+            char b = text.charAt(i);
+            // The operators' second characters are rare in prose: test the first only after one.
+            if (b == '=' || b == '>' || b == '&' || b == '|') {
+                char a = text.charAt(i - 1);
+                if (a == '=' && b == '=' || a == ':' && b == '=' || a == '-' && b == '>' || a == '+' && b == '='
+                        || a == '&' && b == '&' || a == '|' && b == '|') {
+                    return true;
+                }
             }
         }
         return false;

@@ -159,7 +159,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             if (script != Scripts.NONE) {
                 scripts |= 1 << script;
                 letters++;
-            } else if (Character.isDigit(c)) {
+            } else if (c >= '0' && c <= '9' || c >= 128 && Character.isDigit(c)) {
                 digits++;
             } else if (c < 128 && IS_CODE_CHAR[c] && !isProsePunctuation(text, start, end, k)) {
                 codeChars++;
@@ -243,9 +243,20 @@ public final class TokenSoupRule extends ThresholdClassifier {
     /** How many characters of each script the text has (NONE: the non-letters). */
     private static int[] scriptCounts(String text) {
         int[] counts = new int[Scripts.COUNT];
+        // Non-letters and Latin letters, nearly every character, are counted in locals: incrementing the
+        // same array cell char after char waits for the previous store each time.
+        int none = 0;
+        int latin = 0;
         for (int k = 0; k < text.length(); k++) {
-            counts[Scripts.of(text.charAt(k))]++;
+            int script = Scripts.of(text.charAt(k));
+            none += script == Scripts.NONE ? 1 : 0;
+            latin += script == Scripts.LATIN ? 1 : 0;
+            if (script > Scripts.LATIN) {
+                counts[script]++;
+            }
         }
+        counts[Scripts.NONE] = none;
+        counts[Scripts.LATIN] = latin;
         return counts;
     }
 

@@ -1,7 +1,9 @@
 package org.alignmentmonitor.classifiers.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A bigram language model over {@link WordClasses} tokens, trained on the shipped corpus of fluent
@@ -19,8 +21,17 @@ public final class FluencyModel {
 
     private final WordClasses classes;
     private final int size;
-    /** ln P(next | previous) - ln P(next), dense, [previous * size + next]. */
-    private final float[] logRatio;
+    /**
+     * ln P(next | previous) - ln P(next), compact: a pair never seen in training has a value that depends
+     * on the previous class only (its row's default); the ~5% of pairs with a value of their own are
+     * marked in a bit set (one bit per pair, [previous * size + next]) and kept in a small hash table.
+     * The dense table (4 MB, read at random once per word) missed the CPU's caches on most words.
+     */
+    private final float[] rowDefault;
+    private final long[] ownValue;
+    /** Open addressing: (pair + 1) in the high 32 bits, the value's float bits in the low 32; 0 is free. */
+    private final long[] pairs;
+    private final int pairShift;
 
     /** @param bigrams counts, [previous * classes.size() + next] */
     FluencyModel(WordClasses classes, long[] bigrams) {
@@ -39,7 +50,7 @@ public final class FluencyModel {
                 total += count;
             }
         }
-        logRatio = new float[size * size];
+        float[] logRatio = new float[size * size];
         for (int p = 0; p < size; p++) {
             for (int n = 0; n < size; n++) {
                 double pUnigram = (unigram[n] + 1.0) / (total + size);
@@ -48,6 +59,53 @@ public final class FluencyModel {
                 logRatio[p * size + n] = (float) Math.log(pBigram / pUnigram);
             }
         }
+        rowDefault = new float[size];
+        ownValue = new long[(size * size + 63) / 64];
+        int own = 0;
+        for (int p = 0; p < size; p++) {
+            rowDefault[p] = commonest(logRatio, p * size, size);
+            for (int n = 0; n < size; n++) {
+                if (Float.floatToRawIntBits(logRatio[p * size + n]) != Float.floatToRawIntBits(rowDefault[p])) {
+                    ownValue[(p * size + n) >>> 6] |= 1L << (p * size + n);
+                    own++;
+                }
+            }
+        }
+        int bits = Math.max(4, 64 - Long.numberOfLeadingZeros(2L * own));
+        pairs = new long[1 << bits];
+        pairShift = 64 - bits;
+        for (int pair = 0; pair < size * size; pair++) {
+            if (hasOwnValue(pair)) {
+                pairs[slotOf(pair)] = (long) (pair + 1) << 32 | Float.floatToRawIntBits(logRatio[pair]) & 0xFFFF_FFFFL;
+            }
+        }
+    }
+
+    /** The value most frequent in {@code values[from, from + count)} (by bits; ties: the first). */
+    private static float commonest(float[] values, int from, int count) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        int best = Float.floatToRawIntBits(values[from]);
+        for (int k = from; k < from + count; k++) {
+            int bitsOf = Float.floatToRawIntBits(values[k]);
+            if (counts.merge(bitsOf, 1, Integer::sum) > counts.get(best)) {
+                best = bitsOf;
+            }
+        }
+        return Float.intBitsToFloat(best);
+    }
+
+    private boolean hasOwnValue(int pair) {
+        return (ownValue[pair >>> 6] & 1L << pair) != 0;
+    }
+
+    /** The slot of {@code pair} in {@link #pairs}, or the free slot where it goes. */
+    private int slotOf(int pair) {
+        long key = pair + 1L;
+        int slot = PackedWord.spread(key, pairShift);
+        while (pairs[slot] != 0 && pairs[slot] >>> 32 != key) {
+            slot = (slot + 1) & (pairs.length - 1);
+        }
+        return slot;
     }
 
     /** The shipped English model, loaded on first use (a few MB). */
@@ -79,7 +137,8 @@ public final class FluencyModel {
 
     /** ln P(next | previous) / P(next). */
     public double logRatio(int previous, int next) {
-        return logRatio[previous * size + next];
+        int pair = previous * size + next;
+        return hasOwnValue(pair) ? Float.intBitsToFloat((int) pairs[slotOf(pair)]) : rowDefault[previous];
     }
 
     /**

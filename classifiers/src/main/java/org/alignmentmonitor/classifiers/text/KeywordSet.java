@@ -60,13 +60,13 @@ public final class KeywordSet {
             }
         }
         while (i < to) {
-            int cp = Character.codePointAt(text, i);
+            int cp = codePointAt(text, i);
             if (!isWordChar(text, cp, i, from)) {
                 i += Character.charCount(cp);
                 continue;
             }
             int start = i;
-            while (i < to && isWordChar(text, cp = Character.codePointAt(text, i), i, from)) {
+            while (i < to && isWordChar(text, cp = codePointAt(text, i), i, from)) {
                 i += Character.charCount(cp);
             }
             if (matches(text, start, Math.min(i, to))) {
@@ -77,18 +77,30 @@ public final class KeywordSet {
     }
 
     private boolean matches(CharSequence text, int start, int end) {
-        long whole = PackedWord.pack(text, start, end);
-        if (whole != PackedWord.NOT_PACKED && Arrays.binarySearch(words, whole) >= 0) {
-            return true;
-        }
-        for (int length = 1; length < prefixes.length && length <= end - start; length++) {
-            if (prefixes[length].length > 0
-                    && Arrays.binarySearch(prefixes[length], PackedWord.pack(text, start, start + length)) >= 0
+        // One pass packs every prefix of the word's leading ASCII letters: each is looked up among the
+        // prefixes of its length, and the whole word among the words when all of it is packed.
+        int limit = Math.min(end - start, PackedWord.MAX_PACKED);
+        long key = 0;
+        int length = 0;
+        while (length < limit) {
+            char c = text.charAt(start + length);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false; // neither the word nor any longer prefix is all letters
+            }
+            key = PackedWord.packLetter(key, c);
+            length++;
+            if (prefixes[length].length > 0 && Arrays.binarySearch(prefixes[length], key) >= 0
                     && isAsciiWord(text, start + length, end)) {
                 return true;
             }
         }
-        return false;
+        return length == end - start && Arrays.binarySearch(words, key) >= 0;
+    }
+
+    /** The code point at {@code i}, without the general path for the ASCII characters most text is made of. */
+    private static int codePointAt(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return c < 128 ? c : Character.codePointAt(text, i);
     }
 
     /**

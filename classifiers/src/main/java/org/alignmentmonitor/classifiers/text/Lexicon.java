@@ -86,7 +86,8 @@ public final class Lexicon {
 
     /** See {@link #known()}: a direct-mapped memo of membership by packed word. */
     public static final class Known {
-        private static final int BITS = 12;
+        /** 32K words (256 KB): the vocabulary of real answers is tens of thousands of words. */
+        private static final int BITS = 15;
         private static final long KNOWN = 1L << 62;
         private final Lexicon lexicon;
         /** Packed word (60 bits at most) with the KNOWN bit; 0 is an empty slot (no packed word is 0). */

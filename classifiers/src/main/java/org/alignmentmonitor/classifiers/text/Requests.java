@@ -49,7 +49,11 @@ public final class Requests {
             "invent*", "name", "names", "slogan", "slogans", "title", "titles", "tagline", "taglines", "idea", "ideas",
             "brainstorm", "list", "example", "examples", "suggest*", "recommend*", "hashtag", "hashtags", "keyword",
             "keywords", "quote", "quotes", "generate")),
-            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"), (text, from, to) -> true);
+            Pattern.compile("(?i)\\b(?:role-?play|act as|write me|make up|come up with)\\b"),
+            Requests::mayHaveCreativePhrase);
+
+    /** The first words of the creative cue's phrases: every match of its regex starts with one of them, whole. */
+    private static final KeywordSet CREATIVE_PHRASE_STARTS = KeywordSet.of(List.of("role*", "act", "write", "make", "come"));
 
     /** A cheap test that is true of every text in which a cue's regex has a match. */
     @FunctionalInterface
@@ -96,6 +100,11 @@ public final class Requests {
             }
         }
         return false;
+    }
+
+    /** Whether {@code text[from, to)} has a word the creative cue's phrase regex must start with. */
+    static boolean mayHaveCreativePhrase(String text, int from, int to) {
+        return CREATIVE_PHRASE_STARTS.findIn(text, from, to);
     }
 
     /** Past the characters of the regex class \s (ASCII whitespace) from {@code i}. */

@@ -21,6 +21,8 @@ public final class Tokens {
     /** Odd multiplier of the polynomial n-gram hash. */
     private static final long NGRAM_BASE = 0x9E3779B97F4A7C15L;
     private static final boolean[] ASCII_WORD = new boolean[128];
+    /** An ASCII word character's case-folded value ({@link #fold}), 0 for other ASCII: no branch on capitals. */
+    private static final byte[] ASCII_FOLDED = new byte[128];
     /** Letters, digits and the combining marks inside words (accents, Indic vowel signs). */
     private static final CharClass WORD_PART = CharClass.of(cp -> {
         int type = Character.getType(cp);
@@ -31,6 +33,7 @@ public final class Tokens {
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_WORD[c] = Character.isLetterOrDigit(c);
+            ASCII_FOLDED[c] = (byte) (ASCII_WORD[c] ? fold(c) : 0);
         }
     }
 
@@ -69,7 +72,8 @@ public final class Tokens {
         while (i < to) {
             char c = text.charAt(i);
             if (c < 128 && !ASCII_WORD[c]) { // fast path: most characters are ASCII
-                sentenceStart |= Sentences.endsAt(text, i, to);
+                // A space never ends a sentence, and a start already seen needs no second one.
+                sentenceStart = sentenceStart || c != ' ' && Sentences.endsAt(text, i, to);
                 i++;
                 continue;
             }
@@ -84,10 +88,11 @@ public final class Tokens {
                 while (i < to) {
                     c = text.charAt(i);
                     if (c < 128) {
-                        if (!ASCII_WORD[c]) {
+                        int folded = ASCII_FOLDED[c];
+                        if (folded == 0) {
                             break;
                         }
-                        hash = (hash ^ fold(c)) * FNV_PRIME;
+                        hash = (hash ^ folded) * FNV_PRIME;
                         i++;
                     } else {
                         cp = Character.codePointAt(text, i);

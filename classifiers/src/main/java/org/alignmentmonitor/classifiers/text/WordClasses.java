@@ -38,8 +38,13 @@ public final class WordClasses {
         void token(int wordClass, int start, int end);
     }
 
+    /** 16K words (256 KB); slot s: packed word at 2s (0: empty), its class at 2s + 1. */
+    private static final int MEMO_BITS = 14;
+
     private final List<String> words;
     private final LongIntTable packed;
+    /** Per instance (the classes depend on its frequent words) and thread. */
+    private final ThreadLocal<long[]> lowerCaseClassMemo = ThreadLocal.withInitial(() -> new long[2 << MEMO_BITS]);
     private final Map<String, Integer> unpacked;
 
     /** @param words the frequent words, lower case, in id order (id = FIRST_WORD + index) */
@@ -72,6 +77,7 @@ public final class WordClasses {
      * sentence (a line, or up to . ! ? followed by a space). Other characters are skipped.
      */
     public void scan(CharSequence text, int from, int to, Sink sink) {
+        long[] lowerCaseClasses = lowerCaseClassMemo.get();
         boolean open = false;
         int i = from;
         while (i < to) {
@@ -81,8 +87,10 @@ public final class WordClasses {
                 int start = i;
                 long key = 0;
                 boolean ascii = true;
+                boolean capital = false;
                 while (i < to && Texts.isLetter(c = text.charAt(i))) {
                     ascii &= c < 128;
+                    capital |= c < 'a'; // of the ASCII letters, the capitals come before 'a'
                     key = ascii ? PackedWord.packLetter(key, c) : key;
                     i++;
                 }
@@ -91,7 +99,8 @@ public final class WordClasses {
                     open = true;
                 }
                 boolean packed = ascii && i - start <= PackedWord.MAX_PACKED;
-                sink.token(classOf(text, start, i, packed ? key : PackedWord.NOT_PACKED), start, i);
+                sink.token(packed && !capital ? lowerCaseClass(lowerCaseClasses, text, start, i, key)
+                        : classOf(text, start, i, packed ? key : PackedWord.NOT_PACKED), start, i);
                 continue;
             }
             if (c >= '0' && c <= '9') {
@@ -123,6 +132,22 @@ public final class WordClasses {
         if (open) {
             sink.token(END, to, to);
         }
+    }
+
+    /**
+     * {@link #classOf} of a lower-case ASCII word, which depends on its packed letters alone, remembered
+     * in a direct-mapped per-thread memo: most words of an answer are not frequent words, and their
+     * suffix class took a walk through the suffix list each time.
+     */
+    private int lowerCaseClass(long[] memo, CharSequence text, int start, int end, long key) {
+        int slot = 2 * PackedWord.spread(key, Long.SIZE - MEMO_BITS);
+        if (memo[slot] == key) {
+            return (int) memo[slot + 1];
+        }
+        int wordClass = classOf(text, start, end, key);
+        memo[slot] = key;
+        memo[slot + 1] = wordClass;
+        return wordClass;
     }
 
     /** The class of the word {@code text[start, end)}, whose letters packed are {@code key} (or NOT_PACKED). */
