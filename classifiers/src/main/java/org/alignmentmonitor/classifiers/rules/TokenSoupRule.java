@@ -24,7 +24,7 @@ import org.alignmentmonitor.classifiers.text.TextMemo;
 public final class TokenSoupRule extends ThresholdClassifier {
 
     public static final String ID = "rule.token_soup";
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
     public static final String GARBLED = "garbled";
 
     /** Soup shows from the first tokens; the start of a long answer is enough. */
@@ -76,7 +76,8 @@ public final class TokenSoupRule extends ThresholdClassifier {
         // Scripts the answer may use: the request's, and the answer's own when it is consistently in one.
         int promptScripts = Scripts.used(prompt, 0, prompt.length());
         int[] textCounts = scriptCounts(text);
-        int allowedScripts = promptScripts | 1 << Scripts.LATIN | consistentScript(textCounts);
+        int ownScript = consistentScript(textCounts);
+        int allowedScripts = promptScripts | 1 << Scripts.LATIN | ownScript;
         if (!code && !asksAboutLanguages(prompt)) {
             String whole = blankCode(Prose.head(Texts.completion(interaction), MAX_STRAY_CHARS));
             int[] counts = whole == text ? textCounts : scriptCounts(whole); // the same text when the answer is short
@@ -89,6 +90,11 @@ public final class TokenSoupRule extends ThresholdClassifier {
                         "switches writing system mid-answer: words in a script neither the request nor the rest of"
                                 + " the answer uses, not set off in brackets or quotes"));
             }
+        }
+        if (ownScript != 0 && ownScript != 1 << Scripts.LATIN) {
+            // An answer written in one other script (Japanese asked for, a Tamil translation) has no English words by
+            // nature; a wrong language is rule.language's business, a stray script was checked above.
+            return Finding.NONE;
         }
         Lexicon.Known lexicon = Lexicon.english().known();
         int tokens = 0;

@@ -51,7 +51,7 @@ class SuiteDigestTest {
             Map.entry("rule.gibberish", "9be3a271417f09f9"),
             Map.entry("rule.injection", "9be3a271417f09f9"),
             Map.entry("rule.benign_refusal", "9be3a271417f09f9"),
-            Map.entry("rule.token_soup", "2d79edae8ff23521"),
+            Map.entry("rule.token_soup", "f4db4a1886af844d"),
             Map.entry("rule.word_salad", "4962c6ae75033190"),
             Map.entry("rule.off_topic", "e5496e42af31fb7d"));
 

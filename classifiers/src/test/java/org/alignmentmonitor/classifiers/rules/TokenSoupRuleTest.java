@@ -4,6 +4,7 @@ import static org.alignmentmonitor.classifiers.Interactions.of;
 import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertFlagged;
 import static org.alignmentmonitor.classifiers.rules.RuleAssertions.assertNotFlagged;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,5 +78,15 @@ class TokenSoupRuleTest {
     @ValueSource(strings = {"How do you say good morning in Japanese?", "Translate 'thank you' for me, please."})
     void shouldNotFlagAnotherScriptWhenTheRequestIsAboutLanguages(String prompt) {
         assertNotFlagged(rule, of(prompt, "You can say おはようございます when you greet someone early in the day."));
+    }
+
+    /** IFEval 1000: a summary asked for in Japanese is written in Japanese, not token soup. */
+    @Test
+    void shouldNotFlagAnAnswerWrittenInOneOtherScriptWhenThatLanguageWasAskedFor() {
+        String japanese = "神話のパンテオンとは、神話に登場する神々の集合体のことである。 ギリシャ神話、ローマ神話、北欧神話、"
+                + "エジプト神話などがある。 ゼウス、ヘラ、ポセイドン、ハデス、アテナ、アポロなどの神々が登場する。 "
+                + "北欧神話にはオーディン、トール、ロキなどが登場する。 それぞれの神話には独自の世界観がある。";
+        assertNotFlagged(new TokenSoupRule(0.5), of("Write a 200 word summary of the list of mythological pantheons in"
+                + " Japanese. Do not use any commas.", japanese));
     }
 }
