@@ -102,8 +102,16 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes {@code records} interactions, cycling through the sample with fresh ids; returns records/s. */
     private double load(MonitorRuntime runtime, String topic, List<Interaction> sample) throws Exception {
+        return write(runtime, topic, sample, records, liveTimes);
+    }
+
+    /**
+     * Writes {@code records} interactions, cycling through the sample with fresh ids (and, with {@code liveTimes},
+     * event times spread over the last ten minutes); returns records/s.
+     */
+    static double write(MonitorRuntime runtime, String topic, List<Interaction> sample, int records, boolean liveTimes)
+            throws Exception {
         long liveStart = System.currentTimeMillis() - LIVE_SPAN_MS;
         long start = System.nanoTime();
         try (KafkaRecordSink sink = new KafkaRecordSink(runtime.clientConfig(), topic, DeadLetterTopics.of(topic),
@@ -144,7 +152,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         }
     }
 
-    private static long countedInteractions(MonitorRuntime runtime) {
+    static long countedInteractions(MonitorRuntime runtime) {
         return runtime.streamsApp().stores().localVersionTotals().stream().mapToLong(BucketStats::getInteractions).sum();
     }
 }
