@@ -9,26 +9,23 @@ public final class ListItems {
 
     /** Lines starting with "* " style or "-" bullets, as IFEval counts them ("**bold**" lines are not bullets). */
     public static int bullets(String text) {
-        int count = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int k = i;
-            while (k < n && text.charAt(k) != '\n' && Texts.isSpace(text.charAt(k))) {
-                k++;
-            }
-            if (k < n && (text.charAt(k) == '-' || text.charAt(k) == '*' && k + 1 < n && text.charAt(k + 1) != '*'
-                    && text.charAt(k + 1) != '\n')) {
-                count++;
-            }
-            int next = text.indexOf('\n', k);
-            i = next < 0 ? n : next + 1;
-        }
-        return count;
+        return countLines(text, (k, lineEnd) -> text.charAt(k) == '-'
+                || text.charAt(k) == '*' && k + 1 < lineEnd && text.charAt(k + 1) != '*');
     }
+
     /** Lines that start with a number ("1.", "2)") or a bullet ("- ", "* ", "• "): the items of a list. */
     public static int items(String text) {
-        int marked = 0;
+        return countLines(text, (k, lineEnd) -> isMarker(text, k, lineEnd));
+    }
+
+    /** Where a line's text starts (after its indent) and where the line ends. */
+    private interface LineStart {
+        boolean test(int start, int lineEnd);
+    }
+
+    /** The lines with some text whose start passes {@code test}. */
+    private static int countLines(String text, LineStart test) {
+        int count = 0;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -38,10 +35,10 @@ public final class ListItems {
             }
             int next = text.indexOf('\n', k);
             int lineEnd = next < 0 ? n : next;
-            marked += k < lineEnd && isMarker(text, k, lineEnd) ? 1 : 0;
+            count += k < lineEnd && test.test(k, lineEnd) ? 1 : 0;
             i = lineEnd + 1;
         }
-        return marked;
+        return count;
     }
 
     /** "1. ", "12) ", "- ", "* ", "• " at {@code k}. */
