@@ -11,6 +11,7 @@ import org.alignmentmonitor.avro.Interaction;
 import org.alignmentmonitor.avro.Message;
 import org.alignmentmonitor.avro.SamplingParams;
 import org.alignmentmonitor.connectors.ingest.ParseOutcome;
+import org.alignmentmonitor.connectors.ingest.ParseOutcomes;
 import org.alignmentmonitor.connectors.ingest.ParserSettings;
 import org.alignmentmonitor.connectors.ingest.SourceLocation;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,7 @@ class OpenAiResponsesParserTest {
     }
 
     private Interaction accepted(String record) {
-        List<ParseOutcome> outcomes = parse(record);
-        assertThat(outcomes).singleElement().isInstanceOf(ParseOutcome.Accepted.class);
-        return ((ParseOutcome.Accepted) outcomes.get(0)).interaction();
+        return ParseOutcomes.accepted(parse(record));
     }
 
     @Test
