@@ -27,7 +27,7 @@ public final class ConstraintParser {
     static final int PROMPT_SCAN_CHARS = 10_000;
 
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final String NUM = "(\\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    static final String NUM = "(\\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
 
     private static final Pattern NO_COMMA = Pattern.compile(
@@ -105,7 +105,7 @@ public final class ConstraintParser {
     /** The wording of an instruction, and the kinds that check it when the parser read one (none: never read). */
     private record Cue(Set<Kind> coveredBy, Pattern pattern) {}
 
-    private static final String RELATION = "(at least|no less than|no fewer than|not less than|a minimum of|more than"
+    static final String RELATION = "(at least|no less than|no fewer than|not less than|a minimum of|more than"
             + "|at most|no more than|not more than|a maximum of|less than|fewer than|exactly)";
     /** A word, perhaps in quotes: the quotes are not part of it. */
     private static final String QUOTED_WORD = "[\"'“‘]?([\\p{L}\\d](?:[\\p{L}\\d'-]{0,30}[\\p{L}\\d])?)[\"'”’]?";

@@ -19,9 +19,6 @@ import org.alignmentmonitor.classifiers.text.Sentences;
 final class ContentConstraints {
 
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final String NUM = "(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-            + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
-
     /** "include the keywords X and Y", "the words "a" and "b" must appear"; group 1: the list. */
     private static final Pattern INCLUDE = Pattern.compile("\\b(?:include|includes|including|contain|contains|containing"
             + "|use|using|mention|mentioning)\\s+(?:the\\s+)?(?:key\\s?words?|words?)\\s*:?\\s*([^.;!?\\n]{1,160})", CI);
@@ -43,15 +40,15 @@ final class ContentConstraints {
 
     /** "Label each paragraph with SECTION X", "4 sections marked with Section X"; group 1 the splitter word. */
     private static final Pattern SECTION_MARK = Pattern.compile("\\b(SECTION|Section|PART|Part|Chapter|CHAPTER|Day|DAY)\\s+X\\b");
-    private static final Pattern SECTION_COUNT = Pattern.compile("\\b(?:at least\\s+|exactly\\s+)?" + NUM
+    private static final Pattern SECTION_COUNT = Pattern.compile("\\b(?:at least\\s+|exactly\\s+)?" + ConstraintParser.NUM
             + "[\\s-]+(?:\\w+\\s+)?(?:sections?|paragraphs?|parts?|chapters?|days?)\\b", CI);
 
     /** "words with all capital letters appear less than 13 times", "no more than 8 words in all caps". */
     private static final Pattern CAPITAL_WORDS = Pattern.compile("\\b(?:words?\\s+(?:with|in|written\\s+in)\\s+all\\s+"
             + "(?:capital\\s+letters|caps|capitals|uppercase)|all[\\s-]caps\\s+words|words\\s+in\\s+all\\s+caps"
             + "|capitali[sz]ed\\s+words)", CI);
-    private static final Pattern CAPITAL_RELATION = Pattern.compile("(at least|no less than|no fewer than|more than"
-            + "|at most|no more than|not more than|less than|fewer than|exactly)\\s+(?:\\w+\\s+){0,1}?" + NUM + "\\b", CI);
+    private static final Pattern CAPITAL_RELATION = Pattern.compile(ConstraintParser.RELATION
+            + "\\s+(?:\\w+\\s+){0,1}?" + ConstraintParser.NUM + "\\b", CI);
 
     private static final Pattern REPEAT = Pattern.compile(
             "\\bFirst,?\\s+repeat\\s+the\\s+(?:request|question|prompt)\\s+(?:above\\s+)?word\\s+for\\s+word\\b", CI);
