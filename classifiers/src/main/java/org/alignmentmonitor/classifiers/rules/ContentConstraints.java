@@ -26,6 +26,9 @@ final class ContentConstraints {
     private static final Pattern FORBID = Pattern.compile("\\b(?:do\\s+not|don't|does\\s+not|doesn't|should\\s+not|shouldn't"
             + "|must\\s+not|mustn't|never|not|without|avoid|avoiding|refrain\\s+from)\\s+(?:\\w+\\s+){0,2}?"
             + "(?:the\\s+)?(?:key\\s?words?|words?)\\s*:?\\s*([^.;!?\\n]{1,160})", CI);
+    /** One of these occurs wherever {@link #INCLUDE} or {@link #FORBID} can match: a cheap test before the regexes. */
+    private static final List<String> KEYWORD_VERBS = List.of("includ", "contain", "use", "using", "mention", "not",
+            "n't", "never", "without", "avoid", "refrain");
     /** A count after the keyword ("at least 8 times", "once or less") makes it a word-frequency instruction. */
     private static final Pattern FREQUENCY = Pattern.compile(
             "\\b(?:at least|at most|more than|less than|fewer than|exactly|once|twice|thrice|times?|or less|or more)\\b", CI);
@@ -60,7 +63,7 @@ final class ContentConstraints {
     /** The constraints of these kinds in {@code prompt} from {@code from}; {@code lower} is that part lower-cased. */
     static List<Constraint> parse(String prompt, int from, String lower) {
         List<Constraint> found = new ArrayList<>();
-        if (lower.contains("word")) {
+        if (lower.contains("word") && KEYWORD_VERBS.stream().anyMatch(lower::contains)) {
             keywords(prompt, from, found);
         }
         Matcher m = SECTION_MARK.matcher(prompt).region(from, prompt.length());
