@@ -1,6 +1,7 @@
 package org.alignmentmonitor.classifiers.rules;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.text.FluencyModel;
@@ -58,6 +59,9 @@ record ShortAnswer(double score, String reason) {
     /** ln odds of a sentence ending after the last word below which the answer dangles. */
     private static final double DANGLING_END = -1.0;
 
+    /** Complete answers to a yes-or-no question, in any case. */
+    private static final Set<String> YES_OR_NO = Set.of("yes", "no", "maybe", "true", "false");
+
     private static final double MID_WORD = 0.9;
     private static final double DANGLING = 0.8;
     private static final double UNFINISHED = 0.7;
@@ -80,8 +84,6 @@ record ShortAnswer(double score, String reason) {
         String word = text.substring(0, end).strip().toLowerCase(Locale.ROOT);
         return YES_OR_NO.contains(word);
     }
-
-    private static final java.util.Set<String> YES_OR_NO = java.util.Set.of("yes", "no", "maybe", "true", "false");
 
     static ShortAnswer find(String text, int end, String request) {
         int words = Words.countSeparated(text, 0, end, MIN_LONG_FORM_WORDS);
