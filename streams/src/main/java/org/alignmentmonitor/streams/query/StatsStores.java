@@ -16,6 +16,7 @@ import org.alignmentmonitor.streams.topology.VersionTotals;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -57,7 +58,11 @@ public final class StatsStores {
     }
 
     public Optional<BucketStats> localTotals(String model, String version) {
-        return Optional.ofNullable(store(Names.VERSION_TOTALS_STORE).get(VersionTotals.key(model, version)));
+        return localTotals(model, version, partitionOf(model, version));
+    }
+
+    private Optional<BucketStats> localTotals(String model, String version, int partition) {
+        return Optional.ofNullable(store(Names.VERSION_TOTALS_STORE, partition).get(VersionTotals.key(model, version)));
     }
 
     /**
@@ -65,25 +70,27 @@ public final class StatsStores {
      * store that still holds each part; the answer names the window actually covered.
      */
     public WindowAnswer localWindow(String model, String version, long fromMs, long toMs) {
-        BucketWindows windows = windows();
-        WindowPlan plan = plan(windows, model, version, fromMs, toMs);
+        int partition = partitionOf(model, version);
+        BucketWindows windows = windows(partition);
+        WindowPlan plan = plan(windows, model, version, fromMs, toMs, partition);
         return new WindowAnswer(plan.from(), plan.to(), windows.merged(model, version, plan));
     }
 
     /** The stored buckets and rollups behind {@link #localWindow}, each as stored, in the order they are merged. */
     public WindowParts localParts(String model, String version, long fromMs, long toMs) {
-        BucketWindows windows = windows();
-        WindowPlan plan = plan(windows, model, version, fromMs, toMs);
+        int partition = partitionOf(model, version);
+        BucketWindows windows = windows(partition);
+        WindowPlan plan = plan(windows, model, version, fromMs, toMs, partition);
         return new WindowParts(plan.from(), plan.to(), windows.parts(model, version, plan));
     }
 
-    private BucketWindows windows() {
-        return new BucketWindows(store(Names.BUCKET_STATS_STORE), store(Names.HOUR_STATS_STORE),
-                store(Names.DAY_STATS_STORE), bucketMs, rates.bucketRetention(), rates.hourRetention());
+    private BucketWindows windows(int partition) {
+        return new BucketWindows(store(Names.BUCKET_STATS_STORE, partition), store(Names.HOUR_STATS_STORE, partition),
+                store(Names.DAY_STATS_STORE, partition), bucketMs, rates.bucketRetention(), rates.hourRetention());
     }
 
-    private WindowPlan plan(BucketWindows windows, String model, String version, long fromMs, long toMs) {
-        long latest = localTotals(model, version).map(t -> t.getMaxEventTime().toEpochMilli()).orElse(toMs);
+    private WindowPlan plan(BucketWindows windows, String model, String version, long fromMs, long toMs, int partition) {
+        long latest = localTotals(model, version, partition).map(t -> t.getMaxEventTime().toEpochMilli()).orElse(toMs);
         return windows.plan(fromMs, toMs, latest);
     }
 
@@ -115,7 +122,25 @@ public final class StatsStores {
         return n;
     }
 
+    /**
+     * The input partition that holds (model, version). A version's questions are asked of that partition's stores
+     * only: an instance that no longer owns it (a request forwarded just before a rebalance moved it) then gets
+     * {@link InvalidStateStoreException} instead of an empty, wrong answer from the partitions it still holds.
+     */
+    private int partitionOf(String model, String version) {
+        KeyQueryMetadata owner = owner(model, version);
+        if (owner == null || owner.partition() < 0) {
+            throw new InvalidStateStoreException("the statistics of " + model + "/" + version + " are being moved between instances");
+        }
+        return owner.partition();
+    }
+
     private ReadOnlyKeyValueStore<BucketKey, BucketStats> store(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<BucketKey, BucketStats>keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<BucketKey, BucketStats> store(String name, int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<BucketKey, BucketStats>keyValueStore())
+                .withPartition(partition));
     }
 }
