@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * this instance's stores (each instance exports the versions it holds; sum or max across instances).
  * Names follow Prometheus conventions: snake_case, base units, {@code _ratio} for shares.
  */
-final class RateGauges implements AutoCloseable {
+public final class RateGauges implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateGauges.class);
     private static final Map<String, Duration> WINDOWS = RateSettings.defaults().windows();
@@ -44,7 +44,7 @@ final class RateGauges implements AutoCloseable {
         return t;
     });
 
-    RateGauges(StatsStores stores, MeterRegistry registry, Duration every) {
+    public RateGauges(StatsStores stores, MeterRegistry registry, Duration every) {
         this.stores = stores;
         this.registry = registry;
         timer.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
