@@ -21,7 +21,7 @@ import org.alignmentmonitor.connectors.synthetic.FailureRates;
 import org.alignmentmonitor.connectors.synthetic.SyntheticConfig;
 import org.alignmentmonitor.connectors.synthetic.SyntheticTrafficGenerator;
 import org.alignmentmonitor.connectors.synthetic.VersionProfile;
-import org.alignmentmonitor.monitor.judging.JudgesConfig;
+import org.alignmentmonitor.monitor.config.JudgesConfig;
 import org.alignmentmonitor.streams.process.ProcessCellKey;
 import org.alignmentmonitor.streams.topology.Topic;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -33,6 +33,7 @@ import org.alignmentmonitor.monitor.runtime.MonitorRuntime;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.schemas.AvroTrust;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.monitor.config.AlertingConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -22,6 +22,8 @@ import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.schemas.AvroTrust;
 import org.alignmentmonitor.streams.topology.Names;
+import org.alignmentmonitor.monitor.access.UserDirectory;
+import org.alignmentmonitor.monitor.config.ReviewSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -22,6 +22,9 @@ import org.alignmentmonitor.review.queue.Assignment;
 import org.alignmentmonitor.review.queue.Judgment;
 import org.alignmentmonitor.review.queue.LabelEvent;
 import org.alignmentmonitor.review.queue.QueueSettings;
+import org.alignmentmonitor.monitor.access.UserDirectory;
+import org.alignmentmonitor.monitor.access.ReviewUser;
+import org.alignmentmonitor.monitor.access.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

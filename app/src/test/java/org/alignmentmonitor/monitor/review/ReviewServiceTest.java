@@ -18,6 +18,9 @@ import org.alignmentmonitor.review.queue.Judgment;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.review.queue.ReviewQueue;
 import org.alignmentmonitor.schemas.AvroTrust;
+import org.alignmentmonitor.monitor.access.UserDirectory;
+import org.alignmentmonitor.monitor.access.ReviewUser;
+import org.alignmentmonitor.monitor.access.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
