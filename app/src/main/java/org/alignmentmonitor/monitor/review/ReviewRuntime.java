@@ -89,7 +89,8 @@ public final class ReviewRuntime implements AutoCloseable {
             }
             LOG.info("Review queue rebuilt: {}", queue.depth());
             if (settings.sessionKey() == null) {
-                LOG.warn("No monitor.review.session.key: review sessions are signed with a key of this process only; "
+                // Fine for one review process (the default, and `all`); several replicas need one shared key.
+                LOG.info("No monitor.review.session.key: review sessions are signed with a key of this process only; "
                         + "with several review replicas, set one shared key");
             }
             Sessions sessions = Sessions.of(settings.sessionKey(), users, System::currentTimeMillis);
