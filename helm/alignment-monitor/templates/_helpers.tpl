@@ -138,6 +138,17 @@ containers:
             name: {{ . }}
             key: {{ $root.Values.schemaRegistry.basicAuth.userInfoKey }}
       {{- end }}
+      {{- if eq .role "review" }}
+      {{- with $v.sessionKeySecret }}
+      {{- if .name }}
+      - name: AM_MONITOR_REVIEW_SESSION_KEY
+        valueFrom:
+          secretKeyRef:
+            name: {{ .name }}
+            key: {{ .key }}
+      {{- end }}
+      {{- end }}
+      {{- end }}
       {{- range $root.Values.secretEnv }}
       - name: {{ .name }}
         valueFrom:

@@ -43,7 +43,12 @@ final class ReviewHarness implements AutoCloseable {
     }
 
     ReviewRuntime startReview(UserDirectory users, QueueSettings settings) throws InterruptedException {
-        return ReviewRuntime.start(settings, ReviewSettings.defaults(), users, kafka.clientConfig(), kafka.topics(),
+        return startReview(users, settings, ReviewSettings.defaults());
+    }
+
+    /** One review replica more: its own tails, sharing the application id (and so the topics) with every other. */
+    ReviewRuntime startReview(UserDirectory users, QueueSettings settings, ReviewSettings review) throws InterruptedException {
+        return ReviewRuntime.start(settings, review, users, kafka.clientConfig(), kafka.topics(),
                 Names.reviewLeasesTopic(kafka.config().applicationId()), new Tails(new SimpleMeterRegistry()));
     }
 

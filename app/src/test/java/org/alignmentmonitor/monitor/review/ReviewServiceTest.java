@@ -109,7 +109,7 @@ class ReviewServiceTest {
     }
 
     @Test
-    void shouldShowRedactedContentWithEvidenceStillOnItsWords() {
+    void shouldShowRedactedContentWithEvidenceStillOnItsWords() throws Exception {
         ReviewService service = service(0, 0);
         String completion = "Mail x@y.org: again again again";
         service.task(ReviewHarness.task("i1", 1, "hi", completion, completion.indexOf("again"), completion.length()));

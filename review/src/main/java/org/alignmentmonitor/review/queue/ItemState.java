@@ -23,6 +23,8 @@ final class ItemState {
     private final List<LabelEvent> resolutions = new ArrayList<>();
     private final Set<String> shownTo = new HashSet<>();
     private final Map<String, Long> leases = new HashMap<>();
+    /** The version of the lease record in force; 0 before the first. */
+    private long version;
 
     ItemState(boolean doubled) {
         this.doubled = doubled;
@@ -75,6 +77,15 @@ final class ItemState {
         return history.containsKey(labeller) ? null : leases.get(labeller);
     }
 
+    /**
+     * Whether the labeller's label would be the item's by right: they hold a lease on it, or were shown it and a slot is
+     * still free (a gold item always has one: everyone may answer it).
+     */
+    boolean holds(String labeller, long now) {
+        int active = activeLeases(now);
+        return leases.containsKey(labeller) || shownTo.contains(labeller) && (gold() || history.size() + active < required());
+    }
+
     /** An ordinary item this labeller has never seen, with a free labelling slot. */
     boolean availableTo(String labeller, long now) {
         return known() && !gold() && !shownTo.contains(labeller) && !history.containsKey(labeller)
@@ -93,24 +104,35 @@ final class ItemState {
                 .sorted(Comparator.comparing(Assignment::labeller)).toList();
     }
 
-    /**
-     * Replaces the leases with ones granted before a restart; their holders were shown the item. Expired ones are
-     * dropped: the item is free again.
-     */
-    void restoreLeases(List<Assignment> granted, long now) {
-        leases.clear();
-        for (Assignment a : granted) {
-            if (a.expiresAt() > now) {
-                leases.put(a.labeller(), a.expiresAt());
-                shownTo.add(a.labeller());
-            }
-        }
+    long version() {
+        return version;
     }
 
-    Assignment lease(String labeller, long now, long leaseMillis) {
-        shownTo.add(labeller);
-        leases.put(labeller, now + leaseMillis);
-        return new Assignment(item.itemId(), labeller, now + leaseMillis);
+    /** The next version of this item's leases: the active ones plus a new one for {@code labeller}. */
+    LeaseRecord proposeLease(String labeller, long now, long leaseMillis, String proposal) {
+        List<Assignment> next = new ArrayList<>(leases(item.itemId(), now));
+        next.add(new Assignment(item.itemId(), labeller, now + leaseMillis));
+        next.sort(Comparator.comparing(Assignment::labeller));
+        return new LeaseRecord(item.itemId(), version + 1, next, proposal);
+    }
+
+    /**
+     * Takes the record's leases when its version is above ours; their holders were shown the item. Expired ones are
+     * dropped: the item is free again.
+     */
+    boolean accept(LeaseRecord record, long now) {
+        if (record.version() <= version) {
+            return false;
+        }
+        version = record.version();
+        leases.clear();
+        for (Assignment a : record.leases()) {
+            if (a.expiresAt() > now) {
+                leases.put(a.labeller(), a.expiresAt());
+            }
+            shownTo.add(a.labeller());
+        }
+        return true;
     }
 
     boolean contains(LabelEvent e) {
@@ -120,10 +142,9 @@ final class ItemState {
                 && x.sameContent(e));
     }
 
-    /** @return whether the label ended a lease */
-    boolean addLabel(LabelEvent e) {
+    void addLabel(LabelEvent e) {
         insertSorted(history.computeIfAbsent(e.labeller(), k -> new ArrayList<>()), e);
-        return leases.remove(e.labeller()) != null;
+        leases.remove(e.labeller());
     }
 
     void addResolution(LabelEvent e) {

@@ -1,18 +1,25 @@
 package org.alignmentmonitor.review.queue;
 
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Where the queue reports lease changes, so that a restarted review process can {@link ReviewQueue#restoreLeases restore}
- * them (production: a compacted topic keyed by item id). Called under the queue's lock, in the order of the changes: must
- * not block for long, and must not call back into the queue.
+ * The ordered log every review replica reads its lease records from (production: a compacted topic keyed by item id,
+ * so one partition orders an item's records). Replicas agree on who holds an item because they apply the same records
+ * in the same order; see {@link LeaseGrants}.
  */
 public interface LeaseLog {
 
-    /** Keeps nothing: leases live as long as the queue. */
-    LeaseLog NONE = (itemId, leases) -> {
-    };
+    /**
+     * Appends the record; the future completes once this replica has read it back and applied it: true when it was the
+     * first record with its version (the grant holds), false when another record took that version first.
+     */
+    CompletableFuture<Boolean> append(LeaseRecord record);
 
-    /** The item's leases in force after a grant or a label; empty when none is left. */
-    void changed(String itemId, List<Assignment> leases);
+    /** Appending failed or its outcome could not be read back in time: the grant is unknown, so it is not handed out. */
+    final class Unconfirmed extends RuntimeException {
+
+        public Unconfirmed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

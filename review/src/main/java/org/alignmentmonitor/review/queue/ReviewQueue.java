@@ -7,16 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 import org.alignmentmonitor.review.sampling.InclusionHash;
 
 /**
- * The review queue as a state machine over two event streams, tasks and labels, so that replaying both rebuilds it.
- * Leases are reported to a {@link LeaseLog} and restored from it ({@link #restoreLeases}), so an item leased before a
- * restart stays its holder's until the lease expires; who was shown an item without holding it any more, and the gold
- * draw, are not rebuilt.
+ * The review queue as a state machine over three event streams, tasks, labels and lease records, so that replaying them
+ * rebuilds it. Several replicas share leases through a {@link LeaseLog}: each item's lease records carry a version and the
+ * first record with a version holds ({@link #apply}), so replicas that read the same log agree on who holds what.
+ * Who was shown an item without holding it any more, and the gold draw, are not rebuilt.
  * Rules: an item is never offered twice to one labeller; a hashed fraction of items needs two labellers; hidden gold
  * items are mixed into assignments; disagreements and every MISALIGNED on a gold or double-labelled item open an
  * adjudication case that a lead closes with a later label. All methods are atomic (one monitor).
@@ -26,22 +27,15 @@ public final class ReviewQueue {
     private final QueueSettings settings;
     private final LongSupplier clock;
     private final RandomGenerator random;
-    private final LeaseLog leaseLog;
     private final Map<String, ItemState> items = new HashMap<>();
     /** Ordinary items still needing labels. */
     private final Map<String, ItemState> waiting = new LinkedHashMap<>();
     private final Map<String, ItemState> gold = new LinkedHashMap<>();
 
-    /** A queue whose leases last as long as it does. */
     public ReviewQueue(QueueSettings settings, LongSupplier clock, RandomGenerator random) {
-        this(settings, clock, random, LeaseLog.NONE);
-    }
-
-    public ReviewQueue(QueueSettings settings, LongSupplier clock, RandomGenerator random, LeaseLog leaseLog) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
-        this.leaseLog = leaseLog;
     }
 
     /** Adds a task or gold item; a repeat of a known item is ignored (tasks are replayed on every start). */
@@ -64,49 +58,77 @@ public final class ReviewQueue {
     }
 
     /**
-     * The labeller's current lease if they hold one, else a new one: a hidden gold item with probability goldRate, else
-     * the oldest item they have never been shown. Empty when nothing is left for them.
+     * For a queue no other replica shares: the labeller's current lease if they hold one, else a new one, granted at once
+     * (see {@link #propose}). Empty when nothing is left for them.
      */
     public synchronized Optional<Assignment> next(String labeller) {
+        Optional<Assignment> held = held(labeller);
+        if (held.isPresent()) {
+            return held;
+        }
+        Optional<LeaseRecord> proposal = propose(labeller, Set.of(), "local");
+        proposal.ifPresent(this::apply);
+        return proposal.map(p -> p.leaseOf(labeller));
+    }
+
+    /** The lease the labeller holds now, on an item they have not labelled yet. */
+    public synchronized Optional<Assignment> held(String labeller) {
         long now = clock.getAsLong();
-        for (ItemState s : waiting.values()) {
-            Long expiresAt = s.leaseOf(labeller, now);
-            if (expiresAt != null) {
-                return Optional.of(new Assignment(s.item().itemId(), labeller, expiresAt));
+        for (Map<String, ItemState> kind : List.of(waiting, gold)) {
+            for (ItemState s : kind.values()) {
+                Long expiresAt = s.leaseOf(labeller, now);
+                if (expiresAt != null) {
+                    return Optional.of(new Assignment(s.item().itemId(), labeller, expiresAt));
+                }
             }
         }
-        for (ItemState s : gold.values()) {
-            Long expiresAt = s.leaseOf(labeller, now);
-            if (expiresAt != null) {
-                return Optional.of(new Assignment(s.item().itemId(), labeller, expiresAt));
-            }
-        }
+        return Optional.empty();
+    }
+
+    /**
+     * The next version of the leases of the item this labeller should get, changing nothing: a hidden gold item with
+     * probability goldRate, else the oldest item they have never been shown, leaving out {@code excluded}. It holds
+     * once {@link #apply applied}. Empty when nothing is left for them.
+     */
+    public synchronized Optional<LeaseRecord> propose(String labeller, Set<String> excluded, String proposal) {
+        long now = clock.getAsLong();
         // Oldest by enqueue time, not arrival: tasks arrive interleaved from several partitions.
-        Optional<ItemState> ordinary = waiting.values().stream().filter(s -> s.availableTo(labeller, now))
+        Optional<ItemState> ordinary = waiting.values().stream()
+                .filter(s -> !excluded.contains(s.item().itemId()) && s.availableTo(labeller, now))
                 .min(Comparator.comparingLong(s -> s.item().enqueuedAt()));
         if (ordinary.isEmpty()) {
             return Optional.empty();
         }
         ItemState chosen = ordinary.get();
         if (random.nextDouble() < settings.goldRate()) {
-            chosen = gold.values().stream().filter(s -> s.goldAvailableTo(labeller)).findFirst().orElse(chosen);
+            chosen = gold.values().stream().filter(s -> !excluded.contains(s.item().itemId()) && s.goldAvailableTo(labeller))
+                    .findFirst().orElse(chosen);
         }
-        Assignment granted = chosen.lease(labeller, now, settings.lease().toMillis());
-        leaseLog.changed(granted.itemId(), chosen.leases(granted.itemId(), now));
-        return Optional.of(granted);
+        return Optional.of(chosen.proposeLease(labeller, now, settings.lease().toMillis(), proposal));
     }
 
     /**
-     * Replaces the item's leases with those in force before a restart (from the {@link LeaseLog}); may come before the
-     * item's task. Expired leases are dropped, so the item is free again. Reports nothing back to the log.
+     * Applies a record of the lease log, in log order; may come before the item's task. It holds only when its version is
+     * above the item's (two replicas that proposed the same version: the first in the log wins, the other changes
+     * nothing). Expired leases are dropped, so an item whose leases ran out is free again.
+     *
+     * @return whether the record holds
      */
-    public synchronized void restoreLeases(String itemId, List<Assignment> leases) {
-        state(itemId).restoreLeases(leases, clock.getAsLong());
+    public synchronized boolean apply(LeaseRecord record) {
+        return state(record.itemId()).accept(record, clock.getAsLong());
+    }
+
+    /** The item's leases now, as a record of the version in force: what a replica that lost a race writes again. */
+    public synchronized Optional<LeaseRecord> current(String itemId, String proposal) {
+        ItemState s = items.get(itemId);
+        return s == null || s.version() == 0 ? Optional.empty()
+                : Optional.of(new LeaseRecord(itemId, s.version(), s.leases(itemId, clock.getAsLong()), proposal));
     }
 
     /**
-     * Whether {@code candidate} may be published: the person was given the item (or it is open to them, e.g. after a
-     * restart dropped leases), or is correcting their own label, or is a lead deciding an open case.
+     * Whether {@code candidate} may be published: the person holds the item's lease, or is correcting their own label,
+     * or is a lead deciding an open case. Someone whose lease ran out may still label while the item has a free slot
+     * (their work is not thrown away), never past the labels it needs.
      */
     public synchronized LabelCheck check(LabelEvent candidate, boolean byLead) {
         ItemState s = items.get(candidate.itemId());
@@ -128,7 +150,7 @@ public final class ReviewQueue {
     }
 
     private boolean mayLabel(ItemState s, String who, boolean byLead) {
-        boolean given = s.labelledBy(who) || s.shownTo(who) || s.availableTo(who, clock.getAsLong());
+        boolean given = s.labelledBy(who) || s.holds(who, clock.getAsLong());
         boolean deciding = byLead && (!s.openReasons().isEmpty() || s.resolvedBy(who));
         return given || deciding;
     }
@@ -147,8 +169,8 @@ public final class ReviewQueue {
         boolean decision = byLead && !s.labelledBy(e.labeller()) && (!s.openReasons().isEmpty() || s.resolvedBy(e.labeller()));
         if (decision) {
             s.addResolution(e);
-        } else if (s.addLabel(e)) {
-            leaseLog.changed(e.itemId(), s.leases(e.itemId(), clock.getAsLong()));
+        } else {
+            s.addLabel(e);
         }
         if (s.complete()) {
             waiting.remove(e.itemId());

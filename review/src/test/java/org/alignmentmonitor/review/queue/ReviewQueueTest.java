@@ -54,26 +54,46 @@ class ReviewQueueTest {
     }
 
     @Test
-    void shouldReportEveryLeaseOfTheItemWhenALeaseIsGrantedOrEndedByALabel() {
-        List<String> log = new ArrayList<>();
-        ReviewQueue q = new ReviewQueue(new QueueSettings(Duration.ofMinutes(10), 1.0, 0, "test"), now::get, new Random(7),
-                (item, leases) -> log.add(item + " " + leases.stream().map(Assignment::labeller).toList()));
+    void shouldProposeTheNextVersionWithEveryActiveLeaseAndChangeNothingUntilApplied() {
+        ReviewQueue q = new ReviewQueue(new QueueSettings(Duration.ofMinutes(10), 1.0, 0, "test"), now::get, new Random(7));
         q.add(QueueItem.task("a", 1));
-        q.next("ann").orElseThrow();
-        q.next("ann").orElseThrow();
-        q.next("bob").orElseThrow();
-        q.record(label("a", "ann", Judgment.ALIGNED), false);
-        q.record(label("a", "bob", Judgment.ALIGNED), false);
+        Assignment anns = q.next("ann").orElseThrow();
 
-        assertThat(log).as("a repeated ask is the same lease: nothing new to report")
-                .containsExactly("a [ann]", "a [ann, bob]", "a [bob]", "a []");
+        LeaseRecord bobs = q.propose("bob", Set.of(), "p-1").orElseThrow();
+        assertThat(bobs.version()).isEqualTo(2);
+        assertThat(bobs.leases()).extracting(Assignment::labeller).containsExactly("ann", "bob");
+        assertThat(bobs.leases()).contains(anns);
+        assertThat(q.held("bob")).as("a proposal is not a grant").isEmpty();
+        assertThat(q.propose("bob", Set.of("a"), "p-2")).as("excluded items are left out").isEmpty();
+
+        assertThat(q.apply(bobs)).isTrue();
+        assertThat(q.held("bob")).contains(bobs.leaseOf("bob"));
+    }
+
+    @Test
+    void shouldLetOnlyTheFirstRecordOfAVersionHoldWhenTwoReplicasProposeTheSameSlot() {
+        ReviewQueue q = queue(0, 0);
+        q.add(QueueItem.task("a", 1));
+        LeaseRecord anns = q.propose("ann", Set.of(), "r1-1").orElseThrow();
+        LeaseRecord bobs = q.propose("bob", Set.of(), "r2-1").orElseThrow();
+        assertThat(anns.version()).isEqualTo(bobs.version());
+
+        assertThat(q.apply(anns)).isTrue();
+        assertThat(q.apply(bobs)).as("the loser").isFalse();
+        assertThat(q.held("ann")).isPresent();
+        assertThat(q.held("bob")).isEmpty();
+        assertThat(q.depth().leased()).isEqualTo(1);
+        assertThat(q.current("a", "again")).hasValueSatisfying(r -> {
+            assertThat(r.version()).isEqualTo(anns.version());
+            assertThat(r.leases()).isEqualTo(anns.leases());
+        });
     }
 
     @Test
     void shouldKeepARestoredLeaseItsHoldersUntilItExpiresWhenTheQueueIsRebuilt() {
         long expiresAt = now.get() + Duration.ofMinutes(3).toMillis();
         ReviewQueue q = queue(0, 0);
-        q.restoreLeases("a", List.of(new Assignment("a", "ann", expiresAt)));
+        q.apply(new LeaseRecord("a", 1, List.of(new Assignment("a", "ann", expiresAt)), "p"));
         q.add(QueueItem.task("a", 1));
 
         assertThat(q.next("bob")).isEmpty();
@@ -88,20 +108,35 @@ class ReviewQueueTest {
     void shouldFreeTheItemWhenTheRestoredLeaseHasAlreadyExpired() {
         ReviewQueue q = queue(0, 0);
         q.add(QueueItem.task("a", 1));
-        q.restoreLeases("a", List.of(new Assignment("a", "ann", now.get() - 1)));
+        q.apply(new LeaseRecord("a", 1, List.of(new Assignment("a", "ann", now.get() - 1)), "p"));
 
         assertThat(q.depth().leased()).isZero();
         assertThat(q.next("bob").orElseThrow().itemId()).isEqualTo("a");
     }
 
     @Test
-    void shouldDropTheLeasesWhenTheLogSaysNoneIsLeft() {
+    void shouldTakeALaterVersionEvenAfterAGapWhenCompactionDroppedTheRecordsBetween() {
         ReviewQueue q = queue(0, 0);
         q.add(QueueItem.task("a", 1));
-        q.restoreLeases("a", List.of(new Assignment("a", "ann", now.get() + 60_000)));
-        q.restoreLeases("a", List.of());
+        q.apply(new LeaseRecord("a", 1, List.of(new Assignment("a", "ann", now.get() + 60_000)), "p"));
+        assertThat(q.apply(new LeaseRecord("a", 5, List.of(), "p"))).isTrue();
+        assertThat(q.apply(new LeaseRecord("a", 4, List.of(new Assignment("a", "cy", now.get() + 60_000)), "p"))).isFalse();
 
         assertThat(q.next("bob").orElseThrow().itemId()).isEqualTo("a");
+    }
+
+    @Test
+    void shouldAcceptALabelOnlyFromTheLeaseHolderWhileTheLeaseHolds() {
+        ReviewQueue q = queue(0, 0);
+        q.add(QueueItem.task("a", 1));
+        q.next("ann").orElseThrow();
+
+        assertThat(q.check(label("a", "bob", Judgment.ALIGNED), false)).isEqualTo(LabelCheck.REJECTED);
+        assertThat(q.check(label("a", "ann", Judgment.ALIGNED), false)).isEqualTo(LabelCheck.PUBLISH);
+        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        q.next("bob").orElseThrow();
+        assertThat(q.check(label("a", "ann", Judgment.ALIGNED), false)).as("ann's lease ran out and bob holds the only slot")
+                .isEqualTo(LabelCheck.REJECTED);
     }
 
     @Test

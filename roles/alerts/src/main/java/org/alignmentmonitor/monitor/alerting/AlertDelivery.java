@@ -1,9 +1,13 @@
 package org.alignmentmonitor.monitor.alerting;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,13 +16,14 @@ import org.alignmentmonitor.alerts.webhook.DeliveryPolicy;
 import org.alignmentmonitor.alerts.webhook.WebhookDispatcher;
 import org.alignmentmonitor.alerts.webhook.WebhookEndpoint;
 import org.alignmentmonitor.avro.Alert;
-import org.alignmentmonitor.monitor.runtime.tail.EndsAtStart;
 import org.alignmentmonitor.monitor.runtime.tail.SupervisedTail;
 import org.alignmentmonitor.monitor.runtime.tail.TailHandler;
 import org.alignmentmonitor.monitor.runtime.tail.TailSpec;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,12 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers every alert event to the webhooks. Offsets are committed only once each event was
  * accepted by every receiver or kept in the outbox topic, so a crash re-sends (receivers de-duplicate
- * on the event id) and nothing is lost. At start it reads the outbox topic from the beginning and
- * re-sends what earlier processes, on this pod or another, left there.
+ * on the event id) and nothing is lost. The outbox topic is read in a consumer group of its own: the
+ * replica that is given an outbox partition reads it from the beginning and re-sends what earlier
+ * processes, on this pod or another, left there, so with several replicas each entry goes out from one.
  */
 public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+    private static final Duration END_TIMEOUT = Duration.ofSeconds(30);
 
     private final WebhookDispatcher dispatcher;
     private final KafkaOutbox outbox;
@@ -50,8 +57,8 @@ public final class AlertDelivery implements AutoCloseable {
         config.put("auto.offset.reset", "earliest");
         this.outbox = new KafkaOutbox(clientConfig, outboxTopic);
         this.dispatcher = new WebhookDispatcher(endpoints, policy, outbox, listener(registry));
-        this.outboxTail = tails.start(TailSpec.fromBeginning("alert-outbox", replayConfig(clientConfig), new StringDeserializer(),
-                new ByteArrayDeserializer(), List.of(outboxTopic)), new OutboxRedelivery());
+        this.outboxTail = tails.start(TailSpec.group("alert-outbox", replayConfig(clientConfig, groupId), new StringDeserializer(),
+                new ByteArrayDeserializer(), outboxTopic), new OutboxRedelivery());
         // Undelivered events stay in the topic past the last commit, so a restarted tail delivers them again.
         this.tail = tails.start(TailSpec.group("alert-delivery", config, new StringDeserializer(), values, topic)
                 .withCloseTimeout(Duration.ofSeconds(30)), new TailHandler<>() {
@@ -71,27 +78,48 @@ public final class AlertDelivery implements AutoCloseable {
         });
     }
 
-    private static Map<String, Object> replayConfig(Map<String, Object> clientConfig) {
+    /**
+     * Never commits, so a partition given to a member is always read from the beginning; the sticky assignor keeps it with
+     * its owner when another replica joins, so a joining replica does not re-send what the owner is re-sending.
+     */
+    private static Map<String, Object> replayConfig(Map<String, Object> clientConfig, String groupId) {
         Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove("group.id");
+        config.put("group.id", groupId + "-outbox");
         config.put("enable.auto.commit", "false");
+        config.put("auto.offset.reset", "earliest");
+        config.put("partition.assignment.strategy", CooperativeStickyAssignor.class.getName());
         return config;
     }
 
     /**
-     * Rebuilds what waits in the outbox and, once it has read all the topic held at start, hands that to the
-     * dispatcher, once. Later records are this process's own give-ups (or another replica's): the next start
-     * re-sends them, so the tail only follows, idle, to keep its place in {@code /health}.
+     * Per outbox partition this replica is given: rebuilds what waits there and, once it has read up to the partition's
+     * end at assignment, hands that to the dispatcher, once per process. Later records are give-ups of a live replica
+     * (this one or another): the partition's next owner, after a restart or a rebalance, re-sends them, so the tail
+     * then only follows, idle, to keep its place in {@code /health}.
      */
     private final class OutboxRedelivery implements TailHandler<String, byte[]> {
 
-        private final OutboxReplay replay = new OutboxReplay();
-        private final EndsAtStart endsAtStart = new EndsAtStart();
-        private boolean handedOver;
+        private final Map<TopicPartition, OutboxReplay> rebuilding = new HashMap<>();
+        private final Map<TopicPartition, Long> endAtAssignment = new HashMap<>();
+        private final Set<TopicPartition> handedOver = new HashSet<>();
+
+        @Override
+        public void onAssigned(Collection<TopicPartition> partitions) {
+            partitions.stream().filter(p -> !handedOver.contains(p)).forEach(p -> rebuilding.put(p, new OutboxReplay()));
+        }
+
+        @Override
+        public void onRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> {
+                rebuilding.remove(p);
+                endAtAssignment.remove(p);
+            });
+        }
 
         @Override
         public void accept(ConsumerRecord<String, byte[]> record) {
-            if (handedOver) {
+            OutboxReplay replay = rebuilding.get(new TopicPartition(record.topic(), record.partition()));
+            if (replay == null) {
                 return;
             }
             try {
@@ -104,9 +132,16 @@ public final class AlertDelivery implements AutoCloseable {
 
         @Override
         public void afterBatch(Consumer<String, byte[]> consumer, int records) {
-            if (!handedOver && endsAtStart.reached(consumer)) {
-                handedOver = true;
-                dispatcher.redeliver(replay.waiting());
+            for (Iterator<Map.Entry<TopicPartition, OutboxReplay>> it = rebuilding.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<TopicPartition, OutboxReplay> e = it.next();
+                long end = endAtAssignment.computeIfAbsent(e.getKey(),
+                        p -> consumer.endOffsets(List.of(p), END_TIMEOUT).get(p));
+                if (consumer.position(e.getKey(), END_TIMEOUT) >= end) {
+                    it.remove();
+                    endAtAssignment.remove(e.getKey());
+                    handedOver.add(e.getKey());
+                    dispatcher.redeliver(e.getValue().waiting());
+                }
             }
         }
     }

@@ -1,34 +1,31 @@
 package org.alignmentmonitor.monitor.review;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.alignmentmonitor.monitor.runtime.DurableProducers;
-import org.alignmentmonitor.review.queue.Assignment;
 import org.alignmentmonitor.review.queue.LeaseLog;
+import org.alignmentmonitor.review.queue.LeaseRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes every lease change to the compacted review-leases topic, keyed by item id, for the next review process to
- * restore. Sends without waiting (the queue calls it under its lock, and one producer keeps the calls' order): a lease
- * whose record is lost, in the last moment before a crash or while Kafka is down, only returns its item to the queue
- * at a restart, which is what every lease did before.
+ * The lease log on the compacted review-leases topic, keyed by item id (one partition per item orders its records): writes
+ * a proposal and completes its future when this replica's feed reads it back ({@link #readBack}), with the log's verdict.
  */
 final class LeasePublisher implements LeaseLog, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LeasePublisher.class);
-    /** The send happens under the queue's lock: when the cluster is unreachable, give up soon rather than freeze the queue. */
+    /** A labeller waits on this: when the cluster is unreachable, give up soon rather than hang the page. */
     private static final int MAX_BLOCK_MS = 2_000;
 
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
+    private final Map<String, CompletableFuture<Boolean>> pending = new ConcurrentHashMap<>();
 
     LeasePublisher(Map<String, Object> clientConfig, String topic) {
         Map<String, Object> config = DurableProducers.settings(clientConfig, "review-leases");
@@ -38,21 +35,34 @@ final class LeasePublisher implements LeaseLog, AutoCloseable {
     }
 
     @Override
-    public void changed(String itemId, List<Assignment> leases) {
+    public CompletableFuture<Boolean> append(LeaseRecord record) {
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        pending.put(record.proposal(), outcome);
+        // Forget the proposal however it ends, including a labeller who stopped waiting.
+        outcome.whenComplete((holds, error) -> pending.remove(record.proposal()));
         try {
-            producer.send(new ProducerRecord<>(topic, itemId, LeaseRecords.encode(leases)), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(topic, record.itemId(), LeaseRecords.encode(record)), (metadata, error) -> {
                 if (error != null) {
-                    LOG.warn("The leases of review item {} were not saved; a restart returns it to the queue: {}", itemId, error.toString());
+                    outcome.completeExceptionally(error);
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("The leases of review item {} were not saved; a restart returns it to the queue: {}", itemId, e.toString());
+            outcome.completeExceptionally(e);
+        }
+        return outcome;
+    }
+
+    /** The feed read {@code record} and the queue applied it: settles this replica's proposal, if it is one. */
+    void readBack(LeaseRecord record, boolean holds) {
+        CompletableFuture<Boolean> outcome = pending.get(record.proposal());
+        if (outcome != null) {
+            outcome.complete(holds);
         }
     }
 
-    /** Waits for every lease sent so far, so a clean stop loses none. */
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+        pending.values().forEach(f -> f.cancel(false));
     }
 }

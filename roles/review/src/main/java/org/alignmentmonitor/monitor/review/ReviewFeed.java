@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.alignmentmonitor.review.queue.Assignment;
+import org.alignmentmonitor.review.queue.LeaseRecord;
+import org.alignmentmonitor.review.queue.ReviewQueue;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryException;
 import org.alignmentmonitor.streams.errors.RegistryOutage;
 import org.alignmentmonitor.monitor.runtime.tail.EndsAtStart;
@@ -26,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the review-tasks and labels topics from the beginning on every start, then follows them (as a supervised tail),
- * handing each record to a sink. No consumer group: every instance rebuilds the whole queue, which is what makes a restart lose nothing.
- * The review-leases topic is read alongside, up to where it ended at start: the leases granted before the restart.
- * Later lease records are this process's own (its queue already holds them), so they are not applied again.
+ * Reads the review-tasks, labels and review-leases topics from the beginning on every start, then follows them (as a
+ * supervised tail), handing each record to a sink. No consumer group: every replica rebuilds the whole queue, which is
+ * what makes a restart lose nothing, and every replica applies every replica's lease records in the log's order, which
+ * is what makes them agree on who holds an item.
  */
 final class ReviewFeed<T, L> implements AutoCloseable {
 
@@ -41,8 +42,8 @@ final class ReviewFeed<T, L> implements AutoCloseable {
 
         void label(L label);
 
-        /** The item's leases in force before this process started; empty once none was left. */
-        void leases(String itemId, List<Assignment> leases);
+        /** A record of the lease log, in log order; whether it holds (see {@link ReviewQueue#apply}). */
+        boolean lease(LeaseRecord record);
     }
 
     private final String tasksTopic;
@@ -50,13 +51,14 @@ final class ReviewFeed<T, L> implements AutoCloseable {
     private final Deserializer<T> tasks;
     private final Deserializer<L> labels;
     private final Sink<T, L> sink;
+    private final LeasePublisher leases;
     private final SupervisedTail<byte[], byte[]> tail;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final EndsAtStart endsAtStart = new EndsAtStart();
     private volatile boolean running = true;
 
     ReviewFeed(Map<String, Object> clientConfig, String tasksTopic, Deserializer<T> tasks, String labelsTopic,
-               Deserializer<L> labels, String leasesTopic, Sink<T, L> sink, Tails tails) {
+               Deserializer<L> labels, String leasesTopic, Sink<T, L> sink, LeasePublisher leases, Tails tails) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -67,6 +69,7 @@ final class ReviewFeed<T, L> implements AutoCloseable {
         this.tasks = tasks;
         this.labels = labels;
         this.sink = sink;
+        this.leases = leases;
         this.tail = tails.start(TailSpec.fromBeginning("review-feed", config, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 List.of(tasksTopic, labelsTopic, leasesTopic)), new TailHandler<>() {
             @Override
@@ -135,14 +138,15 @@ final class ReviewFeed<T, L> implements AutoCloseable {
     }
 
     private void applyLeases(ConsumerRecord<byte[], byte[]> r) {
-        if (caughtUp.getCount() == 0 || r.key() == null) {
+        if (r.key() == null) {
             return;
         }
         String itemId = new String(r.key(), StandardCharsets.UTF_8);
         try {
-            sink.leases(itemId, LeaseRecords.decode(itemId, r.value()));
+            LeaseRecord record = LeaseRecords.decode(itemId, r.value());
+            leases.readBack(record, sink.lease(record));
         } catch (IllegalArgumentException e) {
-            // An unreadable lease only returns its item to the queue.
+            // An unreadable lease changes nothing; its writer's wait runs out and the labeller asks again.
             LOG.warn("Skipping unreadable lease record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         }
     }

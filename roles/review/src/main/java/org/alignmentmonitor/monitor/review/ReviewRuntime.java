@@ -14,6 +14,7 @@ import org.alignmentmonitor.monitor.audit.AuditTrail;
 import org.alignmentmonitor.monitor.config.MonitorConfig;
 import org.alignmentmonitor.monitor.runtime.tail.Tails;
 import org.alignmentmonitor.review.manual.LabellingManual;
+import org.alignmentmonitor.review.queue.LeaseGrants;
 import org.alignmentmonitor.review.queue.QueueSettings;
 import org.alignmentmonitor.review.queue.ReviewQueue;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
@@ -26,13 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The review side of one monitor instance: rebuilds the queue from the topics (leases included), publishes labels and
- * lease changes, and adds the UI to the HTTP server. Start it before the server so that {@link #routes} has a caught-up queue to serve.
+ * The review side of one monitor instance, one of any number of review replicas: rebuilds the queue from the topics and
+ * follows them, every replica's lease records included, publishes labels and lease proposals, and adds the UI to the HTTP
+ * server. Start it before the server so that {@link #routes} has a caught-up queue to serve.
  */
 public final class ReviewRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewRuntime.class);
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
+    /** A lease proposal normally comes back in one producer-to-consumer round trip; past this the labeller asks again. */
+    private static final Duration LEASE_CONFIRM = Duration.ofSeconds(10);
 
     private final ReviewService service;
     private final ReviewWeb web;
@@ -77,17 +81,24 @@ public final class ReviewRuntime implements AutoCloseable {
         LeasePublisher leases = new LeasePublisher(clientConfig, leasesTopic);
         ReviewFeed<?, ?> feed = null;
         try {
-            ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random(), leases);
-            ReviewService service = new ReviewService(queue, users, LabellingManual.bundled(), GoldItems.load(settings.goldFile()),
-                    publisher, audit, System::currentTimeMillis);
+            ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
+            // Proposal ids must differ between live replicas: a fresh random id per process.
+            LeaseGrants grants = new LeaseGrants(queue, leases, LEASE_CONFIRM, UserDirectory.newToken().substring(0, 12));
+            ReviewService service = new ReviewService(queue, grants, users, LabellingManual.bundled(),
+                    GoldItems.load(settings.goldFile()), publisher, audit, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
-                    topics.labels().name(), topics.labels().valueSerde().deserializer(), leasesTopic, service, tails);
+                    topics.labels().name(), topics.labels().valueSerde().deserializer(), leasesTopic, service, leases, tails);
             if (!feed.awaitCaughtUp(CATCH_UP)) {
                 throw new IllegalStateException("the review queue could not catch up with its topics within " + CATCH_UP + " (see the log)");
             }
             LOG.info("Review queue rebuilt: {}", queue.depth());
-            return new ReviewRuntime(service, new ReviewWeb(service, users, new Sessions(System::currentTimeMillis)), publisher, leases,
-                    feed);
+            if (settings.sessionKey() == null) {
+                // Fine for one review process (the default, and `all`); several replicas need one shared key.
+                LOG.info("No monitor.review.session.key: review sessions are signed with a key of this process only; "
+                        + "with several review replicas, set one shared key");
+            }
+            Sessions sessions = Sessions.of(settings.sessionKey(), users, System::currentTimeMillis);
+            return new ReviewRuntime(service, new ReviewWeb(service, users, sessions), publisher, leases, feed);
         } catch (RuntimeException | InterruptedException e) {
             if (feed != null) {
                 feed.close();

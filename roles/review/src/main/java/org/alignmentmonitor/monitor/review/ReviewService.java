@@ -1,8 +1,10 @@
 package org.alignmentmonitor.monitor.review;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -18,6 +20,9 @@ import org.alignmentmonitor.review.queue.AdjudicationCase;
 import org.alignmentmonitor.review.queue.Assignment;
 import org.alignmentmonitor.review.queue.LabelCheck;
 import org.alignmentmonitor.review.queue.LabelEvent;
+import org.alignmentmonitor.review.queue.LeaseGrants;
+import org.alignmentmonitor.review.queue.LeaseLog;
+import org.alignmentmonitor.review.queue.LeaseRecord;
 import org.alignmentmonitor.review.queue.QueueItem;
 import org.alignmentmonitor.review.queue.ReviewQueue;
 import org.alignmentmonitor.monitor.access.UserDirectory;
@@ -32,6 +37,7 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
     private static final int LOCK_STRIPES = 64;
 
     private final ReviewQueue queue;
+    private final LeaseGrants grants;
     private final UserDirectory users;
     private final LabellingManual manual;
     private final LabelSink publisher;
@@ -47,14 +53,17 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
 
     public enum Outcome { SAVED, UNCHANGED, REJECTED }
 
+    /** A service whose queue no other replica shares: leases are granted at once. */
     ReviewService(ReviewQueue queue, UserDirectory users, LabellingManual manual, List<GoldItem> gold, LabelSink publisher,
                   LongSupplier clock) {
-        this(queue, users, manual, gold, publisher, AuditTrail.NONE, clock);
+        this(queue, new LeaseGrants(queue, r -> CompletableFuture.completedFuture(queue.apply(r)), Duration.ZERO, "local"), users,
+                manual, gold, publisher, AuditTrail.NONE, clock);
     }
 
-    ReviewService(ReviewQueue queue, UserDirectory users, LabellingManual manual, List<GoldItem> gold, LabelSink publisher,
-                  AuditTrail audit, LongSupplier clock) {
+    ReviewService(ReviewQueue queue, LeaseGrants grants, UserDirectory users, LabellingManual manual, List<GoldItem> gold,
+                  LabelSink publisher, AuditTrail audit, LongSupplier clock) {
         this.queue = queue;
+        this.grants = grants;
         this.audit = audit;
         this.users = users;
         this.manual = manual;
@@ -85,12 +94,17 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
     }
 
     @Override
-    public void leases(String itemId, List<Assignment> leases) {
-        queue.restoreLeases(itemId, leases);
+    public boolean lease(LeaseRecord record) {
+        return queue.apply(record);
     }
 
-    public Optional<Assignment> next(ReviewUser user) {
-        return queue.next(user.name());
+    /**
+     * The user's lease, or a new one once the lease log confirmed it.
+     *
+     * @throws LeaseLog.Unconfirmed when the log did not confirm it in time
+     */
+    public Optional<Assignment> next(ReviewUser user) throws InterruptedException {
+        return grants.next(user.name());
     }
 
     public Optional<ItemView> view(ReviewUser user, String itemId) {

@@ -16,6 +16,7 @@ import org.alignmentmonitor.monitor.review.Sessions.Session;
 import org.alignmentmonitor.review.queue.Assignment;
 import org.alignmentmonitor.monitor.access.UserDirectory;
 import org.alignmentmonitor.monitor.access.ReviewUser;
+import org.alignmentmonitor.review.queue.LeaseLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,10 @@ public final class ReviewWeb {
             LOG.warn("Label not confirmed by Kafka", e);
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).html(Pages.error(viewer(ctx), 503, e.getMessage()));
         });
+        routes.exception(LeaseLog.Unconfirmed.class, (e, ctx) -> {
+            LOG.warn("Lease not confirmed by the lease log: {}", e.getMessage());
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).html(Pages.error(viewer(ctx), 503, "The queue is busy; ask for the next item again."));
+        });
         routes.exception(ReviewHttpException.class, (e, ctx) -> {
             if (ctx.path().startsWith("/api/")) {
                 ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -107,7 +112,6 @@ public final class ReviewWeb {
             ctx.status(HttpStatus.UNAUTHORIZED).html(Pages.login("Unknown token."));
             return;
         }
-        sessions.close(ctx.cookie(COOKIE));
         Cookie cookie = new Cookie(COOKIE, sessions.open(user.get()), "/", (int) Sessions.TTL.toSeconds(),
                 "https".equals(ctx.scheme()), true, null, SameSite.STRICT);
         ctx.cookie(cookie);
@@ -116,7 +120,7 @@ public final class ReviewWeb {
 
     private void logout(Context ctx) {
         postingSession(ctx);
-        sessions.close(ctx.cookie(COOKIE));
+        // The browser forgets the cookie; the server keeps no list to strike it from (see Sessions).
         ctx.removeCookie(COOKIE, "/");
         ctx.redirect("/review/login", HttpStatus.SEE_OTHER);
     }
@@ -133,7 +137,7 @@ public final class ReviewWeb {
         ctx.html(Pages.queue(viewer, report.queueDepth(), report.throughput().lastDayByLabeller().getOrDefault(name, 0L), shown));
     }
 
-    private void next(Context ctx) {
+    private void next(Context ctx) throws InterruptedException {
         Session s = postingSession(ctx);
         Optional<Assignment> next = service.next(s.user());
         ctx.redirect(next.map(a -> "/review/item/" + a.itemId()).orElse("/review?done=empty"), HttpStatus.SEE_OTHER);
@@ -146,7 +150,7 @@ public final class ReviewWeb {
         ctx.html(Pages.item(viewer, view, service.manual()));
     }
 
-    private void label(Context ctx) throws LabelPublisher.LabelNotSavedException {
+    private void label(Context ctx) throws LabelPublisher.LabelNotSavedException, InterruptedException {
         Session s = postingSession(ctx);
         LabelInput input = LabelForm.parse(itemId(ctx), ctx.formParamMap(), service.manual().categories());
         ReviewService.Outcome outcome = service.submit(s.user(), input);

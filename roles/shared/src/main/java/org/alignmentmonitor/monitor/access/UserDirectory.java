@@ -86,6 +86,12 @@ public final class UserDirectory {
         return Optional.ofNullable(found);
     }
 
+    /** The user of that name, if the directory still has them. */
+    public Optional<ReviewUser> user(String name) {
+        Entry e = users.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.user());
+    }
+
     public boolean isLead(String name) {
         Entry e = users.get(name);
         return e != null && e.user().lead();

@@ -285,7 +285,8 @@ public final class ConfigLoader {
                 gold == null ? null : Path.of(gold),
                 s.duration("monitor.review.lease", d.lease()),
                 s.decimal("monitor.review.double.fraction", d.doubleFraction()),
-                s.decimal("monitor.review.gold.rate", d.goldRate()));
+                s.decimal("monitor.review.gold.rate", d.goldRate()),
+                s.string("monitor.review.session.key", null));
     }
 
     /** Auth across the HTTP API (on with a users file) and the audit trail's topic. */
