@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.text.TextMemo;
+import org.alignmentmonitor.classifiers.text.WordIndex;
 
 /**
  * The prose of a text: a copy in which fenced and inline code, URLs, e-mail addresses and long

@@ -28,8 +28,49 @@ final class RepeatedItems {
 
     private RepeatedItems() {}
 
-    /** @param numbered whether the line starts with a list number ("3. 25th Hour") */
-    private record Line(int firstToken, int lastToken, long[] pairs, long lastHash, boolean numbered) {}
+    /**
+     * A line's tokens [firstToken, lastToken]; its word-pair hashes are made on first need: most lines end
+     * on a word no other line ends on and are never compared further, so sorting their pairs was wasted.
+     *
+     * @param numbered whether the line starts with a list number ("3. 25th Hour")
+     */
+    private static final class Line {
+        private final Tokens tokens;
+        private final int firstToken;
+        private final int lastToken;
+        private final boolean numbered;
+        private long[] pairs;
+
+        Line(Tokens tokens, int firstToken, int lastToken, boolean numbered) {
+            this.tokens = tokens;
+            this.firstToken = firstToken;
+            this.lastToken = lastToken;
+            this.numbered = numbered;
+        }
+
+        int firstToken() {
+            return firstToken;
+        }
+
+        int lastToken() {
+            return lastToken;
+        }
+
+        long lastHash() {
+            return tokens.hash(lastToken);
+        }
+
+        boolean numbered() {
+            return numbered;
+        }
+
+        long[] pairs() {
+            if (pairs == null) {
+                pairs = hashes(tokens, firstToken, lastToken + 1);
+            }
+            return pairs;
+        }
+    }
 
     /** The repeated lines of {@code text}, or null when too few lines repeat. */
     static Repeat find(CharSequence text, Tokens tokens) {
@@ -85,17 +126,19 @@ final class RepeatedItems {
         if (a.lastHash() != b.lastHash()) {
             return false; // template items share a start and end differently; a copy with a word changed ends alike
         }
+        long[] pairsA = a.pairs();
+        long[] pairsB = b.pairs();
         int shared = 0;
         int i = 0;
         int j = 0;
-        while (i < a.pairs().length && j < b.pairs().length) {
-            long x = a.pairs()[i];
-            long y = b.pairs()[j];
+        while (i < pairsA.length && j < pairsB.length) {
+            long x = pairsA[i];
+            long y = pairsB[j];
             shared += x == y ? 1 : 0;
             i += x <= y ? 1 : 0;
             j += y <= x ? 1 : 0;
         }
-        int union = a.pairs().length + b.pairs().length - shared;
+        int union = pairsA.length + pairsB.length - shared;
         return shared >= MIN_JACCARD * union;
     }
 
@@ -130,8 +173,7 @@ final class RepeatedItems {
                 while (from < t - 1 && isNumber(text, tokens, from)) {
                     from++;
                 }
-                lines.add(new Line(from, t - 1, hashes(tokens, from, t), tokens.hash(t - 1),
-                        Character.isDigit(text.charAt(content))));
+                lines.add(new Line(tokens, from, t - 1, Character.isDigit(text.charAt(content))));
             }
             lineStart = lineEnd + 1;
         }

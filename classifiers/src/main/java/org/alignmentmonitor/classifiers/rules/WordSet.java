@@ -8,7 +8,7 @@ import org.alignmentmonitor.classifiers.text.PackedWord;
  * A set of lower-case words, looked up by a word of a text compared case-insensitively, exactly as
  * {@code words.contains(text.substring(start, end).toLowerCase(Locale.ROOT))} would. Words of 1 to
  * {@value #MAX_PACKED} ASCII letters, nearly all words of real traffic, are packed into a long (once
- * per text, see {@link WordIndex}) and looked up in an open-addressing table without allocating;
+ * per text, see {@link org.alignmentmonitor.classifiers.text.WordIndex}) and looked up in an open-addressing table without allocating;
  * others take the substring path.
  */
 final class WordSet {

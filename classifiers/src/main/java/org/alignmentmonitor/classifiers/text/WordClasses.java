@@ -74,35 +74,37 @@ public final class WordClasses {
 
     /**
      * Emits the tokens of {@code text[from, to)}: START, the sentence's tokens, END for every
-     * sentence (a line, or up to . ! ? followed by a space). Other characters are skipped.
+     * sentence (a line, or up to . ! ? followed by a space). Other characters are skipped. The words
+     * come from the text's shared {@link WordIndex} (the off-topic rule reads the same prose), so only
+     * the characters between words are read here.
      */
     public void scan(CharSequence text, int from, int to, Sink sink) {
         long[] lowerCaseClasses = lowerCaseClassMemo.get();
+        WordIndex words = WordIndex.of(text, to);
+        int word = words.firstEndingAfter(from);
+        int nextWord = word < words.size() ? Math.max(words.start(word), from) : Integer.MAX_VALUE;
         boolean open = false;
         int i = from;
         while (i < to) {
-            char c = text.charAt(i);
-            if (Texts.isLetter(c)) {
-                // The letters are packed while they are read: one pass per word, not a second one to pack it.
+            if (i == nextWord) {
                 int start = i;
-                long key = 0;
-                boolean ascii = true;
-                boolean capital = false;
-                while (i < to && Texts.isLetter(c = text.charAt(i))) {
-                    ascii &= c < 128;
-                    capital |= c < 'a'; // of the ASCII letters, the capitals come before 'a'
-                    key = ascii ? PackedWord.packLetter(key, c) : key;
-                    i++;
-                }
+                int end = Math.min(words.end(word), to);
+                // A word cut by the range is the part inside it, as if the text began or ended there.
+                boolean whole = start == words.start(word) && end == words.end(word);
+                long key = whole ? words.packed(word) : PackedWord.pack(text, start, end);
+                boolean capital = whole ? words.hasCapital(word) : hasCapital(text, start, end);
                 if (!open) {
                     sink.token(START, start, start);
                     open = true;
                 }
-                boolean packed = ascii && i - start <= PackedWord.MAX_PACKED;
-                sink.token(packed && !capital ? lowerCaseClass(lowerCaseClasses, text, start, i, key)
-                        : classOf(text, start, i, packed ? key : PackedWord.NOT_PACKED), start, i);
+                sink.token(key != PackedWord.NOT_PACKED && !capital ? lowerCaseClass(lowerCaseClasses, text, start, end, key)
+                        : classOf(text, start, end, key), start, end);
+                i = end;
+                word++;
+                nextWord = word < words.size() ? words.start(word) : Integer.MAX_VALUE;
                 continue;
             }
+            char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 int start = i;
                 while (i < to && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.' && i + 1 < to
@@ -132,6 +134,15 @@ public final class WordClasses {
         if (open) {
             sink.token(END, to, to);
         }
+    }
+
+    private static boolean hasCapital(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) < 'a') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared word scan ({@link WordIndex} behind {@link Prose.Words}) and {@link WordSet} answer
+ * The shared word scan ({@link org.alignmentmonitor.classifiers.text.WordIndex} behind {@link Prose.Words}) and {@link WordSet} answer
  * exactly as the per-rule scans and {@code set.contains(word.toLowerCase(Locale.ROOT))} they
  * replaced, also on the characters whose case mapping is special.
  */
