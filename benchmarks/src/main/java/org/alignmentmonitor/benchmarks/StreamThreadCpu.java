@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * CPU time of the Kafka Streams threads, which is what the topology costs per interaction whatever
- * else loads the (shared) machine; wall-clock rates move with the load, CPU time per record hardly.
+ * CPU time of the Kafka Streams threads: what the topology costs per interaction. It moves less with the load of
+ * the shared machine than the wall-clock rate does, but it still moves (about 21 to 44 µs per interaction for the
+ * same code at load 10 and 18, from cache and core sharing), so compare runs taken back to back.
  */
 final class StreamThreadCpu {
 
