@@ -80,8 +80,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             double rawRate = rawConsume(runtime, topic, records);
 
             long start = System.nanoTime();
+            long processCpuAtStart = StreamThreadCpu.processCpuNanos();
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
             long running = System.nanoTime();
+            StreamThreadCpu streamCpu = StreamThreadCpu.start();
             long deadline = running + Duration.ofMinutes(20).toNanos();
             while (countedInteractions(runtime) < records) {
                 if (System.nanoTime() > deadline) {
@@ -90,6 +92,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 Thread.sleep(20);
             }
             long done = System.nanoTime();
+            long streamCpuNanos = streamCpu.nanosSinceStart();
+            long processCpuNanos = StreamThreadCpu.processCpuNanos() - processCpuAtStart;
             double e2e = records / ((done - running) / 1e9);
             double e2eWithStartup = records / ((done - start) / 1e9);
             System.out.printf("records=%d partitions=%d commit=%s classifiers=%s event-times=%s settings=%s%n", records, partitions,
@@ -98,6 +102,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             System.out.printf("raw consume of the input topic  : %,10.0f records/s%n", rawRate);
             System.out.printf("monitor topology, end to end    : %,10.0f interactions/s (ratio %.2f)%n", e2e, e2e / rawRate);
             System.out.printf("  including Streams start-up    : %,10.0f interactions/s (ratio %.2f)%n", e2eWithStartup, e2eWithStartup / rawRate);
+            System.out.printf("stream threads' CPU             : %,10.2f µs/interaction (%d threads)%n",
+                    streamCpuNanos / 1e3 / records, streamCpu.threads());
+            System.out.printf("whole JVM's CPU (broker too)    : %,10.2f µs/interaction%n", processCpuNanos / 1e3 / records);
         }
         return 0;
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Step 1: the application's committed offsets on the input pass the offsets the producer got
  * back. Exactly-once commits offsets with the store updates and the partials it forwarded, so from
  * then on every input record is either in a pending partial or in the repartition topic.
- * Step 2: no partial is pending and no committed record of the repartition topic lies past the
+ * Step 2: no partial is pending and no committed record of the repartition topics lies past the
  * committed offset (checked by reading from it with read_committed, which skips transaction
  * markers that make plain lag arithmetic off by one). Step 2 must hold twice, a commit interval
  * apart, because a partial flushed just before the first look commits only at the next commit.
@@ -34,11 +34,11 @@ public final class CatchUp {
     private final Admin admin;
     private final Map<String, Object> consumerConfig;
     private final String groupId;
-    private final String repartitionTopic;
+    private final List<String> repartitionTopics;
     private final LongSupplier pendingPartials;
     private final Duration commitInterval;
 
-    public CatchUp(Admin admin, Map<String, Object> clientConfig, String groupId, String repartitionTopic,
+    public CatchUp(Admin admin, Map<String, Object> clientConfig, String groupId, List<String> repartitionTopics,
                    LongSupplier pendingPartials, Duration commitInterval) {
         this.admin = admin;
         this.consumerConfig = new HashMap<>(clientConfig);
@@ -46,7 +46,7 @@ public final class CatchUp {
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.groupId = groupId;
-        this.repartitionTopic = repartitionTopic;
+        this.repartitionTopics = List.copyOf(repartitionTopics);
         this.pendingPartials = pendingPartials;
         this.commitInterval = commitInterval;
     }
@@ -87,7 +87,7 @@ public final class CatchUp {
         }
         Map<TopicPartition, OffsetAndMetadata> committed = committed();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(repartitionTopic).stream()
+            List<TopicPartition> partitions = repartitionTopics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -361,7 +361,7 @@ public final class MonitorRuntime implements AutoCloseable {
 
     /** Waits until records up to {@code targets} are reflected in the statistics. */
     public CatchUp catchUp() {
-        return new CatchUp(admin, clientConfig, config.applicationId(), Names.bucketDeltasTopic(config.applicationId()),
+        return new CatchUp(admin, clientConfig, config.applicationId(), Names.statisticsDeltaTopics(config.applicationId()),
                 streamsApp.stores()::localPendingPartials, config.commitInterval());
     }
 

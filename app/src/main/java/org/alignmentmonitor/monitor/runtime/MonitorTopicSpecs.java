@@ -66,6 +66,6 @@ public final class MonitorTopicSpecs {
     public static List<String> deadLetterSources(TopicNames names, String applicationId) {
         return List.of(names.interactions(), names.verdicts(), names.rates(), names.reviewTasks(), names.labels(), names.alerts(),
                 names.judgeRequests(), names.judgments(), names.trainingExamples(), Names.bucketDeltasTopic(applicationId), Names.ratesByModelTopic(applicationId),
-                Names.processDeltasTopic(applicationId));
+                Names.processDeltasTopic(applicationId), Names.labelDeltasTopic(applicationId), Names.processLabelDeltasTopic(applicationId));
     }
 }

@@ -37,7 +37,7 @@ final class ClusterProbe {
      */
     void awaitCaughtUp(Map<TopicPartition, Long> targets, Duration timeout) throws InterruptedException {
         try (Admin admin = Admin.create(clientConfig)) {
-            new CatchUp(admin, clientConfig, APPLICATION_ID, Names.bucketDeltasTopic(APPLICATION_ID), () -> 0L, Duration.ofMillis(200))
+            new CatchUp(admin, clientConfig, APPLICATION_ID, Names.statisticsDeltaTopics(APPLICATION_ID), () -> 0L, Duration.ofMillis(200))
                     .await(targets, timeout);
         }
     }

@@ -61,14 +61,20 @@ public final class ProcessTopology {
                 Named.as(Names.PAIR_JUDGMENTS_WITH_LABELS), Names.REVIEW_TASK_STORE, Names.EFFECTIVE_LABEL_STORE,
                 Names.PROCESS_AGREEMENT_STORE);
 
-        traffic.merge(labels, Named.as(Names.MERGE_PROCESS_LABEL_DELTAS))
-                .merge(agreementOnLabels, Named.as(Names.MERGE_PROCESS_LABEL_AGREEMENT))
+        // Merged after the repartition, like the version buckets: the interactions' task reads no other input.
+        KStream<String, BucketStats> labelsAndAgreement = labels.merge(agreementOnLabels, Named.as(Names.MERGE_PROCESS_LABEL_AGREEMENT))
                 .merge(agreementOnJudgments, Named.as(Names.MERGE_PROCESS_JUDGMENT_AGREEMENT))
-                .repartition(Repartitioned.<String, BucketStats>as(Names.PROCESS_DELTAS)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(topics.bucketStatsSerde())
-                        .withStreamPartitioner(new ProcessPartitioner()::partitions))
+                .repartition(byProcess(Names.PROCESS_LABEL_DELTAS, topics));
+        traffic.repartition(byProcess(Names.PROCESS_DELTAS, topics))
+                .merge(labelsAndAgreement, Named.as(Names.MERGE_PROCESS_LABEL_DELTAS))
                 .process(ProcessCellMerger::new, Named.as(Names.MERGE_PROCESS_CELLS), Names.PROCESS_CELL_STORE);
+    }
+
+    private static Repartitioned<String, BucketStats> byProcess(String name, MonitorTopics topics) {
+        return Repartitioned.<String, BucketStats>as(name)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(topics.bucketStatsSerde())
+                .withStreamPartitioner(new ProcessPartitioner()::partitions);
     }
 
     private static BucketStats empty(ProcessCellKey cell) {

@@ -45,6 +45,11 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
     private KeyValueStore<String, StratumTally> tallies;
     private StratifiedSampler sampler;
     private Map<Stratum, Double> probabilities;
+    /**
+     * The stored tallies, already deserialized and with their store keys: the store stays the truth (it is what
+     * commits), this spares a store read, a deserialization and the key's string building per interaction.
+     */
+    private Map<Stratum, KeyedTally> current;
     private long intervalStart = Long.MIN_VALUE;
     /** Event time at which a stratum still on its first probability is due a recomputation. */
     private long bootstrapDue = Long.MAX_VALUE;
@@ -60,8 +65,13 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
         this.context = context;
         this.tallies = context.getStateStore(Names.SAMPLER_STORE);
         this.probabilities = new HashMap<>();
+        // Also on re-initialisation after a failed transaction, when the store is rolled back.
+        this.current = new HashMap<>();
         try (KeyValueIterator<String, StratumTally> all = tallies.all()) {
-            all.forEachRemaining(kv -> probabilities.put(kv.value.stratum(), kv.value.probability()));
+            all.forEachRemaining(kv -> {
+                probabilities.put(kv.value.stratum(), kv.value.probability());
+                current.put(kv.value.stratum(), new KeyedTally(kv.key, kv.value));
+            });
         }
         this.sampler = new StratifiedSampler(taskPolicy, probabilities);
     }
@@ -81,14 +91,14 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
         }
         double score = verdict.getScore();
         Stratum stratum = new Stratum(verdict.getModel(), verdict.getVersion(), taskPolicy.band(score), verdict.getFlagged());
-        StratumTally tally = tallies.get(stratum.id());
-        if (tally == null) {
-            tally = new StratumTally(stratum, 0, 0.0, Math.max(taskPolicy.floor(), firstProbability), eventTime);
-            probabilities.put(stratum, tally.probability());
+        KeyedTally known = current.get(stratum);
+        if (known == null) {
+            known = new KeyedTally(stratum.id(), new StratumTally(stratum, 0, 0.0, Math.max(taskPolicy.floor(), firstProbability), eventTime));
+            probabilities.put(stratum, known.tally().probability());
             sampler = new StratifiedSampler(taskPolicy, probabilities);
             bootstrapDue = Math.min(bootstrapDue, eventTime + BOOTSTRAP_MS);
         }
-        tallies.put(stratum.id(), tally.add(score));
+        store(known.key(), known.tally().add(score));
         Decision decision = sampler.decide(verdict.getInteractionId(), verdict.getModel(), verdict.getVersion(), score, verdict.getFlagged());
         if (decision.selected()) {
             context.forward(record.withValue(task(record.value(), decision)));
@@ -110,11 +120,20 @@ public final class ReviewSampler implements Processor<String, Judged, String, Re
         for (StratumTally t : all) {
             // A stratum without traffic in the last interval keeps what it had: no evidence to move it.
             double p = allocated.getOrDefault(t.stratum(), t.probability());
-            tallies.put(t.stratum().id(), t.restart(p, restartAt));
+            store(t.stratum().id(), t.restart(p, restartAt));
             probabilities.put(t.stratum(), p);
         }
         sampler = new StratifiedSampler(taskPolicy, probabilities);
         bootstrapDue = Long.MAX_VALUE;
+    }
+
+    private void store(String key, StratumTally tally) {
+        tallies.put(key, tally);
+        current.put(tally.stratum(), new KeyedTally(key, tally));
+    }
+
+    /** A tally with its key in the store ({@link Stratum#id()}). */
+    private record KeyedTally(String key, StratumTally tally) {
     }
 
     private ReviewTask task(Judged judged, Decision decision) {

@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * labels -> pair with the task's score and pi -> label deltas at the interaction's bucket --+
  *                                             -> training-examples (learned classifier)     |
  * judgments -> one count per (interaction, judge) -> judge tallies at the interaction's bucket+
- *   -> (repartition by version) -> buckets, hour and day rollups, version totals -> rates (rolling windows)
+ *   -> (repartition by version; verdict partials and label/judgment deltas in two topics, merged after)
+ *   -> buckets, hour and day rollups, version totals -> rates (rolling windows)
  * rates -> (repartition by model) -> alert rules -> alerts
  *
  * A pure function of the builder, the topics and the settings: the same code runs on the embedded
@@ -82,12 +83,14 @@ public final class MonitorTopology {
                 .process(() -> new JudgmentApplier(settings.bucketSize(), settings.rates().labelHorizon()), Named.as(Names.APPLY_JUDGMENTS),
                         Names.JUDGMENT_STORE);
 
-        verdictDeltas.merge(labelDeltas, Named.as(Names.MERGE_DELTAS))
-                .merge(judgmentDeltas, Named.as(Names.MERGE_JUDGMENT_DELTAS))
-                .repartition(Repartitioned.<BucketKey, BucketStats>as(Names.BUCKET_DELTAS)
-                        .withKeySerde(new BucketKeySerde())
-                        .withValueSerde(topics.bucketStatsSerde())
-                        .withStreamPartitioner(new VersionPartitioner()::partitions))
+        // Repartitioned apart and merged after: a merge before the repartition would put the interactions, labels,
+        // judgments and review tasks into one task, and Kafka Streams then formats log strings for every empty input
+        // partition before each record it processes (17% of the stream thread without rules). Both topics take the
+        // partition count of their inputs, which MonitorTopicSpecs creates alike, so a version lands in one task.
+        KStream<BucketKey, BucketStats> labelAndJudgmentDeltas = labelDeltas.merge(judgmentDeltas, Named.as(Names.MERGE_JUDGMENT_DELTAS))
+                .repartition(byVersion(Names.LABEL_DELTAS, topics));
+        verdictDeltas.repartition(byVersion(Names.BUCKET_DELTAS, topics))
+                .merge(labelAndJudgmentDeltas, Named.as(Names.MERGE_DELTAS))
                 .process(() -> new BucketMerger(settings.bucketSize(), settings.rates()), Named.as(Names.MERGE),
                         Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE, Names.VERSION_TOTALS_STORE)
                 .to(topics.rates().name(), topics.rates().produced(Names.RATES_SINK));
@@ -103,6 +106,13 @@ public final class MonitorTopology {
                 .process(() -> new AlertProcessor(alertEngine), Named.as(Names.EVALUATE_ALERTS),
                         Names.ALERT_STATE_STORE, Names.LATEST_RATE_STORE, Names.VERSION_FIRST_SEEN_STORE)
                 .to(topics.alerts().name(), topics.alerts().produced(Names.ALERTS_SINK));
+    }
+
+    private static Repartitioned<BucketKey, BucketStats> byVersion(String name, MonitorTopics topics) {
+        return Repartitioned.<BucketKey, BucketStats>as(name)
+                .withKeySerde(new BucketKeySerde())
+                .withValueSerde(topics.bucketStatsSerde())
+                .withStreamPartitioner(new VersionPartitioner()::partitions);
     }
 
     private static void addStores(StreamsBuilder builder, MonitorTopics topics, TopologySettings settings) {

@@ -1,5 +1,7 @@
 package org.alignmentmonitor.streams.topology;
 
+import java.util.List;
+
 /** Every processor, store and internal topic of the monitor topology, named once. */
 public final class Names {
 
@@ -11,6 +13,12 @@ public final class Names {
     public static final String ACCUMULATE = "accumulate-bucket-deltas";
     /** Repartition topic {@code <application.id>-bucket-deltas-repartition}: partial statistics keyed by version. */
     public static final String BUCKET_DELTAS = "bucket-deltas";
+    /**
+     * Repartition topic {@code <application.id>-label-deltas-repartition}: label and judgment deltas keyed by version,
+     * merged with {@link #BUCKET_DELTAS} only after both are repartitioned, so the interactions' task reads no other
+     * input (see {@link MonitorTopology}).
+     */
+    public static final String LABEL_DELTAS = "label-deltas";
     public static final String MERGE = "merge-bucket-stats";
     public static final String RATES_SINK = "rates-sink";
     public static final String JUDGE = "judge-interaction";
@@ -77,6 +85,8 @@ public final class Names {
     /** Per-task partial statistics per process cell, flushed like {@link #DELTA_STORE}. */
     public static final String PROCESS_PARTIALS_STORE = "process-partials-store";
     public static final String PROCESS_DELTAS = "process-deltas";
+    /** Label and agreement deltas per process cell, apart from {@link #PROCESS_DELTAS} for the same reason as {@link #LABEL_DELTAS}. */
+    public static final String PROCESS_LABEL_DELTAS = "process-label-deltas";
     public static final String MERGE_PROCESS_CELLS = "merge-process-cells";
     /** All-time statistics per process cell (process, model, version, deployment, step). */
     public static final String PROCESS_CELL_STORE = "process-cell-store";
@@ -104,6 +114,21 @@ public final class Names {
     /** Full name of the bucket-deltas repartition topic for an application id. */
     public static String bucketDeltasTopic(String applicationId) {
         return applicationId + "-" + BUCKET_DELTAS + "-repartition";
+    }
+
+    /** The repartition topics whose records reach the version statistics: verdict partials, then label and judgment deltas. */
+    public static List<String> statisticsDeltaTopics(String applicationId) {
+        return List.of(bucketDeltasTopic(applicationId), labelDeltasTopic(applicationId));
+    }
+
+    /** Full name of the label-deltas repartition topic for an application id. */
+    public static String labelDeltasTopic(String applicationId) {
+        return applicationId + "-" + LABEL_DELTAS + "-repartition";
+    }
+
+    /** Full name of the process-label-deltas repartition topic for an application id. */
+    public static String processLabelDeltasTopic(String applicationId) {
+        return applicationId + "-" + PROCESS_LABEL_DELTAS + "-repartition";
     }
 
     /** Full name of the process-deltas repartition topic for an application id. */
