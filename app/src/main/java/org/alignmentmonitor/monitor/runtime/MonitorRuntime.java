@@ -59,6 +59,7 @@ import org.alignmentmonitor.streams.topology.DeadLetterTopics;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Names;
 import org.alignmentmonitor.streams.topology.Topic;
+import org.alignmentmonitor.streams.topology.TopicNames;
 import org.alignmentmonitor.streams.topology.TopologySettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
@@ -146,6 +147,8 @@ public final class MonitorRuntime implements AutoCloseable {
                     effective.partitions(), effective.replication(),
                     effective.ingest().sources().stream().map(IngestConfig.Source::topic).toList()));
             TopicProvisioner.ensure(admin, List.of(MonitorTopicSpecs.audit(effective.access().auditTopic(), effective.replication())));
+            TopicNames names = effective.topics();
+            PartitionCounts.requireEqual(admin, List.of(names.interactions(), names.reviewTasks(), names.labels(), names.judgments()));
             // Digests of the configuration as given, before the embedded broker's and registry's random ports are added.
             return new MonitorRuntime(effective, broker, embeddedRegistry, clientConfig, registry, admin, ConfigAudit.digests(config));
         } catch (RuntimeException e) {
