@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.JudgeRequest;
 import org.alignmentmonitor.avro.ScoreStatus;
@@ -60,7 +56,7 @@ class JudgeOutageIT {
     void shouldKeepRatesFlowingThroughAJudgeOutageAndEndEveryJudgmentScoredOrWithAReason() throws Exception {
         List<Path> files = new ArrayList<>();
         for (Path file : SharedTraffic.files().subList(0, 2)) {
-            files.add(endingNow(file, dataDir.resolve("recent-" + file.getFileName())));
+            files.add(RecentTraffic.endingNow(file, SharedTraffic.LINES_PER_FILE, dataDir.resolve("recent-" + file.getFileName())));
         }
         try (FlakyJudgeEndpoint endpoint = new FlakyJudgeEndpoint()) {
             Map<String, String> settings = settings(endpoint.url());
@@ -172,28 +168,6 @@ class JudgeOutageIT {
         s.put("monitor.judges.max.pending.age", "10m");
         s.put("monitor.judges.max.pending", "400");
         return s;
-    }
-
-    /**
-     * The sample with its times moved so its last line is now: judgments are stamped with the wall
-     * clock and count only within the 30-day label horizon of their interaction, so the sample's fixed
-     * times (October 2026) would make this test fail on any later date.
-     */
-    private static Path endingNow(Path file, Path target) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<ObjectNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            lines.add((ObjectNode) json.readTree(line));
-        }
-        long last = lines.stream().mapToLong(l -> l.path("response").path("created").asLong()).max().orElseThrow();
-        long shift = Instant.now().getEpochSecond() - last;
-        List<String> shifted = new ArrayList<>();
-        for (ObjectNode line : lines) {
-            ObjectNode response = (ObjectNode) line.path("response");
-            response.put("created", response.path("created").asLong() + shift);
-            shifted.add(json.writeValueAsString(line));
-        }
-        return Files.write(target, shifted, StandardCharsets.UTF_8);
     }
 
     private static MonitorRuntime start(Map<String, String> settings) throws Exception {

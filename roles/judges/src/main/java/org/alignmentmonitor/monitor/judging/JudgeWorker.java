@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the asynchronous judges outside the Streams threads: reads judge-requests, hands each
  * interaction to every configured judge and writes each outcome to judgments. Rule scoring and the
- * rates never wait for it. A request's offset is committed only once every judge has delivered its judgment (the
+ * rates never wait for it. A request's offset is committed only once every judge has finished its judgment (the
  * learned classifier answers at once), so the requests a lost worker left unfinished are read again by the next
- * one, disk or no disk; the LLM judges' local journal only lets a restart on the same disk resume them. When too many
+ * one, disk or no disk; the LLM judges' local journal only lets a restart on the same disk resume them. A judgment
+ * whose write to judgments failed counts as finished, though: it waits in the journal alone. When too many
  * judgments are pending (a slow or dead endpoint) the worker pauses reading rather than holding an
  * unbounded backlog in memory; the requests wait in Kafka.
  */
