@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +34,29 @@ final class FlakyJudgeEndpoint implements AutoCloseable {
         }));
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
+    }
+
+    /**
+     * Monitor settings for a self-classification and an overseer judge both served here, with short timeouts and
+     * backoffs so an outage is seen within seconds, and a pending limit the tests' few hundred requests can reach.
+     */
+    Map<String, String> judgeSettings() {
+        Map<String, String> s = new HashMap<>();
+        String url = url();
+        s.put("monitor.judges.self.1.match", "*");
+        s.put("monitor.judges.self.1.url", url);
+        s.put("monitor.judges.self.1.model", "served-model");
+        s.put("monitor.judges.overseer.url", url);
+        s.put("monitor.judges.overseer.model", "overseer-model");
+        s.put("monitor.judges.timeout", "1s");
+        s.put("monitor.judges.max.attempts", "3");
+        s.put("monitor.judges.backoff.base", "100ms");
+        s.put("monitor.judges.backoff.max", "500ms");
+        s.put("monitor.judges.breaker.failures", "3");
+        s.put("monitor.judges.breaker.cooldown", "2s");
+        s.put("monitor.judges.max.pending.age", "10m");
+        s.put("monitor.judges.max.pending", "400");
+        return s;
     }
 
     String url() {

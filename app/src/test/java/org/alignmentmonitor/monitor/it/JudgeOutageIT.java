@@ -59,7 +59,7 @@ class JudgeOutageIT {
             files.add(RecentTraffic.endingNow(file, SharedTraffic.LINES_PER_FILE, dataDir.resolve("recent-" + file.getFileName())));
         }
         try (FlakyJudgeEndpoint endpoint = new FlakyJudgeEndpoint()) {
-            Map<String, String> settings = settings(endpoint.url());
+            Map<String, String> settings = settings(endpoint);
             endpoint.mode(FlakyJudgeEndpoint.Mode.HANG);
 
             try (MonitorRuntime runtime = start(settings)) {
@@ -147,26 +147,14 @@ class JudgeOutageIT {
         }
     }
 
-    private Map<String, String> settings(String url) {
+    private Map<String, String> settings(FlakyJudgeEndpoint endpoint) {
         Map<String, String> s = new HashMap<>();
         s.put("monitor.data.dir", dataDir.toString());
         s.put("monitor.http.port", "0");
         s.put("monitor.streams.commit.interval", "200ms");
         s.put("monitor.flush.interval", "200ms");
-        s.put("monitor.judges.self.1.match", "*");
-        s.put("monitor.judges.self.1.url", url);
-        s.put("monitor.judges.self.1.model", "served-model");
-        s.put("monitor.judges.overseer.url", url);
-        s.put("monitor.judges.overseer.model", "overseer-model");
+        s.putAll(endpoint.judgeSettings());
         s.put("monitor.judges.learned.enabled", "true");
-        s.put("monitor.judges.timeout", "1s");
-        s.put("monitor.judges.max.attempts", "3");
-        s.put("monitor.judges.backoff.base", "100ms");
-        s.put("monitor.judges.backoff.max", "500ms");
-        s.put("monitor.judges.breaker.failures", "3");
-        s.put("monitor.judges.breaker.cooldown", "2s");
-        s.put("monitor.judges.max.pending.age", "10m");
-        s.put("monitor.judges.max.pending", "400");
         return s;
     }
 

@@ -192,19 +192,7 @@ class JudgesPodLossIT {
         s.put("monitor.topics.partitions", "2");
         s.put("monitor.streams.commit.interval", "200ms");
         s.put("monitor.flush.interval", "200ms");
-        s.put("monitor.judges.self.1.match", "*");
-        s.put("monitor.judges.self.1.url", endpoint.url());
-        s.put("monitor.judges.self.1.model", "served-model");
-        s.put("monitor.judges.overseer.url", endpoint.url());
-        s.put("monitor.judges.overseer.model", "overseer-model");
-        s.put("monitor.judges.timeout", "1s");
-        s.put("monitor.judges.max.attempts", "3");
-        s.put("monitor.judges.backoff.base", "100ms");
-        s.put("monitor.judges.backoff.max", "500ms");
-        s.put("monitor.judges.breaker.failures", "3");
-        s.put("monitor.judges.breaker.cooldown", "2s");
-        s.put("monitor.judges.max.pending.age", "10m");
-        s.put("monitor.judges.max.pending", "400");
+        s.putAll(endpoint.judgeSettings());
         MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(s, null, Map.of(), Map.of()));
         return runtime.startProcessing(ClassifierSuite.defaults(), role);
     }
