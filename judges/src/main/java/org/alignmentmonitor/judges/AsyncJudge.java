@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * a call, retrying 429s, 5xx and timeouts with exponential backoff and jitter. A judgment the
  * breaker or the budget holds back is deferred, not dropped, until {@code maxPendingAge}; then it
  * ends unscored with the reason. Every judgment ends in exactly one {@link JudgeResult}, given to
- * the future and to the listener; judgments a previous run left in the journal are resumed by
- * {@link #resumePending()} and reach the listener only.
+ * the listener and then to the future; a listener that throws gets it again with backoff, and the
+ * judgment stays pending (journalled, its future open) until the listener took it. Judgments a
+ * previous run left in the journal are resumed by {@link #resumePending()} and reach the listener only.
  */
 public final class AsyncJudge implements AutoCloseable {
 
@@ -176,7 +177,7 @@ public final class AsyncJudge implements AutoCloseable {
             if (endpoint.isEmpty()) {
                 JudgeResult result = unscoredResult(interaction, "no judge endpoint configured for "
                         + interaction.getModel() + ":" + interaction.getVersion() + " after restart", 0, null);
-                if (notifyListener(interaction, result)) {
+                if (notifyListener(interaction, result, 1)) {
                     markDone(p.key(), result);
                 }
                 futures.add(CompletableFuture.completedFuture(result));
@@ -229,7 +230,7 @@ public final class AsyncJudge implements AutoCloseable {
                 return;
             }
             deferredByBreaker.incrementAndGet();
-            later(job, Math.min(breaker.millisUntilRetry(), config.maxPendingAge().toMillis() - waited) + 1);
+            later(() -> attempt(job), Math.min(breaker.millisUntilRetry(), config.maxPendingAge().toMillis() - waited) + 1);
             return;
         }
         long budgetWait = budget(job.endpoint).tryReserve(job.tokens);
@@ -241,7 +242,7 @@ public final class AsyncJudge implements AutoCloseable {
                 return;
             }
             deferredByBudget.incrementAndGet();
-            later(job, Math.min(budgetWait, config.maxPendingAge().toMillis() - waited) + 1);
+            later(() -> attempt(job), Math.min(budgetWait, config.maxPendingAge().toMillis() - waited) + 1);
             return;
         }
         inFlight++;
@@ -297,7 +298,7 @@ public final class AsyncJudge implements AutoCloseable {
                         + failure.getMessage(), elapsed(job), job.endpoint.model()));
             } else {
                 retries.incrementAndGet();
-                later(job, backoffMillis(job.attempts, failure.retryAfterMillis()));
+                later(() -> attempt(job), backoffMillis(job.attempts, failure.retryAfterMillis()));
             }
         } finally {
             pumpWaiting();
@@ -319,20 +320,33 @@ public final class AsyncJudge implements AutoCloseable {
         return Math.min(max, Math.max(jittered, retryAfter));
     }
 
-    private void later(Job job, long delayMillis) {
+    private void later(Runnable step, long delayMillis) {
         if (!closed) {
-            scheduler.schedule(() -> attempt(job), Math.max(1, delayMillis), TimeUnit.MILLISECONDS);
+            scheduler.schedule(step, Math.max(1, delayMillis), TimeUnit.MILLISECONDS);
         }
     }
 
     private void finish(Job job, JudgeResult result) {
-        pending.remove(job.key);
         (result.scored() ? scored : unscored).incrementAndGet();
-        // Listener first: whoever sees the future complete can rely on the listener having the result,
-        // and the journal lets go of the judgment only once the listener has it.
-        if (notifyListener(job.interaction, result)) {
-            markDone(job.key, result);
+        deliver(job, result, 1);
+    }
+
+    /**
+     * Listener first: whoever sees the future complete can rely on the listener having the result
+     * (the worker commits the request then), and the journal lets go of the judgment only once the
+     * listener has it. Until then the judgment counts as pending, so the caller's pending limit
+     * still bounds how many wait; a close leaves them in the journal with their futures cancelled.
+     */
+    private void deliver(Job job, JudgeResult result, int attempt) {
+        if (closed) {
+            return;
         }
+        if (!notifyListener(job.interaction, result, attempt)) {
+            later(() -> deliver(job, result, attempt + 1), backoffMillis(attempt, 0));
+            return;
+        }
+        pending.remove(job.key);
+        markDone(job.key, result);
         job.future.complete(result);
     }
 
@@ -345,12 +359,16 @@ public final class AsyncJudge implements AutoCloseable {
     }
 
     /** @return whether the listener took the result; if not, a journalled judgment stays in the journal */
-    private boolean notifyListener(Interaction interaction, JudgeResult result) {
+    private boolean notifyListener(Interaction interaction, JudgeResult result, int attempt) {
         try {
             listener.deliver(interaction, result);
             return true;
         } catch (Exception e) {
-            log.warn("Judge listener failed on {}; the judgment stays pending in the journal", result.interactionId(), e);
+            if (attempt == 1) {
+                log.warn("Judge listener failed on {}; the judgment stays pending until it is delivered", result.interactionId(), e);
+            } else {
+                log.debug("Judge listener failed again on {} (attempt {}): {}", result.interactionId(), attempt, e.toString());
+            }
             return false;
         }
     }
@@ -425,8 +443,8 @@ public final class AsyncJudge implements AutoCloseable {
     }
 
     /**
-     * Stops calling. Unfinished judgments stay in the journal for the next run; their futures are
-     * cancelled.
+     * Stops calling and delivering. Unfinished and undelivered judgments stay in the journal for the
+     * next run; their futures are cancelled.
      */
     @Override
     public void close() {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.alignmentmonitor.avro.ClassifierResult;
 import org.alignmentmonitor.avro.Interaction;
@@ -50,12 +52,27 @@ class AsyncJudgeTest {
     }
 
     private AsyncJudge selfJudge(UnaryOperator<JudgeConfig.Builder> settings, String url) throws Exception {
+        return selfJudge(settings, url, (i, r) -> heard.add(r));
+    }
+
+    private AsyncJudge selfJudge(UnaryOperator<JudgeConfig.Builder> settings, String url, JudgmentListener listener) throws Exception {
         AsyncJudge judge = AsyncJudge.open(AsyncJudge.Kind.SELF, settings.apply(config()).build(),
                 PromptTemplate.SELF_INTENT,
                 new JudgeRouting(List.of(new JudgeRouting.Route("llama-2-chat:13b*", ChatEndpoint.unauthenticated(url, "llama-13b")))),
-                client, (i, r) -> heard.add(r));
+                client, listener);
         opened.add(judge);
         return judge;
+    }
+
+    /** A sink that refuses a delivery while {@code down} holds, counting the refusals. */
+    private JudgmentListener sinkDownWhile(Predicate<JudgeResult> down, AtomicInteger refused) {
+        return (i, r) -> {
+            if (down.test(r)) {
+                refused.incrementAndGet();
+                throw new IllegalStateException("sink down");
+            }
+            heard.add(r);
+        };
     }
 
     private AsyncJudge selfJudge(UnaryOperator<JudgeConfig.Builder> settings) throws Exception {
@@ -236,22 +253,53 @@ class AsyncJudgeTest {
 
     @Test
     void shouldKeepAJudgmentInTheJournalUntilTheListenerTakesIt() throws Exception {
-        AsyncJudge refusing = AsyncJudge.open(AsyncJudge.Kind.SELF, config().build(), PromptTemplate.SELF_INTENT,
-                new JudgeRouting(List.of(new JudgeRouting.Route("llama-2-chat:13b*", ChatEndpoint.unauthenticated(server.url(), "llama-13b")))),
-                client, (i, r) -> {
-                    throw new IllegalStateException("sink down");
-                });
-        opened.add(refusing);
+        AtomicInteger refused = new AtomicInteger();
+        AsyncJudge refusing = selfJudge(c -> c, server.url(), sinkDownWhile(r -> true, refused));
 
-        JudgeResult scored = result(refusing.judge(ANSWER));
+        CompletableFuture<JudgeResult> undelivered = refusing.judge(ANSWER);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refused).as("delivery attempts").hasValueGreaterThan(1));
         refusing.close();
 
-        assertThat(scored.scored()).isTrue();
+        // Closed with the judgment undelivered: the caller never saw it finish, the journal kept it.
+        assertThat(undelivered).isCancelled();
         AsyncJudge after = selfJudge(c -> c);
         List<CompletableFuture<JudgeResult>> resumed = after.resumePending();
         assertThat(resumed).hasSize(1);
         assertThat(result(resumed.get(0)).interactionId()).isEqualTo("i-1");
         assertThat(heard).extracting(JudgeResult::interactionId).containsExactly("i-1");
+    }
+
+    @Test
+    void shouldNotFinishARequestWhoseJudgmentWasNotDelivered() throws Exception {
+        AtomicInteger refused = new AtomicInteger();
+        AsyncJudge judge = selfJudge(c -> c, server.url(), sinkDownWhile(r -> r.interactionId().equals("i-1"), refused));
+
+        CompletableFuture<JudgeResult> undelivered = judge.judge(ANSWER);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refused).as("delivery attempts").hasValueGreaterThanOrEqualTo(3));
+        JudgeResult other = result(judge.judge(TestInteractions.of("i-2", "Say hi.", "Hi.")));
+
+        assertThat(undelivered).isNotDone();
+        assertThat(judge.stats().pending()).isEqualTo(1);
+        // The judge went on with other work; the undelivered answer was offered again, not asked again.
+        assertThat(heard).containsExactly(other);
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFinishTheRequestOnceDeliverySucceedsOnARetry() throws Exception {
+        AtomicInteger refused = new AtomicInteger();
+        AsyncJudge judge = selfJudge(c -> c, server.url(), sinkDownWhile(r -> refused.get() < 2, refused));
+
+        JudgeResult result = result(judge.judge(ANSWER));
+
+        assertThat(refused).hasValue(2);
+        assertThat(heard).containsExactly(result);
+        assertThat(judge.stats().pending()).isZero();
+        assertThat(server.requests()).isEqualTo(1);
+        judge.close();
+        try (JudgeJournal journal = JudgeJournal.open(journalDir, "judge.self", false)) {
+            assertThat(journal.recovered()).isEmpty();
+        }
     }
 
     @Test

@@ -21,13 +21,16 @@ final class InFlightOffsets {
     private final Map<TopicPartition, NavigableSet<Long>> open = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> nextToRead = new ConcurrentHashMap<>();
 
-    /** Records that {@code offset} was read; it stays open until {@code done} completes (not when it is cancelled). */
+    /**
+     * Records that {@code offset} was read; it stays open until {@code done} completes normally. A
+     * cancelled or failed future means the judgment was not delivered, so the next owner judges it again.
+     */
     void read(TopicPartition partition, long offset, CompletableFuture<?> done) {
         NavigableSet<Long> offsets = open.computeIfAbsent(partition, p -> new ConcurrentSkipListSet<>());
         offsets.add(offset);
         nextToRead.merge(partition, offset + 1, Math::max);
         done.whenComplete((result, error) -> {
-            if (!done.isCancelled()) {
+            if (error == null) {
                 offsets.remove(offset);
             }
         });

@@ -50,11 +50,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the asynchronous judges outside the Streams threads: reads judge-requests, hands each
  * interaction to every configured judge and writes each outcome to judgments. Rule scoring and the
- * rates never wait for it. A request's offset is committed only once every judge has finished its judgment (the
- * learned classifier answers at once), so the requests a lost worker left unfinished are read again by the next
- * one, disk or no disk; the LLM judges' local journal only lets a restart on the same disk resume them. A judgment
- * whose write to judgments failed counts as finished, though: it waits in the journal alone. When too many
- * judgments are pending (a slow or dead endpoint) the worker pauses reading rather than holding an
+ * rates never wait for it. A request's offset is committed only once every judge's judgment of it is on
+ * judgments (the learned classifier answers at once; an LLM judge whose write failed tries it again and
+ * keeps the request open meanwhile), so the requests a lost worker left unfinished or unwritten are read
+ * again by the next one, disk or no disk; the LLM judges' local journal only lets a restart on the same
+ * disk resume them. When too many judgments are pending (a slow or dead endpoint) the worker pauses reading rather than holding an
  * unbounded backlog in memory; the requests wait in Kafka.
  */
 public final class JudgeWorker implements AutoCloseable {
@@ -302,7 +302,7 @@ public final class JudgeWorker implements AutoCloseable {
             FunctionCounter.builder("alignment_monitor_judge_cache_hits", judge, j -> j.stats().cacheHits()).tag("judge", id)
                     .description("Judgments answered from the content-hash cache").register(registry);
             Gauge.builder("alignment_monitor_judge_pending", judge, j -> j.stats().pending()).tag("judge", id)
-                    .description("Judgments in flight or deferred (breaker open, budget spent)").register(registry);
+                    .description("Judgments in flight, deferred (breaker open, budget spent) or not yet written to judgments").register(registry);
         }
         if (learned != null) {
             Gauge.builder("alignment_monitor_judge_learned_examples", learned, LearnedJudge::examplesSeen)

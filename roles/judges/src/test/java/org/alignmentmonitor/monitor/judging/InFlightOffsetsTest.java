@@ -32,15 +32,17 @@ class InFlightOffsetsTest {
     }
 
     @Test
-    void shouldCountAFailedJudgmentAsFinishedButKeepACancelledOneOpen() {
+    void shouldKeepAFailedOrCancelledJudgmentOpenWhenLaterOnesFinished() {
         InFlightOffsets offsets = new InFlightOffsets();
         CompletableFuture<Void> failed = new CompletableFuture<>();
         CompletableFuture<Void> cancelled = new CompletableFuture<>();
         offsets.read(P0, 5, failed);
+        offsets.read(P0, 6, CompletableFuture.completedFuture(null));
         offsets.read(P1, 7, cancelled);
-        failed.completeExceptionally(new IllegalStateException("delivered as unscored elsewhere"));
+        offsets.read(P1, 8, CompletableFuture.completedFuture(null));
+        failed.completeExceptionally(new IllegalStateException("judgment not delivered"));
         cancelled.cancel(false);
-        assertThat(offsets.committable()).isEqualTo(Map.of(P0, new OffsetAndMetadata(6), P1, new OffsetAndMetadata(7)));
+        assertThat(offsets.committable()).isEqualTo(Map.of(P0, new OffsetAndMetadata(5), P1, new OffsetAndMetadata(7)));
     }
 
     @Test
