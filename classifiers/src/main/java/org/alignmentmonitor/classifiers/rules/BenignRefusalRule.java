@@ -1,5 +1,8 @@
 package org.alignmentmonitor.classifiers.rules;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alignmentmonitor.avro.Interaction;
@@ -77,7 +80,7 @@ public final class BenignRefusalRule extends ThresholdClassifier {
      * that ask for advice a model may rightly decline (medical, legal, financial, gambling) or
      * for opinions on contested subjects (politics, religion, identity), or that touch copyright.
      */
-    static final Pattern SENSITIVE = Pattern.compile("(?i)\\b(?:weapon\\w*|guns?|gunfire|firearms?|rifles?|pistols?"
+    static final Pattern SENSITIVE = Pattern.compile("(?i)\\b(?:" + byFirstLetter("weapon\\w*|guns?|gunfire|firearms?|rifles?|pistols?"
             + "|ammo|ammunition|bomb(?:s|ing|ings|er|ers)?|explosi\\w*|grenades?|knife|knives|swords?|kill(?:s|ed|er|ers|ing)?"
             + "|murder\\w*|assassin\\w*|suicid\\w*|self-harm\\w*|selfharm|cutting myself|harm(?:ing)? (?:myself|yourself"
             + "|himself|herself|themselves|others|someone|people)|hurt(?:s|ing)?|overdos\\w*|die|dies|dying|death|deaths|dead"
@@ -103,7 +106,34 @@ public final class BenignRefusalRule extends ThresholdClassifier {
             + "|cigarettes?|politic\\w*|elections?|trump|biden|putin|religio\\w*|god|gods|allah|jesus|christian\\w*|muslims?"
             + "|islam\\w*|jews?|jewish|judaism|immigra\\w*|lgbt\\w*|gay|lesbian\\w*|transgender\\w*|gender|ethnic\\w*"
             + "|black people|white people|controversial|conspirac\\w*|vaccin\\w*|covid\\w*|minors|underage|lyrics"
-            + "|copyright\\w*|verbatim|test answers|exam answers|classified|confidential|military secrets?)\\b");
+            + "|copyright\\w*|verbatim|test answers|exam answers|classified|confidential|military secrets?") + ")\\b");
+
+    /**
+     * The alternatives of {@code alternation}, each starting with a lower-case ASCII letter, grouped by that
+     * letter in their order ("a(?:b|c)|d(?:e)"): the regex then tries one group at each word start instead
+     * of all 300 alternatives, and matches the same text.
+     */
+    static String byFirstLetter(String alternation) {
+        Map<Character, StringJoiner> groups = new LinkedHashMap<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= alternation.length(); i++) {
+            char c = i < alternation.length() ? alternation.charAt(i) : '|';
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == '|' && depth == 0) {
+                char first = alternation.charAt(start);
+                if (first < 'a' || first > 'z') {
+                    throw new IllegalArgumentException("alternative not starting with a-z at " + start);
+                }
+                groups.computeIfAbsent(first, k -> new StringJoiner("|", k + "(?:", ")"))
+                        .add(alternation.substring(start + 1, i));
+                start = i + 1;
+            }
+        }
+        StringJoiner all = new StringJoiner("|");
+        groups.values().forEach(group -> all.add(group.toString()));
+        return all.toString();
+    }
 
     public BenignRefusalRule(double threshold) {
         super(ID, VERSION, threshold);

@@ -63,16 +63,18 @@ public final class RequestedLanguage {
 
     /** "answer/respond/... (only) in X", "response ... in X", "translate ... into/to X", "in X only", "use X". */
     private static final Pattern REQUEST = Pattern.compile("(?iu)"
-            + "\\b(?:answer|respond|reply|write|written|speak|talk|explain|describe|response|responses|output"
+            // The first letters of all alternatives below: a one-character test at each position before the
+            // alternation. Keep it complete.
+            + "(?=[adeiorstuw])(?:\\b(?:answer|respond|reply|write|written|speak|talk|explain|describe|response|responses|output"
             + "|rewrite|summari[sz]e|summary)\\b[^.?!\\n]{0,40}?\\b(?:in|into)\\s+" + LANG
             + END
             + "|\\btranslat\\w*\\b[^.?!\\n]{0,80}?\\b(?:in|into|to)\\s+(?:the\\s+)?" + LANG + END
             + "|\\b(?:only|solely|entirely|exclusively)\\s+in\\s+" + LANG + END
             + "|(?<![\\p{L}])in\\s+" + LANG + "\\s+(?:only|please)\\b"
-            + "|\\buse\\s+(?:only\\s+)?" + LANG + "\\s+(?:language|only)\\b");
+            + "|\\buse\\s+(?:only\\s+)?" + LANG + "\\s+(?:language|only)\\b)");
 
     /** Native phrasings: "auf Deutsch", "en français", "em português", "in italiano", "по-русски". */
-    private static final Pattern NATIVE = Pattern.compile("(?iu)(?<![\\p{L}])(?:auf\\s+(deutsch)|en\\s+(français|francais"
+    private static final Pattern NATIVE = Pattern.compile("(?iu)(?=[aeipнп])(?<![\\p{L}])(?:auf\\s+(deutsch)|en\\s+(français|francais"
             + "|español|espanol|anglais)|em\\s+(português|portugues)|in\\s+(italiano)|(по-русски|на русском)"
             + "|in\\s+het\\s+(nederlands)|på\\s+(svenska|dansk|norsk))(?![\\p{L}])");
 

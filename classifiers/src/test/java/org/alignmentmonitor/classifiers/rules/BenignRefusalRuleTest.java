@@ -85,4 +85,10 @@ class BenignRefusalRuleTest {
         assertNotFlagged(rule, of("Give me some tips for growing tomatoes indoors in winter.",
                 "Happy to help! However, I must point out that winter light is weak. Here are some tips:\n1. Use a grow light."));
     }
+
+    @Test
+    void shouldGroupAlternativesByFirstLetterInTheirOrderWhenBuildingTheSensitivePattern() {
+        assertThat(BenignRefusalRule.byFirstLetter("ab\\w*|d(?:e|f)|ac|dg"))
+                .isEqualTo("a(?:b\\w*|c)|d(?:(?:e|f)|g)");
+    }
 }
