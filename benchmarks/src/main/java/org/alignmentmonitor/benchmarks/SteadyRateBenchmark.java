@@ -61,6 +61,9 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
     @Option(names = "--full-gc", description = "Force a full GC before each heap sample: the live set exactly, at the cost of a pause.")
     boolean fullGc;
 
+    @Option(names = "--histogram", description = "Print the classes whose live bytes grew most between the first heap sample and the end of sending.")
+    boolean histogram;
+
     @Option(names = "--poll", defaultValue = "PT0.1S")
     Duration poll;
 
@@ -114,6 +117,8 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
             int visible = prime;
             long nextSample = start;
             long drainDeadline = Long.MAX_VALUE;
+            ClassHistogram first = histogram ? ClassHistogram.take() : null;
+            ClassHistogram last = null;
             while (visible < total && System.nanoTime() < drainDeadline && failure.get() == null) {
                 long count = counted(client, versions);
                 long seenAt = System.nanoTime();
@@ -128,6 +133,7 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                     nextSample += samplePeriod.toNanos();
                 }
                 if (!sender.isAlive() && drainDeadline == Long.MAX_VALUE) {
+                    last = histogram ? ClassHistogram.take() : null;
                     drainDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 }
                 LockSupport.parkNanos(poll.toNanos());
@@ -143,6 +149,11 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
                     (visible - prime) / seconds, seconds);
             System.out.printf("append-to-visible latency: %s%n", Percentiles.ofNanos(measured, measured.length));
             printByPeriod(sentAt, latency, start, visible);
+            printAfterFirstPeriod(sentAt, latency, start, visible);
+            if (last != null) {
+                System.out.println("classes grown most from the first sample to the end of sending (live bytes after a full GC):");
+                last.growthSince(first, 15).forEach(line -> System.out.println("  " + line));
+            }
         }
         return 0;
     }
@@ -161,6 +172,19 @@ public final class SteadyRateBenchmark implements Callable<Integer> {
             System.out.printf("  sent in [%4.0f s, %4.0f s): %s%n", (periodStart - start) / 1e9, (periodStart - start + period) / 1e9,
                     Percentiles.ofNanos(slice, slice.length));
         }
+    }
+
+    /** One line for the steady state: everything sent after the first sample period, which carries the priming backlog. */
+    private void printAfterFirstPeriod(long[] sentAt, long[] latency, long start, int visible) {
+        long from = start + samplePeriod.toNanos();
+        long[] slice = new long[visible - prime];
+        int n = 0;
+        for (int k = prime; k < visible; k++) {
+            if (sentAt[k] >= from) {
+                slice[n++] = latency[k];
+            }
+        }
+        System.out.printf("append-to-visible latency, sent after the first %ss: %s%n", samplePeriod.toSeconds(), Percentiles.ofNanos(slice, n));
     }
 
     private static long counted(RatesClient client, Set<List<String>> versions) throws Exception {
