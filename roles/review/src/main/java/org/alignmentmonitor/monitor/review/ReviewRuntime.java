@@ -80,11 +80,12 @@ public final class ReviewRuntime implements AutoCloseable {
         LabelPublisher publisher = new LabelPublisher(clientConfig, topics.labels());
         LeasePublisher leases = new LeasePublisher(clientConfig, leasesTopic);
         ReviewFeed<?, ?> feed = null;
+        ReviewService service = null;
         try {
             ReviewQueue queue = new ReviewQueue(queueSettings, System::currentTimeMillis, new Random());
             // Proposal ids must differ between live replicas: a fresh random id per process.
             LeaseGrants grants = new LeaseGrants(queue, leases, LEASE_CONFIRM, UserDirectory.newToken().substring(0, 12));
-            ReviewService service = new ReviewService(queue, grants, users, LabellingManual.bundled(),
+            service = new ReviewService(queue, grants, users, LabellingManual.bundled(),
                     GoldItems.load(settings.goldFile()), publisher, audit, System::currentTimeMillis);
             feed = new ReviewFeed<>(clientConfig, topics.reviewTasks().name(), topics.reviewTasks().valueSerde().deserializer(),
                     topics.labels().name(), topics.labels().valueSerde().deserializer(), leasesTopic, service, leases, tails);
@@ -102,6 +103,9 @@ public final class ReviewRuntime implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             if (feed != null) {
                 feed.close();
+            }
+            if (service != null) {
+                service.close();
             }
             publisher.close();
             leases.close();
@@ -155,5 +159,6 @@ public final class ReviewRuntime implements AutoCloseable {
         feed.close();
         publisher.close();
         leases.close();
+        service.close();
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.alignmentmonitor.avro.Label;
@@ -32,7 +31,7 @@ import org.alignmentmonitor.monitor.access.ReviewUser;
  * The review queue fed by the topics, plus what it shows and accepts. A label is published and acknowledged before
  * it is applied here, and the topic is the truth: after a restart the queue is rebuilt from it.
  */
-public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
+public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label>, AutoCloseable {
 
     private static final int LOCK_STRIPES = 64;
 
@@ -43,7 +42,7 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
     private final LabelSink publisher;
     private final AuditTrail audit;
     private final LongSupplier clock;
-    private final Map<String, CatalogEntry> catalog = new ConcurrentHashMap<>();
+    private final Catalog catalog = new Catalog();
     private final Object[] stripes = new Object[LOCK_STRIPES];
 
     /** Where accepted labels go before they count: the labels topic in production. */
@@ -73,19 +72,19 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
             stripes[i] = new Object();
         }
         for (GoldItem g : gold) {
-            catalog.put(g.entry().itemId(), g.entry());
+            catalog.putGold(g.entry());
             queue.add(QueueItem.gold(g.entry().itemId(), g.answer()));
         }
     }
 
     @Override
     public void task(ReviewTask task) {
-        CatalogEntry entry = TaskMapping.entry(task);
-        if (!ReviewIds.valid(entry.itemId())) {
+        String itemId = task.getInteractionId();
+        if (!ReviewIds.valid(itemId)) {
             throw new IllegalArgumentException("review task with an unusable interaction id");
         }
-        catalog.putIfAbsent(entry.itemId(), entry);
-        queue.add(QueueItem.task(entry.itemId(), task.getCreatedAt().toEpochMilli()));
+        catalog.putIfAbsent(itemId, task);
+        queue.add(QueueItem.task(itemId, task.getCreatedAt().toEpochMilli()));
     }
 
     @Override
@@ -108,7 +107,7 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
     }
 
     public Optional<ItemView> view(ReviewUser user, String itemId) {
-        CatalogEntry entry = catalog.get(itemId);
+        CatalogEntry entry = catalog.get(itemId).orElse(null);
         if (entry == null || !queue.mayLabel(itemId, user.name(), user.lead())) {
             return Optional.empty();
         }
@@ -121,7 +120,7 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
      * nothing. Submissions of one person on one item are serialised, so a double click cannot publish twice.
      */
     public Outcome submit(ReviewUser user, LabelInput input) throws LabelPublisher.LabelNotSavedException {
-        CatalogEntry entry = catalog.get(input.itemId());
+        CatalogEntry entry = catalog.get(input.itemId()).orElse(null);
         if (entry == null) {
             return Outcome.REJECTED;
         }
@@ -161,5 +160,10 @@ public final class ReviewService implements ReviewFeed.Sink<ReviewTask, Label> {
 
     public ReviewQueue queue() {
         return queue;
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
     }
 }
