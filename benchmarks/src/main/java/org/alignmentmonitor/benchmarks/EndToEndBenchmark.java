@@ -46,7 +46,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3")
     int partitions;
 
-    @Option(names = "--commit-interval", defaultValue = "1s")
+    @Option(names = "--commit-interval", defaultValue = "500ms")
     String commitInterval;
 
     @Option(names = "--live-times", description = {"Re-stamp event times as live traffic spread over the last 10 minutes.",

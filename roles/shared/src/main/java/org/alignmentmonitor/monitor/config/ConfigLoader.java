@@ -113,9 +113,9 @@ public final class ConfigLoader {
                 s.integer("monitor.http.port", 8080),
                 s.string("monitor.advertised.host", null),
                 s.integer("monitor.streams.threads", 1),
-                s.duration("monitor.streams.commit.interval", Duration.ofSeconds(1)),
+                s.duration("monitor.streams.commit.interval", Duration.ofMillis(500)),
                 s.duration("monitor.dedup.horizon", Duration.ofDays(7)),
-                s.duration("monitor.flush.interval", Duration.ofSeconds(1)),
+                s.duration("monitor.flush.interval", Duration.ofMillis(500)),
                 s.duration("monitor.bucket.size", Duration.ofMinutes(1)),
                 new AlertingConfig(
                         s.string("monitor.alerts.rules", ""),
