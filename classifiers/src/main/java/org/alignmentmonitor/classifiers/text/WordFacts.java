@@ -15,19 +15,22 @@ public final class WordFacts {
 
     /** 64K words: the vocabulary of a day's answers mostly fits, and a stem miss costs a run of Lucene's analyser. */
     private static final int BITS = 16;
-    /** Longs per slot: packed word (0: empty; no packed word is 0), stem hash, variant key, IDF bits, flags. */
-    private static final int WIDTH = 5;
+    /**
+     * Longs per slot (32 bytes, two slots to a cache line): packed word (0: empty; no packed word is 0), stem hash,
+     * IDF bits, and the flags with the lower-case class and the variant key (25 bits: five packed letters).
+     */
+    private static final int WIDTH = 4;
     private static final int STEM = 1;
-    private static final int VARIANT = 2;
-    private static final int IDF = 3;
-    private static final int FLAGS = 4;
+    private static final int IDF = 2;
+    private static final int FLAGS = 3;
     private static final long STEMMED = 1;
     private static final long WEIGHED = 2;
     private static final long LOOKED_UP = 4;
     private static final long KNOWN = 8;
     private static final long CLASSED = 16;
-    /** The lower-case word class is kept in the flags' upper half. */
-    private static final int CLASS_SHIFT = 32;
+    private static final int CLASS_SHIFT = 8;
+    private static final long CLASS_MASK = 0xFF_FFFFL;
+    private static final int VARIANT_SHIFT = 32;
 
     private static final ThreadLocal<WordFacts> THREAD = ThreadLocal.withInitial(WordFacts::new);
 
@@ -47,7 +50,7 @@ public final class WordFacts {
 
     /** {@link Stems#variantOf}; arguments as for {@link #stem}. */
     public long variant(CharSequence text, int start, int end, long key) {
-        return slots[stemmedSlot(text, start, end, key) + VARIANT];
+        return slots[stemmedSlot(text, start, end, key) + FLAGS] >>> VARIANT_SHIFT;
     }
 
     /** {@link DocumentFrequencies#idf} of the word's {@link #stem}; arguments as for {@link #stem}. */
@@ -83,7 +86,7 @@ public final class WordFacts {
             flags |= CLASSED | (long) classes.classOf(text, start, end, key) << CLASS_SHIFT;
             slots[slot + FLAGS] = flags;
         }
-        return (int) (flags >>> CLASS_SHIFT);
+        return (int) (flags >>> CLASS_SHIFT & CLASS_MASK);
     }
 
     private int stemmedSlot(CharSequence text, int start, int end, long key) {
@@ -91,8 +94,7 @@ public final class WordFacts {
         if ((slots[slot + FLAGS] & STEMMED) == 0) {
             String stem = Stems.stem(text.subSequence(start, end).toString());
             slots[slot + STEM] = Stems.hash(stem);
-            slots[slot + VARIANT] = Stems.variant(stem);
-            slots[slot + FLAGS] |= STEMMED;
+            slots[slot + FLAGS] |= STEMMED | Stems.variant(stem) << VARIANT_SHIFT;
         }
         return slot;
     }
