@@ -16,7 +16,7 @@ public final class WordFacts {
     /** 64K words: the vocabulary of a day's answers mostly fits, and a stem miss costs a run of Lucene's analyser. */
     private static final int BITS = 16;
     /**
-     * Longs per slot (32 bytes, two slots to a cache line): packed word (0: empty; no packed word is 0), stem hash,
+     * Longs per slot (32 bytes): packed word (0: empty; no packed word is 0), stem hash,
      * IDF bits, and the flags with the lower-case class and the variant key (25 bits: five packed letters).
      */
     private static final int WIDTH = 4;
