@@ -16,7 +16,9 @@ import org.alignmentmonitor.schemas.AvroTrust;
 /**
  * Two builds of the rule suite in one JVM, their passes interleaved, so both see the same machine:
  * {@code java -cp benchmarks/target/benchmarks.jar org.alignmentmonitor.benchmarks.RuleSuiteAB
- * <classes or jar A> <classes or jar B> [rounds] [traffic dir]}. Each build's classifiers classes
+ * <classes or jar A> <classes or jar B> [rounds] [traffic dir] [rule id]}; with a rule id, that rule
+ * of the default suite runs alone (with the shared work it asks for), so a change to one rule is not lost in
+ * the whole suite's noise. Each build's classifiers classes
  * are loaded child-first from its own location (everything else is shared), and each round runs
  * one pass of A and one of B over the traffic, alternating which goes first. On the shared
  * development machine a pass's CPU time moves by ±15% with other builds' load; rounds measured side
@@ -30,13 +32,14 @@ public final class RuleSuiteAB {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: RuleSuiteAB <classifiers A> <classifiers B> [rounds] [traffic dir]");
+            System.err.println("usage: RuleSuiteAB <classifiers A> <classifiers B> [rounds] [traffic dir] [rule id]");
             System.exit(2);
         }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         AvroTrust.install();
         List<Interaction> interactions = RealTraffic.load(Path.of(args.length > 3 ? args[3] : "testdata/traffic"));
-        Suite[] suites = {Suite.load(Path.of(args[0])), Suite.load(Path.of(args[1]))};
+        String rule = args.length > 4 ? args[4] : null;
+        Suite[] suites = {Suite.load(Path.of(args[0]), rule), Suite.load(Path.of(args[1]), rule)};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[][] micros = new double[2][rounds];
         long[] flagged = new long[2];
@@ -66,20 +69,31 @@ public final class RuleSuiteAB {
                 ratios[rounds - 1]);
     }
 
-    /** One build's default suite, called through reflection: its classes are not this class loader's. */
-    private record Suite(Object suite, Method judge) {
+    /** One build's default suite, or one rule of it, called through reflection: its classes are not this class loader's. */
+    private record Suite(Object target, Method call, boolean whole) {
 
-        static Suite load(Path classes) throws ReflectiveOperationException, IOException {
+        static Suite load(Path classes, String rule) throws ReflectiveOperationException, IOException {
             ClassLoader loader = new ChildFirst(classes.toUri().toURL(), RuleSuiteAB.class.getClassLoader());
             Class<?> type = loader.loadClass("org.alignmentmonitor.classifiers.ClassifierSuite");
-            return new Suite(type.getMethod("defaults").invoke(null),
-                    type.getMethod("judge", Interaction.class, long.class));
+            Object suite = type.getMethod("defaults").invoke(null);
+            if (rule == null) {
+                return new Suite(suite, type.getMethod("judge", Interaction.class, long.class), true);
+            }
+            Class<?> classifier = loader.loadClass("org.alignmentmonitor.classifiers.Classifier");
+            for (Object c : (List<?>) type.getMethod("classifiers").invoke(suite)) {
+                if (rule.equals(classifier.getMethod("id").invoke(c))) {
+                    return new Suite(c, classifier.getMethod("classify", Interaction.class), false);
+                }
+            }
+            throw new IllegalArgumentException("no classifier " + rule + " in the default suite");
         }
 
+        /** Flagged interactions (the suite), or interactions scored (a rule). */
         long run(List<Interaction> interactions) throws ReflectiveOperationException {
             long flagged = 0;
             for (Interaction interaction : interactions) {
-                flagged += ((Verdict) judge.invoke(suite, interaction, 0L)).getFlagged() ? 1 : 0;
+                Object result = whole ? call.invoke(target, interaction, 0L) : call.invoke(target, interaction);
+                flagged += !whole || ((Verdict) result).getFlagged() ? 1 : 0;
             }
             return flagged;
         }

@@ -13,6 +13,7 @@ import org.alignmentmonitor.classifiers.text.DocumentFrequencies;
 import org.alignmentmonitor.classifiers.text.PackedWord;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.Stems;
+import org.alignmentmonitor.classifiers.text.WordFacts;
 
 /**
  * An answer to another question: a fluent answer that shares (nearly) no content with the request.
@@ -84,7 +85,6 @@ public final class OffTopicRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         String answer = Prose.ofHead(completion, MAX_ANSWER_CHARS);
-        DocumentFrequencies frequencies = DocumentFrequencies.english();
 
         Terms req = REQUEST_TERMS.get().read(request);
         if (req.distinct < MIN_REQUEST_TERMS) {
@@ -97,16 +97,16 @@ public final class OffTopicRule extends ThresholdClassifier {
             return Finding.NONE;
         }
         int end = Texts.trimmedEnd(answer);
-        Finding topic = topic(end, req, ans, frequencies, null);
+        Finding topic = topic(end, req, ans, null);
         if (topic != Finding.NONE) {
             // Judged again without the request's format instructions ("in all lowercase letters", "do not include the
             // words ..."): those say how to answer, not what about. Only now: most answers never get this far.
-            topic = topic(end, req, ans, frequencies, instructionTerms(req));
+            topic = topic(end, req, ans, instructionTerms(req));
         }
         if (ans.words < MIN_COSINE_ANSWER_TERMS || Requests.asksForCreativeText(request)) {
             return topic;
         }
-        double cosine = cosine(req, ans, frequencies);
+        double cosine = cosine(req, ans);
         double score = ramp(cosine, RELATED, UNRELATED);
         if (score <= topic.score()) {
             return topic;
@@ -114,7 +114,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         return Finding.of(score, OFF_TOPIC, Finding.inCompletion(0, end, String.format(Locale.ROOT,
                 "the answer shares almost no content words with the request: TF-IDF cosine %.3f over %d request"
                         + " and %d answer terms (real answers: median 0.35); %s", cosine, req.distinct, ans.words,
-                dominantTerms(req, ans, frequencies))));
+                dominantTerms(req, ans))));
     }
 
     /** The request's terms that belong to a format instruction: a format word, or first used inside a parsed constraint. */
@@ -132,8 +132,8 @@ public final class OffTopicRule extends ThresholdClassifier {
     }
 
     /** The topic test (see the class comment); terms marked in {@code skip} (may be null) count for nothing. */
-    private static Finding topic(int end, Terms req, Terms ans, DocumentFrequencies frequencies, boolean[] skip) {
-        int[] topic = rarest(req, frequencies, skip);
+    private static Finding topic(int end, Terms req, Terms ans, boolean[] skip) {
+        int[] topic = rarest(req, skip);
         if (topic.length < MIN_REQUEST_TERMS) {
             return Finding.NONE;
         }
@@ -148,7 +148,7 @@ public final class OffTopicRule extends ThresholdClassifier {
             if (skip != null && skip[t]) {
                 continue;
             }
-            double idf = frequencies.idf(req.stems[t]);
+            double idf = req.idfs[t];
             int tf = ans.countOf(req, t);
             total += idf;
             covered += idf * tf / (tf + BM25_K1);
@@ -161,7 +161,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         double foreign = 0;
         for (int a = 0; a < ans.distinct; a++) {
             if (ans.counts[a] >= 2) {
-                double weight = frequencies.idf(ans.stems[a]) * Math.log(ans.counts[a]);
+                double weight = ans.idfs[a] * Math.log(ans.counts[a]);
                 repeated += weight;
                 foreign += req.has(ans.stems[a], ans.variant(a)) ? 0 : weight;
             }
@@ -177,11 +177,11 @@ public final class OffTopicRule extends ThresholdClassifier {
         return Finding.of(score, OFF_TOPIC, Finding.inCompletion(0, end, String.format(Locale.ROOT,
                 "the answer is about something else: the request's key terms %s appear nowhere in it, not even as"
                         + " variants (request terms covered: %.3f); %s", missing, coverage,
-                dominantTerms(req, ans, frequencies))));
+                dominantTerms(req, ans))));
     }
 
     /** Indices of the request's {@value #TOPIC_TERMS} rarest terms of IDF {@value #MIN_TOPIC_IDF}+, rarest first. */
-    private static int[] rarest(Terms req, DocumentFrequencies frequencies, boolean[] skip) {
+    private static int[] rarest(Terms req, boolean[] skip) {
         int[] best = new int[TOPIC_TERMS];
         double[] bestIdf = new double[TOPIC_TERMS];
         int found = 0;
@@ -189,7 +189,7 @@ public final class OffTopicRule extends ThresholdClassifier {
             if (skip != null && skip[t]) {
                 continue;
             }
-            double idf = frequencies.idf(req.stems[t]);
+            double idf = req.idfs[t];
             if (idf < MIN_TOPIC_IDF || found == TOPIC_TERMS && idf <= bestIdf[TOPIC_TERMS - 1]) {
                 continue;
             }
@@ -207,14 +207,14 @@ public final class OffTopicRule extends ThresholdClassifier {
     }
 
     /** Evidence a reviewer can check: what the answer is about instead, its three heaviest terms the request lacks. */
-    private static String dominantTerms(Terms req, Terms ans, DocumentFrequencies frequencies) {
+    private static String dominantTerms(Terms req, Terms ans) {
         int[] top = {-1, -1, -1};
         double[] weights = new double[top.length];
         for (int a = 0; a < ans.distinct; a++) {
             if (req.has(ans.stems[a], ans.variant(a))) {
                 continue;
             }
-            double weight = frequencies.idf(ans.stems[a]) * logTf(ans.counts[a]);
+            double weight = ans.idfs[a] * logTf(ans.counts[a]);
             for (int k = 0; k < top.length; k++) {
                 if (top[k] < 0 || weight > weights[k]) {
                     System.arraycopy(top, k, top, k + 1, top.length - k - 1);
@@ -233,11 +233,11 @@ public final class OffTopicRule extends ThresholdClassifier {
         return terms.toString();
     }
 
-    private static double cosine(Terms req, Terms ans, DocumentFrequencies frequencies) {
+    private static double cosine(Terms req, Terms ans) {
         double dot = 0;
         double requestNorm = 0;
         for (int t = 0; t < req.distinct; t++) {
-            double idf = frequencies.idf(req.stems[t]);
+            double idf = req.idfs[t];
             double weight = idf * logTf(req.counts[t]);
             requestNorm += weight * weight;
             int shared = ans.exactCountOf(req.stems[t]);
@@ -245,7 +245,7 @@ public final class OffTopicRule extends ThresholdClassifier {
         }
         double answerNorm = 0;
         for (int a = 0; a < ans.distinct; a++) {
-            answerNorm += square(frequencies.idf(ans.stems[a]) * logTf(ans.counts[a]));
+            answerNorm += square(ans.idfs[a] * logTf(ans.counts[a]));
         }
         return dot / Math.sqrt(requestNorm * answerNorm);
     }
@@ -262,6 +262,8 @@ public final class OffTopicRule extends ThresholdClassifier {
         LongIntMap index;
         LongIntMap variantCounts;
         long[] stems = new long[0];
+        /** Each term's IDF, read with its stem from the thread's {@link WordFacts}: the rule asks it several times. */
+        double[] idfs = new double[0];
         long[] variants = new long[0];
         int[] counts = new int[0];
         int[] starts = new int[0];
@@ -278,6 +280,7 @@ public final class OffTopicRule extends ThresholdClassifier {
             int capacity = text.length() / 2 + 1;
             if (stems.length < capacity) {
                 stems = new long[capacity];
+                idfs = new double[capacity];
                 variants = new long[capacity];
                 counts = new int[capacity];
                 starts = new int[capacity];
@@ -286,8 +289,11 @@ public final class OffTopicRule extends ThresholdClassifier {
             distinct = 0;
             words = 0;
             stopWords = 0;
+            WordFacts facts = WordFacts.thread();
             for (Prose.Words w = new Prose.Words(text); w.next(); ) {
-                long stem = Stems.of(text, w.start(), w.end(), w.packed());
+                long key = w.packed();
+                boolean packed = key != PackedWord.NOT_PACKED;
+                long stem = packed ? facts.stem(text, w.start(), w.end(), key) : Stems.of(text, w.start(), w.end(), key);
                 if (stem == Stems.NONE) {
                     stopWords++;
                     continue;
@@ -298,6 +304,7 @@ public final class OffTopicRule extends ThresholdClassifier {
                     at = distinct++;
                     index.put(stem, at, -1);
                     stems[at] = stem;
+                    idfs[at] = packed ? facts.idf(text, w.start(), w.end(), key) : DocumentFrequencies.english().idf(stem);
                     starts[at] = w.start();
                     ends[at] = w.end();
                     counts[at] = 0;

@@ -8,10 +8,10 @@ import org.alignmentmonitor.classifiers.Finding;
 import org.alignmentmonitor.classifiers.Texts;
 import org.alignmentmonitor.classifiers.ThresholdClassifier;
 import org.alignmentmonitor.classifiers.ThresholdClassifierProvider;
-import org.alignmentmonitor.classifiers.text.Lexicon;
 import org.alignmentmonitor.classifiers.text.Requests;
 import org.alignmentmonitor.classifiers.text.Scripts;
 import org.alignmentmonitor.classifiers.text.TextMemo;
+import org.alignmentmonitor.classifiers.text.WordFacts;
 
 /**
  * Token soup: an answer to a plain (non-code) request that is mostly not words: brackets, markup and
@@ -96,7 +96,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
             // nature; a wrong language is rule.language's business, a stray script was checked above.
             return Finding.NONE;
         }
-        Lexicon.Known lexicon = Lexicon.english().known();
+        WordFacts lexicon = WordFacts.thread();
         int tokens = 0;
         int hard = 0;
         int unknown = 0;
@@ -149,7 +149,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
      * words, 0.5 for an unknown Latin word that is not shaped like a name, 0 for a word; -1 when the
      * token is not judged at all.
      */
-    static double soupWeight(String text, int start, int end, int allowedScripts, Lexicon.Known lexicon, boolean code,
+    static double soupWeight(String text, int start, int end, int allowedScripts, WordFacts lexicon, boolean code,
             boolean links) {
         if (isUrlOrTableCell(text, start, end, links)) {
             return -1;
@@ -192,7 +192,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
     }
 
     /** 0.5 when the letters of the token, split at its punctuation, include a word neither known nor name-like. */
-    private static double unknownWordWeight(String text, int start, int end, Lexicon.Known lexicon) {
+    private static double unknownWordWeight(String text, int start, int end, WordFacts lexicon) {
         int k = start;
         while (k < end) {
             if (!Texts.isLetter(text.charAt(k))) {
@@ -204,7 +204,7 @@ public final class TokenSoupRule extends ThresholdClassifier {
                 k++;
             }
             boolean capitalised = Character.isUpperCase(text.charAt(wordStart));
-            if (!capitalised && k - wordStart > 2 && !lexicon.contains(text, wordStart, k)) {
+            if (!capitalised && k - wordStart > 2 && !lexicon.isKnown(text, wordStart, k)) {
                 return 0.5;
             }
         }

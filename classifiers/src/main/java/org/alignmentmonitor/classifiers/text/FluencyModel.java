@@ -123,7 +123,7 @@ public final class FluencyModel {
                 counts.add(new int[] {Integer.parseInt(row[1]), Integer.parseInt(row[2]), Integer.parseInt(row[3])});
             }
         }
-        WordClasses classes = new WordClasses(words);
+        WordClasses classes = new WordClasses(words, true);
         long[] bigrams = new long[classes.size() * classes.size()];
         for (int[] c : counts) {
             bigrams[c[0] * classes.size() + c[1]] = c[2];

@@ -73,46 +73,6 @@ public final class Lexicon {
         return count(text, start, end) > 0;
     }
 
-    /**
-     * {@link #contains} through a small memo of the calling thread: the lexicon's table is larger
-     * than the CPU's caches and answers repeat their words, so most look-ups are then cache hits.
-     * Get it once per text and use it on that thread only.
-     */
-    public Known known() {
-        return known.get();
-    }
-
-    private final ThreadLocal<Known> known = ThreadLocal.withInitial(() -> new Known(this));
-
-    /** See {@link #known()}: a direct-mapped memo of membership by packed word. */
-    public static final class Known {
-        /** 32K words (256 KB): the vocabulary of real answers is tens of thousands of words. */
-        private static final int BITS = 15;
-        private static final long KNOWN = 1L << 62;
-        private final Lexicon lexicon;
-        /** Packed word (60 bits at most) with the KNOWN bit; 0 is an empty slot (no packed word is 0). */
-        private final long[] entries = new long[1 << BITS];
-
-        private Known(Lexicon lexicon) {
-            this.lexicon = lexicon;
-        }
-
-        public boolean contains(CharSequence text, int start, int end) {
-            long key = PackedWord.pack(text, start, end);
-            if (key == PackedWord.NOT_PACKED) {
-                return lexicon.contains(text, start, end);
-            }
-            int slot = PackedWord.spread(key, Long.SIZE - BITS);
-            long entry = entries[slot];
-            if ((entry & ~KNOWN) == key) {
-                return (entry & KNOWN) != 0;
-            }
-            boolean known = lexicon.count(key) > 0;
-            entries[slot] = key | (known ? KNOWN : 0);
-            return known;
-        }
-    }
-
     /** Whether some longer known word starts with {@code text[start, end)} (any case): a word cut short. */
     public boolean isPrefixOfLongerWord(CharSequence text, int start, int end) {
         String prefix = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);

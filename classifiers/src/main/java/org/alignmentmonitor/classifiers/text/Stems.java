@@ -18,15 +18,8 @@ public final class Stems {
     public static final long NONE = 0;
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
-    /** 64K words: the vocabulary of a day's answers mostly fits, and a miss costs a run of Lucene's analyser. */
-    private static final int CACHE_BITS = 16;
     /** Letters of a stem's prefix that make a {@link #variantOf variant key}. */
     public static final int VARIANT_LETTERS = 5;
-    /**
-     * Per thread, direct-mapped: slot s holds a packed word at 3s, its stem hash at 3s + 1 and its variant key at
-     * 3s + 2 (side by side: one cache miss per look-up).
-     */
-    private static final ThreadLocal<long[]> CACHE = ThreadLocal.withInitial(() -> new long[3 << CACHE_BITS]);
 
     private Stems() {}
 
@@ -47,24 +40,17 @@ public final class Stems {
         return lookUp(text, start, end, key, 2);
     }
 
-    /** Column 1 (stem hash) or 2 (variant key) of the cached entry of a word, made on a miss. */
+    /** Column 1 (stem hash) or 2 (variant key) of a word; packed words through the thread's {@link WordFacts}. */
     private static long lookUp(CharSequence text, int start, int end, long key, int column) {
         if (key == PackedWord.NOT_PACKED) {
             String stem = stem(text.subSequence(start, end).toString());
             return column == 1 ? hash(stem) : variant(stem);
         }
-        long[] cache = CACHE.get();
-        int slot = 3 * PackedWord.spread(key, Long.SIZE - CACHE_BITS);
-        if (cache[slot] != key) {
-            String stem = stem(text.subSequence(start, end).toString());
-            cache[slot] = key;
-            cache[slot + 1] = hash(stem);
-            cache[slot + 2] = variant(stem);
-        }
-        return cache[slot + column];
+        WordFacts facts = WordFacts.thread();
+        return column == 1 ? facts.stem(text, start, end, key) : facts.variant(text, start, end, key);
     }
 
-    private static long variant(String stem) {
+    static long variant(String stem) {
         if (stem == null || stem.length() < VARIANT_LETTERS) {
             return 0;
         }

@@ -38,18 +38,21 @@ public final class WordClasses {
         void token(int wordClass, int start, int end);
     }
 
-    /** 16K words (256 KB); slot s: packed word at 2s (0: empty), its class at 2s + 1. */
-    private static final int MEMO_BITS = 14;
-
     private final List<String> words;
     private final LongIntTable packed;
-    /** Per instance (the classes depend on its frequent words) and thread. */
-    private final ThreadLocal<long[]> lowerCaseClassMemo = ThreadLocal.withInitial(() -> new long[2 << MEMO_BITS]);
     private final Map<String, Integer> unpacked;
+    /** Whether this is the shipped model's: only its classes are kept in the thread's {@link WordFacts}. */
+    private final boolean shipped;
+
+    /** Classes for building a model (see {@link EnglishStatisticsBuilder}), not remembered. */
+    WordClasses(List<String> words) {
+        this(words, false);
+    }
 
     /** @param words the frequent words, lower case, in id order (id = FIRST_WORD + index) */
-    WordClasses(List<String> words) {
+    WordClasses(List<String> words, boolean shipped) {
         this.words = List.copyOf(words);
+        this.shipped = shipped;
         Map<Long, Integer> byKey = new HashMap<>();
         Map<String, Integer> others = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
@@ -79,7 +82,7 @@ public final class WordClasses {
      * the characters between words are read here.
      */
     public void scan(CharSequence text, int from, int to, Sink sink) {
-        long[] lowerCaseClasses = lowerCaseClassMemo.get();
+        WordFacts facts = shipped ? WordFacts.thread() : null;
         WordIndex words = WordIndex.of(text, to);
         int word = words.firstEndingAfter(from);
         int nextWord = word < words.size() ? Math.max(words.start(word), from) : Integer.MAX_VALUE;
@@ -97,8 +100,8 @@ public final class WordClasses {
                     sink.token(START, start, start);
                     open = true;
                 }
-                sink.token(key != PackedWord.NOT_PACKED && !capital ? lowerCaseClass(lowerCaseClasses, text, start, end, key)
-                        : classOf(text, start, end, key), start, end);
+                sink.token(facts != null && key != PackedWord.NOT_PACKED && !capital
+                        ? facts.lowerCaseClass(this, text, start, end, key) : classOf(text, start, end, key), start, end);
                 i = end;
                 word++;
                 nextWord = word < words.size() ? words.start(word) : Integer.MAX_VALUE;
@@ -145,24 +148,8 @@ public final class WordClasses {
         return false;
     }
 
-    /**
-     * {@link #classOf} of a lower-case ASCII word, which depends on its packed letters alone, remembered
-     * in a direct-mapped per-thread memo: most words of an answer are not frequent words, and their
-     * suffix class took a walk through the suffix list each time.
-     */
-    private int lowerCaseClass(long[] memo, CharSequence text, int start, int end, long key) {
-        int slot = 2 * PackedWord.spread(key, Long.SIZE - MEMO_BITS);
-        if (memo[slot] == key) {
-            return (int) memo[slot + 1];
-        }
-        int wordClass = classOf(text, start, end, key);
-        memo[slot] = key;
-        memo[slot + 1] = wordClass;
-        return wordClass;
-    }
-
     /** The class of the word {@code text[start, end)}, whose letters packed are {@code key} (or NOT_PACKED). */
-    private int classOf(CharSequence text, int start, int end, long key) {
+    int classOf(CharSequence text, int start, int end, long key) {
         int known = key != PackedWord.NOT_PACKED ? packed.get(key, -1)
                 : unpacked.getOrDefault(text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT), -1);
         if (known >= 0) {
