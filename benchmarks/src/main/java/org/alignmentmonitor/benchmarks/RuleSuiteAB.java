@@ -16,7 +16,7 @@ import org.alignmentmonitor.schemas.AvroTrust;
 /**
  * Two builds of the rule suite in one JVM, their passes interleaved, so both see the same machine:
  * {@code java -cp benchmarks/target/benchmarks.jar org.alignmentmonitor.benchmarks.RuleSuiteAB
- * <classes or jar A> <classes or jar B> [rounds] [traffic dir]}. Each build's classifiers classes
+ * <classes or jar A> <classes or jar B> [rounds] [traffic dir] [per-rule]}. Each build's classifiers classes
  * are loaded child-first from its own location (everything else is shared), and each round runs
  * one pass of A and one of B over the traffic, alternating which goes first. On the shared
  * development machine a pass's CPU time moves by ±15% with other builds' load; rounds measured side
@@ -30,7 +30,7 @@ public final class RuleSuiteAB {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: RuleSuiteAB <classifiers A> <classifiers B> [rounds] [traffic dir]");
+            System.err.println("usage: RuleSuiteAB <classifiers A> <classifiers B> [rounds] [traffic dir] [per-rule]");
             System.exit(2);
         }
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
@@ -38,13 +38,18 @@ public final class RuleSuiteAB {
         List<Interaction> interactions = RealTraffic.load(Path.of(args.length > 3 ? args[3] : "testdata/traffic"));
         Suite[] suites = {Suite.load(Path.of(args[0])), Suite.load(Path.of(args[1]))};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean perRule = args.length > 4 && args[4].equals("per-rule");
         double[][] micros = new double[2][rounds];
+        // Per rule (option per-rule): each classifier's CPU time, summed over the measured rounds, as in
+        // RuleSuiteCpuTime's per-rule mode (shared work is charged to the first rule that asks).
+        long[][] ruleNanos = new long[2][suites[0].classifiers().size()];
         long[] flagged = new long[2];
         for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
             for (int turn = 0; turn < 2; turn++) {
                 int k = (round & 1) == 0 ? turn : 1 - turn;
                 long cpu = threads.getCurrentThreadCpuTime();
-                flagged[k] = suites[k].run(interactions);
+                flagged[k] = perRule ? suites[k].runPerRule(interactions, threads, round >= 0 ? ruleNanos[k] : null)
+                        : suites[k].run(interactions);
                 double perInteraction = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / interactions.size();
                 if (round >= 0) {
                     micros[k][round] = perInteraction;
@@ -57,6 +62,15 @@ public final class RuleSuiteAB {
             System.out.printf("%s: median %.1f µs CPU per interaction (min %.1f, max %.1f), flagged %d%n",
                     k == 0 ? "A" : "B", sorted[rounds / 2], sorted[0], sorted[rounds - 1], flagged[k]);
         }
+        if (perRule) {
+            List<?> classifiers = suites[0].classifiers();
+            for (int r = 0; r < classifiers.size(); r++) {
+                double a = ruleNanos[0][r] / 1e3 / interactions.size() / rounds;
+                double b = ruleNanos[1][r] / 1e3 / interactions.size() / rounds;
+                System.out.printf("%-22s A %6.2f  B %6.2f µs CPU per interaction  B/A %.3f%n",
+                        Suite.id(classifiers.get(r)), a, b, b / a);
+            }
+        }
         double[] ratios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             ratios[round] = micros[1][round] / micros[0][round];
@@ -67,13 +81,44 @@ public final class RuleSuiteAB {
     }
 
     /** One build's default suite, called through reflection: its classes are not this class loader's. */
-    private record Suite(Object suite, Method judge) {
+    private record Suite(Object suite, Method judge, Method classifiersOf) {
 
         static Suite load(Path classes) throws ReflectiveOperationException, IOException {
             ClassLoader loader = new ChildFirst(classes.toUri().toURL(), RuleSuiteAB.class.getClassLoader());
             Class<?> type = loader.loadClass("org.alignmentmonitor.classifiers.ClassifierSuite");
             return new Suite(type.getMethod("defaults").invoke(null),
-                    type.getMethod("judge", Interaction.class, long.class));
+                    type.getMethod("judge", Interaction.class, long.class), type.getMethod("classifiers"));
+        }
+
+        List<?> classifiers() throws ReflectiveOperationException {
+            return (List<?>) classifiersOf.invoke(suite);
+        }
+
+        static String id(Object classifier) throws ReflectiveOperationException {
+            return (String) classifier.getClass().getMethod("id").invoke(classifier);
+        }
+
+        /** Each classifier in turn on each interaction, its CPU time added to {@code nanos} (unless null). */
+        long runPerRule(List<Interaction> interactions, ThreadMXBean threads, long[] nanos)
+                throws ReflectiveOperationException {
+            List<?> rules = classifiers();
+            Method[] classify = new Method[rules.size()];
+            for (int r = 0; r < classify.length; r++) {
+                classify[r] = rules.get(r).getClass().getMethod("classify", Interaction.class);
+            }
+            Method flaggedOf = classify[0].getReturnType().getMethod("getFlagged");
+            long flagged = 0;
+            for (Interaction interaction : interactions) {
+                for (int r = 0; r < classify.length; r++) {
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    Object result = classify[r].invoke(rules.get(r), interaction);
+                    if (nanos != null) {
+                        nanos[r] += threads.getCurrentThreadCpuTime() - cpu;
+                    }
+                    flagged += (Boolean) flaggedOf.invoke(result) ? 1 : 0;
+                }
+            }
+            return flagged; // flagged results of all rules, not flagged interactions
         }
 
         long run(List<Interaction> interactions) throws ReflectiveOperationException {

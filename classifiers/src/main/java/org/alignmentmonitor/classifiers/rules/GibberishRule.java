@@ -48,8 +48,11 @@ public final class GibberishRule extends ThresholdClassifier {
 
     private static final CharClass LOWER_CASE = CharClass.of(Character::isLowerCase);
 
-    /** Bit k set when letter 'a' + k is a vowel (a e i o u y). */
-    private static final int ASCII_VOWELS = 1 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24;
+    /** 32K words (256 KB): the vocabulary of real answers is tens of thousands of words. */
+    private static final int ODD_CACHE_BITS = 15;
+    private static final long ODD = 1L << 62;
+    /** Per thread: packed word (never 0, at most 60 bits) plus {@link #ODD} when the word is odd; 0 when empty. */
+    private static final ThreadLocal<long[]> ODD_CACHE = ThreadLocal.withInitial(() -> new long[1 << ODD_CACHE_BITS]);
 
     /** RARE_PAIRS as a 26 x 26 table of lower-case ASCII letters. */
     private static final boolean[] RARE = new boolean[26 * 26];
@@ -189,10 +192,11 @@ public final class GibberishRule extends ThresholdClassifier {
 
     /** Whether {@code text} has at least {@code count} odd words; stops as soon as it knows. */
     private static boolean hasOddWords(String text, int count) {
+        long[] oddCache = ODD_CACHE.get();
         int found = 0;
         for (Prose.Words w = new Prose.Words(text); found < count && w.next(); ) {
             // Few words are odd: judge that first, the acronym test only for those.
-            if (w.length() >= 2 && isOdd(text, w) && !isAcronym(text, w.start(), w.end())) {
+            if (w.length() >= 2 && isOdd(text, w, oddCache) && !isAcronym(text, w.start(), w.end())) {
                 found++;
             }
         }
@@ -200,40 +204,23 @@ public final class GibberishRule extends ThresholdClassifier {
     }
 
     /**
-     * {@link #isOdd(CharSequence, int, int)} of the current word, read from its packed letters when it
-     * has them (nearly every word): no character reads and no table bigger than {@link #RARE}.
+     * {@link #isOdd(CharSequence, int, int)} of the current word, remembered by its packed letters
+     * (on which alone it depends: it ignores case) in a direct-mapped per-thread cache. Prose
+     * repeats its words, and judging each anew was most of the rule's time.
      */
-    private static boolean isOdd(String text, Prose.Words w) {
+    private static boolean isOdd(String text, Prose.Words w, long[] oddCache) {
         long key = w.packed();
-        return key == WordSet.NOT_PACKED ? isOdd(text, w.start(), w.end()) : isOddPacked(key);
-    }
-
-    /**
-     * {@link #isOdd(CharSequence, int, int)} of a word of ASCII letters packed by {@link WordSet#pack}
-     * (5 bits a letter, 1-26, the first letter highest); the same test, since it folds case too.
-     */
-    static boolean isOddPacked(long key) {
-        int length = (Long.SIZE - Long.numberOfLeadingZeros(key) + 4) / 5;
-        boolean vowel = false;
-        int consonantRun = 0;
-        int maxConsonantRun = 0;
-        int vowels = 0;
-        int previous = -1;
-        for (int shift = 5 * (length - 1); shift >= 0; shift -= 5) {
-            int letter = (int) (key >>> shift & 31) - 1;
-            if ((ASCII_VOWELS >>> letter & 1) != 0) {
-                vowel = true;
-                vowels++;
-                consonantRun = 0;
-            } else {
-                maxConsonantRun = Math.max(maxConsonantRun, ++consonantRun);
-            }
-            if (previous >= 0 && RARE[previous * 26 + letter]) {
-                return true;
-            }
-            previous = letter;
+        if (key == WordSet.NOT_PACKED) {
+            return isOdd(text, w.start(), w.end());
         }
-        return !vowel && length >= 4 || maxConsonantRun >= 6 || length >= 7 && vowels * 9 < length;
+        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> (Long.SIZE - ODD_CACHE_BITS));
+        long entry = oddCache[slot];
+        if (entry != 0 && (entry & ~ODD) == key) {
+            return (entry & ODD) != 0;
+        }
+        boolean odd = isOdd(text, w.start(), w.end());
+        oddCache[slot] = key | (odd ? ODD : 0);
+        return odd;
     }
 
     /** All capitals and at most six letters: HTML, NASA, PhD-like short forms are not judged. */
