@@ -175,6 +175,9 @@ public final class ConstraintParser {
             "recommend", "brainstorm", "come up with", "top");
     private static final List<String> NUMBER_WORDS_FROM_FIVE =
             List.of("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty");
+    /** The number words of {@link #NUM} from five on, as whole tokens. */
+    private static final String[] COUNT_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
     private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
     private static final Pattern WORD_QUALIFIER = Pattern.compile(
             "\\b(?:capital|capitals|capitalized|upper[ -]?case|lower[ -]?case|caps|title|keywords?|bold|italic)\\b", CI);
@@ -280,7 +283,8 @@ public final class ConstraintParser {
         if (lower.contains("word") && !seen.contains(Kind.WORDS)) {
             parseStatedWords(prompt, from, found, seen);
         }
-        if (mayStateItems(lower) && (m = in(STATED_ITEMS, prompt, from)).find() && !PER_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
+        if (mayStateItems(lower) && (m = in(STATED_ITEMS, prompt, from)).find()
+                && !PER_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
             int count = number(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             if (count >= MIN_STATED_ITEMS && count <= MAX_STATED_ITEMS) {
                 add(found, seen, new Constraint(Kind.STATED_ITEMS, Relation.AT_LEAST, count, null, m.start(), m.end()));
@@ -316,17 +320,11 @@ public final class ConstraintParser {
     }
 
     /**
-     * The cheap gate of the stated-items regex: a digit or a number word from five on, and one of the
-     * regex's verbs or "top" or a number word at the start.
+     * The cheap gate of the stated-items regex: a count it could read as {@value #MIN_STATED_ITEMS} or more, and
+     * one of the regex's verbs or "top" or a number word at the start.
      */
     private static boolean mayStateItems(String lower) {
-        boolean number = false;
-        for (int i = 0; i < lower.length() && !number; i++) {
-            number = Character.isDigit(lower.charAt(i));
-        }
-        for (int w = 0; w < NUMBER_WORDS_FROM_FIVE.size() && !number; w++) {
-            number = lower.contains(NUMBER_WORDS_FROM_FIVE.get(w));
-        }
+        boolean number = hasItemCount(lower);
         if (!number) {
             return false;
         }
@@ -340,6 +338,53 @@ public final class ConstraintParser {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code lower} has a token the stated-items regex could read as a count of
+     * {@value #MIN_STATED_ITEMS} or more: 1-5 digits or a number word from five to twenty, after a
+     * regex space or at the start, and before a regex space. Every alternative of the regex puts its
+     * number there, and a first match with another number adds nothing, so without one it cannot add
+     * a constraint. "ten" and "teen" inside words ("often", "written") no longer open the regex.
+     */
+    static boolean hasItemCount(String lower) {
+        int length = lower.length();
+        int start = 0;
+        while (start < length) {
+            int end = start;
+            while (end < length && !isRegexSpace(lower.charAt(end))) {
+                end++;
+            }
+            if (end < length && end > start && isCountToken(lower, start, end)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean isCountToken(String lower, int start, int end) {
+        int length = end - start;
+        if (length <= 5) {
+            boolean digits = true;
+            for (int i = start; i < end && digits; i++) {
+                digits = lower.charAt(i) >= '0' && lower.charAt(i) <= '9';
+            }
+            if (digits) {
+                return true;
+            }
+        }
+        for (String word : COUNT_WORDS) {
+            if (word.length() == length && lower.startsWith(word, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of a regex without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     private static boolean startsWithNumber(String stripped) {
