@@ -175,6 +175,9 @@ public final class ConstraintParser {
             "recommend", "brainstorm", "come up with", "top");
     private static final List<String> NUMBER_WORDS_FROM_FIVE =
             List.of("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty");
+    /** The number words of {@link #NUM} from five on, as whole tokens. */
+    private static final String[] COUNT_WORDS = {"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
     private static final Pattern PER_PART = Pattern.compile("\\b(?:each|every|per)\\b", CI);
     private static final Pattern WORD_QUALIFIER = Pattern.compile(
             "\\b(?:capital|capitals|capitalized|upper[ -]?case|lower[ -]?case|caps|title|keywords?|bold|italic)\\b", CI);
@@ -230,20 +233,22 @@ public final class ConstraintParser {
         String lower = prompt.substring(from).toLowerCase(Locale.ROOT);
         EnumSet<Kind> seen = EnumSet.noneOf(Kind.class);
 
-        Matcher m = NO_COMMA.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("comma") && m.find()) {
+        // Each matcher is made behind its gate: making one (and its group arrays) for every pattern of every
+        // prompt cost about as much as the gates.
+        Matcher m;
+        if (lower.contains("comma") && (m = in(NO_COMMA, prompt, from)).find()) {
             add(found, seen, new Constraint(Kind.NO_COMMA, null, 0, null, m.start(), m.end()));
         }
-        m = LOWERCASE.matcher(prompt).region(from, prompt.length());
-        while ((lower.contains("lower") || lower.contains("capital")) && m.find()) {
+        m = lower.contains("lower") || lower.contains("capital") ? in(LOWERCASE, prompt, from) : null;
+        while (m != null && m.find()) {
             if (!WORD_CASE_FREQUENCY.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
                 add(found, seen, new Constraint(Kind.LOWERCASE, null, 0, null, m.start(), m.end()));
                 break;
             }
         }
-        m = UPPERCASE.matcher(prompt).region(from, prompt.length());
-        while ((lower.contains("capital") || lower.contains("upper") || lower.contains("caps")
-                || lower.contains("lower")) && m.find()) {
+        m = lower.contains("capital") || lower.contains("upper") || lower.contains("caps") || lower.contains("lower")
+                ? in(UPPERCASE, prompt, from) : null;
+        while (m != null && m.find()) {
             boolean negated = NEGATED_BEFORE.matcher(prompt).region(Math.max(0, m.start() - 24), m.start()).find();
             if (!negated && !WORD_CASE_FREQUENCY.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
                 add(found, seen, new Constraint(Kind.UPPERCASE, null, 0, null, m.start(), m.end()));
@@ -254,8 +259,8 @@ public final class ConstraintParser {
             // Contradictory or unclear (e.g. "lowercase, except capital letters for names"): not checkable.
             found.removeIf(c -> c.kind() == Kind.LOWERCASE || c.kind() == Kind.UPPERCASE);
         }
-        m = QUOTATION.matcher(prompt).region(from, prompt.length());
-        while (lower.contains("double") && m.find()) {
+        m = lower.contains("double") ? in(QUOTATION, prompt, from) : null;
+        while (m != null && m.find()) {
             if (m.group(1) == null || WHOLE_RESPONSE.matcher(m.group(1)).find()
                     || WHOLE_RESPONSE_BEFORE.matcher(prompt).region(Math.max(0, m.start() - 40), m.start()).find()) {
                 add(found, seen, new Constraint(Kind.QUOTATION, null, 0, null, m.start(), m.end()));
@@ -278,55 +283,48 @@ public final class ConstraintParser {
         if (lower.contains("word") && !seen.contains(Kind.WORDS)) {
             parseStatedWords(prompt, from, found, seen);
         }
-        m = STATED_ITEMS.matcher(prompt).region(from, prompt.length());
-        if (mayStateItems(lower) && m.find() && !PER_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
+        if (mayStateItems(lower) && (m = in(STATED_ITEMS, prompt, from)).find()
+                && !PER_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
             int count = number(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
             if (count >= MIN_STATED_ITEMS && count <= MAX_STATED_ITEMS) {
                 add(found, seen, new Constraint(Kind.STATED_ITEMS, Relation.AT_LEAST, count, null, m.start(), m.end()));
             }
         }
-        m = TITLE.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("angul") && m.find()) {
+        if (lower.contains("angul") && (m = in(TITLE, prompt, from)).find()) {
             add(found, seen, new Constraint(Kind.TITLE, null, 0, null, m.start(), m.end()));
         }
-        m = POSTSCRIPT.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("script") && m.find()) {
+        if (lower.contains("script") && (m = in(POSTSCRIPT, prompt, from)).find()) {
             String marker = m.group(1).replace(" ", "").toUpperCase(Locale.ROOT);
             add(found, seen, new Constraint(Kind.POSTSCRIPT, null, 0, marker, m.start(), m.end()));
         }
-        m = LETTER_FREQUENCY.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("letter") && m.find()) {
+        if (lower.contains("letter") && (m = in(LETTER_FREQUENCY, prompt, from)).find()) {
             parseFrequency(m, m.group(1) != null ? 1 : m.group(5) != null ? 5 : 9, Kind.LETTER_FREQUENCY, found, seen);
         }
-        m = WORD_FREQUENCY.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("word") && m.find()) {
+        if (lower.contains("word") && (m = in(WORD_FREQUENCY, prompt, from)).find()) {
             parseFrequency(m, m.group(1) != null ? 1 : 5, Kind.WORD_FREQUENCY, found, seen);
         }
-        m = TWO_RESPONSES.matcher(prompt).region(from, prompt.length());
-        if ((lower.contains("asterisk") || lower.contains(RESPONSE_DIVIDER)) && m.find()
-                && SIX_ASTERISKS.matcher(prompt).region(from, prompt.length()).find()) {
+        if ((lower.contains("asterisk") || lower.contains(RESPONSE_DIVIDER)) && (m = in(TWO_RESPONSES, prompt, from)).find()
+                && in(SIX_ASTERISKS, prompt, from).find()) {
             add(found, seen, new Constraint(Kind.TWO_RESPONSES, null, 0, RESPONSE_DIVIDER, m.start(), m.end()));
         }
         ContentConstraints.parse(prompt, from, lower).forEach(constraint -> add(found, seen, constraint));
-        m = JSON_PROMPT.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("json") && m.find() && !JSON_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
+        if (lower.contains("json") && (m = in(JSON_PROMPT, prompt, from)).find() && !JSON_PART.matcher(Sentences.around(prompt, m.start(), m.end())).find()) {
             add(found, seen, new Constraint(Kind.JSON, null, 0, null, m.start(), m.end()));
         }
         return found;
     }
 
+    /** A matcher of {@code pattern} over {@code prompt} from {@code from} on. */
+    static Matcher in(Pattern pattern, String prompt, int from) {
+        return pattern.matcher(prompt).region(from, prompt.length());
+    }
+
     /**
-     * The cheap gate of the stated-items regex: a digit or a number word from five on, and one of the
-     * regex's verbs or "top" or a number word at the start.
+     * The cheap gate of the stated-items regex: a count it could read as {@value #MIN_STATED_ITEMS} or more, and
+     * one of the regex's verbs or "top" or a number word at the start.
      */
     private static boolean mayStateItems(String lower) {
-        boolean number = false;
-        for (int i = 0; i < lower.length() && !number; i++) {
-            number = Character.isDigit(lower.charAt(i));
-        }
-        for (int w = 0; w < NUMBER_WORDS_FROM_FIVE.size() && !number; w++) {
-            number = lower.contains(NUMBER_WORDS_FROM_FIVE.get(w));
-        }
+        boolean number = hasItemCount(lower);
         if (!number) {
             return false;
         }
@@ -340,6 +338,53 @@ public final class ConstraintParser {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code lower} has a token the stated-items regex could read as a count of
+     * {@value #MIN_STATED_ITEMS} or more: 1-5 digits or a number word from five to twenty, after a
+     * regex space or at the start, and before a regex space. Every alternative of the regex puts its
+     * number there, and a first match with another number adds nothing, so without one it cannot add
+     * a constraint. "ten" and "teen" inside words ("often", "written") no longer open the regex.
+     */
+    static boolean hasItemCount(String lower) {
+        int length = lower.length();
+        int start = 0;
+        while (start < length) {
+            int end = start;
+            while (end < length && !isRegexSpace(lower.charAt(end))) {
+                end++;
+            }
+            if (end < length && end > start && isCountToken(lower, start, end)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean isCountToken(String lower, int start, int end) {
+        int length = end - start;
+        if (length <= 5) {
+            boolean digits = true;
+            for (int i = start; i < end && digits; i++) {
+                digits = lower.charAt(i) >= '0' && lower.charAt(i) <= '9';
+            }
+            if (digits) {
+                return true;
+            }
+        }
+        for (String word : COUNT_WORDS) {
+            if (word.length() == length && lower.startsWith(word, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of a regex without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     private static boolean startsWithNumber(String stripped) {

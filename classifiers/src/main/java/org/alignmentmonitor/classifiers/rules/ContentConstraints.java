@@ -66,23 +66,22 @@ final class ContentConstraints {
         if (lower.contains("word") && KEYWORD_VERBS.stream().anyMatch(lower::contains)) {
             keywords(prompt, from, found);
         }
-        Matcher m = SECTION_MARK.matcher(prompt).region(from, prompt.length());
-        if (lower.contains(" x") && m.find()) {
+        // Matchers are made behind their gates (see ConstraintParser.parse).
+        Matcher m;
+        if (lower.contains(" x") && (m = ConstraintParser.in(SECTION_MARK, prompt, from)).find()) {
             sections(prompt, from, m, found);
         }
-        m = CAPITAL_WORDS.matcher(prompt).region(from, prompt.length());
-        if ((lower.contains("capital") || lower.contains("caps")) && m.find()) {
+        if ((lower.contains("capital") || lower.contains("caps"))
+                && (m = ConstraintParser.in(CAPITAL_WORDS, prompt, from)).find()) {
             capitalWords(prompt, m, found);
         }
-        m = REPEAT.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("repeat") && m.find()) {
+        if (lower.contains("repeat") && (m = ConstraintParser.in(REPEAT, prompt, from)).find()) {
             String request = prompt.substring(0, m.start()).strip();
             if (!request.isEmpty()) {
                 found.add(new Constraint(Kind.REPEAT_PROMPT, null, 0, request, m.start(), m.end()));
             }
         }
-        m = OPTIONS.matcher(prompt).region(from, prompt.length());
-        if (lower.contains("my answer is") && m.find()) {
+        if (lower.contains("my answer is") && (m = ConstraintParser.in(OPTIONS, prompt, from)).find()) {
             int end = m.end();
             int options = 1;
             while (m.find()) {

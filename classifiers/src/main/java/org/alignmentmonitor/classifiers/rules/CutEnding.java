@@ -48,10 +48,12 @@ record CutEnding(double score, int start, String reason) {
             "afraid", "aware", "worth", "fight", "fighting", "live", "living", "deal", "forward", "up", "out",
             "longing", "count", "rely", "depend", "belong", "listen", "dream", "wish", "stand", "stood");
 
-    private static final Set<String> TITLE_LOWER_CASE_WORDS = Set.of(
-            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "vs");
-    /** The longest of them: longer words are not looked up (no substring made). */
-    private static final int TITLE_LOWER_CASE_MAX = TITLE_LOWER_CASE_WORDS.stream().mapToInt(String::length).max().orElse(0);
+    /** An array: compared in place against a line's words, without a substring per word. */
+    private static final String[] TITLE_LOWER_CASE_WORDS = {
+            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "vs"};
+    /** The longest of them: longer words are not looked up. */
+    private static final int TITLE_LOWER_CASE_MAX =
+            java.util.Arrays.stream(TITLE_LOWER_CASE_WORDS).mapToInt(String::length).max().orElse(0);
     private enum LineKind { PROSE, LIST_ITEM, OTHER }
 
     /**
@@ -216,11 +218,22 @@ record CutEnding(double score, int start, String reason) {
             if (Character.isUpperCase(line.charAt(start))) {
                 words++;
                 capitalised++;
-            } else if (i - start > TITLE_LOWER_CASE_MAX || !TITLE_LOWER_CASE_WORDS.contains(line.substring(start, i))) {
+            } else if (i - start > TITLE_LOWER_CASE_MAX || !isTitleLowerCaseWord(line, start, i)) {
                 words++;
             }
         }
         return words >= 2 && capitalised * 5 >= words * 4;
+    }
+
+    /** Whether {@code line[start, end)} is one of {@link #TITLE_LOWER_CASE_WORDS}, case-sensitively. */
+    private static boolean isTitleLowerCaseWord(String line, int start, int end) {
+        int length = end - start;
+        for (String word : TITLE_LOWER_CASE_WORDS) {
+            if (word.length() == length && line.startsWith(word, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Terminal punctuation or an emoji: fence markers were confused, but the answer did end. */

@@ -195,7 +195,8 @@ public final class GibberishRule extends ThresholdClassifier {
         long[] oddCache = ODD_CACHE.get();
         int found = 0;
         for (Prose.Words w = new Prose.Words(text); found < count && w.next(); ) {
-            if (w.length() >= 2 && !isAcronym(text, w.start(), w.end()) && isOdd(text, w, oddCache)) {
+            // Few words are odd: judge that first, the acronym test only for those.
+            if (w.length() >= 2 && isOdd(text, w, oddCache) && !isAcronym(text, w.start(), w.end())) {
                 found++;
             }
         }

@@ -81,4 +81,14 @@ class ConstraintParserTest {
     void shouldReadNothingWhenThePromptOnlyTalksAboutAConstraint() {
         assertThat(ConstraintParser.parse("Why do style guides tell writers to use fewer commas?")).isEmpty();
     }
+
+    @Test
+    void shouldOpenTheStatedItemsRegexOnlyForACountItCouldRead() {
+        assertThat(ConstraintParser.hasItemCount("list 20 films")).isTrue();
+        assertThat(ConstraintParser.hasItemCount("twenty names of horses")).isTrue();
+        assertThat(ConstraintParser.hasItemCount("give me\tseven ideas")).isTrue();
+        assertThat(ConstraintParser.hasItemCount("it was often written in 2020")).isFalse(); // "2020" ends the text
+        assertThat(ConstraintParser.hasItemCount("give me twenty-five ideas")).isFalse();
+        assertThat(ConstraintParser.hasItemCount("list 123456 things")).isFalse();
+    }
 }
