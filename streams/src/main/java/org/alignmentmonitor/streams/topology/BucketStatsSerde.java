@@ -184,7 +184,14 @@ public final class BucketStatsSerde implements Serde<BucketStats> {
             }
         }
 
+        /** Most partials have no labels: their fourteen zero doubles would be most of the value, so one byte says so. */
         void writeLabelSums(LabelSums sums) {
+            if (sums.getLabelled() == 0 && sums.getPositives() == 0 && positiveZero(sums.getSumB(), sums.getSumC(), sums.getSumBB(),
+                    sums.getSumCC(), sums.getSumAB(), sums.getSumAC(), sums.getSumBC())) {
+                writeByte(0);
+                return;
+            }
+            writeByte(1);
             writeLong(sums.getLabelled());
             writeLong(sums.getPositives());
             writeDouble(sums.getSumB());
@@ -194,6 +201,16 @@ public final class BucketStatsSerde implements Serde<BucketStats> {
             writeDouble(sums.getSumAB());
             writeDouble(sums.getSumAC());
             writeDouble(sums.getSumBC());
+        }
+
+        /** Bit-exact +0.0 only, so a -0.0 still round-trips as itself. */
+        private static boolean positiveZero(double... values) {
+            for (double value : values) {
+                if (Double.doubleToRawLongBits(value) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         byte[] bytes() {
@@ -261,6 +278,9 @@ public final class BucketStatsSerde implements Serde<BucketStats> {
         }
 
         LabelSums readLabelSums() {
+            if (readByte() == 0) {
+                return LabelSumsMath.empty();
+            }
             return new LabelSums(readLong(), readLong(), readDouble(), readDouble(), readDouble(), readDouble(), readDouble(),
                     readDouble(), readDouble());
         }

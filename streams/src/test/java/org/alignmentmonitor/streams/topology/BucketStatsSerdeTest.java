@@ -41,6 +41,7 @@ class BucketStatsSerdeTest {
         stats.setScoreSum(-Double.MAX_VALUE);
         stats.setMinEventTime(Instant.ofEpochMilli(-1L));
         stats.setModel("modèle ✓");
+        stats.setHigh(new LabelSums(0L, 0L, -0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0));
         assertThat(serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, stats))).isEqualTo(stats);
     }
 
