@@ -81,6 +81,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
             long start = System.nanoTime();
             long processCpuAtStart = StreamThreadCpu.processCpuNanos();
+            RunBreakdown breakdown = RunBreakdown.start();
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
             long running = System.nanoTime();
             StreamThreadCpu streamCpu = StreamThreadCpu.start();
@@ -105,6 +106,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             System.out.printf("stream threads' CPU             : %,10.2f µs/interaction (%d threads)%n",
                     streamCpuNanos / 1e3 / records, streamCpu.threads());
             System.out.printf("whole JVM's CPU (broker too)    : %,10.2f µs/interaction%n", processCpuNanos / 1e3 / records);
+            breakdown.printThreadCpu(records);
+            breakdown.printJvmInternalCpu(records);
+            // The input topic was written before the run; every other topic is what processing wrote.
+            RunBreakdown.printTopics(dataDir.resolve("kafka").resolve("kafka-logs"), records);
         }
         return 0;
     }

@@ -177,7 +177,7 @@ public final class HistoryBenchmark implements Callable<Integer> {
         System.out.printf("GET /api/v1/rates window %-3s: %s (interactions in the answer: %,d)%n", name, Percentiles.ofNanos(nanos, queries), count);
     }
 
-    /** Serialized size of one stored entry (key + Confluent-framed Avro value) of each kind. */
+    /** Serialized size of one stored entry (key + value in the stores' compact form) of each kind. */
     private void printEntrySizes(MonitorRuntime runtime, long end) {
         Serializer<BucketStats> values = runtime.topics().bucketStatsSerde().serializer();
         String topic = Names.bucketDeltasTopic(runtime.config().applicationId());

@@ -11,12 +11,16 @@ import org.alignmentmonitor.avro.TrainingExample;
 import org.alignmentmonitor.avro.Verdict;
 import org.alignmentmonitor.schemas.registry.AvroSerdes;
 import org.alignmentmonitor.schemas.registry.SchemaRegistryClient;
+import org.alignmentmonitor.streams.topology.BucketStatsSerde;
 import org.alignmentmonitor.streams.topology.MonitorTopics;
 import org.alignmentmonitor.streams.topology.Topic;
 import org.alignmentmonitor.streams.topology.TopicNames;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Pairs the topic names with Confluent wire-format Avro serdes backed by a schema registry. */
+/**
+ * Pairs the topic names with Confluent wire-format Avro serdes backed by a schema registry; the partial statistics,
+ * which only the topology's own stores and repartition topics hold, use the compact {@link BucketStatsSerde}.
+ */
 public final class MonitorSerdes {
 
     private MonitorSerdes() {
@@ -33,6 +37,6 @@ public final class MonitorSerdes {
                 new Topic<>(names.judgeRequests(), Serdes.String(), AvroSerdes.specific(JudgeRequest.class, registry, false)),
                 new Topic<>(names.judgments(), Serdes.String(), AvroSerdes.specific(Verdict.class, registry, false)),
                 new Topic<>(names.trainingExamples(), Serdes.String(), AvroSerdes.specific(TrainingExample.class, registry, false)),
-                AvroSerdes.specific(BucketStats.class, registry, false));
+                new BucketStatsSerde(AvroSerdes.specific(BucketStats.class, registry, false).deserializer()));
     }
 }

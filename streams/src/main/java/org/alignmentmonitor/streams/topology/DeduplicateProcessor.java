@@ -19,10 +19,15 @@ final class DeduplicateProcessor implements FixedKeyProcessor<String, Interactio
 
     /** Epochs that can still hold an id seen within the horizon: the current one and the two before. */
     static final int EPOCHS_CHECKED = 3;
+    /**
+     * Only an id's presence matters, so the value is empty: every interaction writes one changelog record, and the
+     * 8-byte timestamp it used to carry was never read. Values written before (8 bytes) read as present all the same.
+     */
+    private static final byte[] SEEN = new byte[0];
 
     private final long epochMs;
     private FixedKeyProcessorContext<String, Interaction> context;
-    private WindowStore<String, Long> seen;
+    private WindowStore<String, byte[]> seen;
 
     DeduplicateProcessor(Duration horizon) {
         this.epochMs = epochLength(horizon).toMillis();
@@ -52,7 +57,7 @@ final class DeduplicateProcessor implements FixedKeyProcessor<String, Interactio
                 return;
             }
         }
-        seen.put(id, record.timestamp(), epoch);
+        seen.put(id, SEEN, epoch);
         context.forward(record);
     }
 }

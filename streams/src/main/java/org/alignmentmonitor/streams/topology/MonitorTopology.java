@@ -123,7 +123,7 @@ public final class MonitorTopology {
         // which the cache's size accounting misses: the heap grew by ~2 KB per interaction up to >1 GB.
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(Names.DEDUP_STORE, DeduplicateProcessor.retention(settings.dedupHorizon()), dedupEpoch, false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.ByteArray()));
         for (String name : List.of(Names.DELTA_STORE, Names.BUCKET_STATS_STORE, Names.HOUR_STATS_STORE, Names.DAY_STATS_STORE,
                 Names.VERSION_TOTALS_STORE)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, topics.bucketStatsSerde())
