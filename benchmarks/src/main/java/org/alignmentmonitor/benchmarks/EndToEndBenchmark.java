@@ -43,6 +43,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "200000")
     int records;
 
+    @Option(names = "--warm-up", defaultValue = "0", description = {"Interactions processed before the timed part starts.",
+            "Without it the timed part includes compiling the monitor's code: the JIT threads were ~45% of the JVM's CPU over 200,000."})
+    int warmUp;
+
     @Option(names = "--partitions", defaultValue = "3")
     int partitions;
 
@@ -76,46 +80,47 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         settings.putAll(extra);
         try (MonitorRuntime runtime = MonitorRuntime.connect(ConfigLoader.load(settings, null, Map.of(), Map.of()))) {
             String topic = runtime.config().topics().interactions();
-            double produceRate = load(runtime, topic, sample);
-            double rawRate = rawConsume(runtime, topic, records);
+            double produceRate = write(runtime, topic, sample, warmUp + records, liveTimes);
+            if (warmUp > 0) {
+                rawConsume(runtime, topic, warmUp + records); // the same warm-up for the consumer's own code
+            }
+            double rawRate = rawConsume(runtime, topic, warmUp + records);
 
             long start = System.nanoTime();
             long processCpuAtStart = StreamThreadCpu.processCpuNanos();
             RunBreakdown breakdown = RunBreakdown.start();
             runtime.startProcessing(noClassifiers ? ClassifierSuite.of("none", List.of()) : ClassifierSuite.defaults());
+            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            awaitCounted(runtime, warmUp, deadline);
             long running = System.nanoTime();
-            StreamThreadCpu streamCpu = StreamThreadCpu.start();
-            long deadline = running + Duration.ofMinutes(20).toNanos();
-            while (countedInteractions(runtime) < records) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topology did not finish: " + countedInteractions(runtime) + " of " + records);
-                }
-                Thread.sleep(20);
+            long counted = countedInteractions(runtime);
+            if (warmUp > 0) {
+                processCpuAtStart = StreamThreadCpu.processCpuNanos();
+                breakdown = RunBreakdown.start();
             }
+            StreamThreadCpu streamCpu = StreamThreadCpu.start();
+            awaitCounted(runtime, warmUp + records, deadline);
             long done = System.nanoTime();
             long streamCpuNanos = streamCpu.nanosSinceStart();
             long processCpuNanos = StreamThreadCpu.processCpuNanos() - processCpuAtStart;
-            double e2e = records / ((done - running) / 1e9);
-            double e2eWithStartup = records / ((done - start) / 1e9);
-            System.out.printf("records=%d partitions=%d commit=%s classifiers=%s event-times=%s settings=%s%n", records, partitions,
-                    commitInterval, noClassifiers ? "none" : "default", liveTimes ? "live" : "sample", extra);
+            long timed = warmUp + records - counted;
+            double e2e = timed / ((done - running) / 1e9);
+            double e2eWithStartup = (warmUp + records) / ((done - start) / 1e9);
+            System.out.printf("records=%d warm-up=%d (timed from %d counted) partitions=%d commit=%s classifiers=%s event-times=%s settings=%s%n",
+                    records, warmUp, counted, partitions, commitInterval, noClassifiers ? "none" : "default", liveTimes ? "live" : "sample", extra);
             System.out.printf("produce (idempotent, acks=all)  : %,10.0f records/s%n", produceRate);
             System.out.printf("raw consume of the input topic  : %,10.0f records/s%n", rawRate);
             System.out.printf("monitor topology, end to end    : %,10.0f interactions/s (ratio %.2f)%n", e2e, e2e / rawRate);
             System.out.printf("  including Streams start-up    : %,10.0f interactions/s (ratio %.2f)%n", e2eWithStartup, e2eWithStartup / rawRate);
             System.out.printf("stream threads' CPU             : %,10.2f µs/interaction (%d threads)%n",
-                    streamCpuNanos / 1e3 / records, streamCpu.threads());
-            System.out.printf("whole JVM's CPU (broker too)    : %,10.2f µs/interaction%n", processCpuNanos / 1e3 / records);
-            breakdown.printThreadCpu(records);
-            breakdown.printJvmInternalCpu(records);
+                    streamCpuNanos / 1e3 / timed, streamCpu.threads());
+            System.out.printf("whole JVM's CPU (broker too)    : %,10.2f µs/interaction%n", processCpuNanos / 1e3 / timed);
+            breakdown.printThreadCpu(timed);
+            breakdown.printJvmInternalCpu(timed);
             // The input topic was written before the run; every other topic is what processing wrote.
-            RunBreakdown.printTopics(dataDir.resolve("kafka").resolve("kafka-logs"), records);
+            RunBreakdown.printTopics(dataDir.resolve("kafka").resolve("kafka-logs"), warmUp + records);
         }
         return 0;
-    }
-
-    private double load(MonitorRuntime runtime, String topic, List<Interaction> sample) throws Exception {
-        return write(runtime, topic, sample, records, liveTimes);
     }
 
     /**
@@ -141,10 +146,6 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private double rawConsume(MonitorRuntime runtime, String topic) {
-        return rawConsume(runtime, topic, records);
-    }
-
     /** Reads {@code records} records of a topic as raw bytes with a consumer tuned like the Streams one; records/s. */
     static double rawConsume(MonitorRuntime runtime, String topic, int records) {
         Map<String, Object> config = new HashMap<>(runtime.clientConfig());
@@ -161,6 +162,16 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 n += consumer.poll(Duration.ofMillis(500)).count();
             }
             return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Polls (every 50 ms: the poll's own CPU counts in the whole JVM's) until {@code target} interactions are counted. */
+    private static void awaitCounted(MonitorRuntime runtime, long target, long deadline) throws InterruptedException {
+        while (countedInteractions(runtime) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topology did not finish: " + countedInteractions(runtime) + " of " + target);
+            }
+            Thread.sleep(50);
         }
     }
 
