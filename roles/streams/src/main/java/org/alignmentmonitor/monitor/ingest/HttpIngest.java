@@ -170,11 +170,13 @@ public final class HttpIngest implements AutoCloseable {
         int limit = config.maxBodyBytes();
         long declared = ctx.contentLength();
         if (declared > limit) {
+            OversizedBodies.drain(ctx);
             throw new BodyTooLargeException(limit);
         }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
+                OversizedBodies.drain(ctx);
                 throw new BodyTooLargeException(limit);
             }
             return body;

@@ -26,6 +26,7 @@ import org.alignmentmonitor.connectors.ingest.SourceLocation;
 import org.alignmentmonitor.connectors.openai.InvalidRecordException;
 import org.alignmentmonitor.connectors.otel.OtlpTraceParser;
 import org.alignmentmonitor.monitor.config.OtlpSettings;
+import org.alignmentmonitor.monitor.ingest.OversizedBodies;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -96,6 +97,7 @@ public final class OtlpReceiver implements AutoCloseable {
             authorize(ctx.header("Authorization"));
             answerFormat = OtlpRequestBody.format(ctx.contentType());
             if (ctx.contentLength() > settings.maxBodyBytes()) {
+                OversizedBodies.drain(ctx);
                 throw new OtlpHttpException(413, "body larger than " + settings.maxBodyBytes() + " bytes");
             }
             if (!permits.tryAcquire()) {
